@@ -1,0 +1,27 @@
+package org.mediasec.h248;
+
+import java.util.List;
+
+/**
+ * Modem descriptor (H.248.1 §7.1.2, deprecated from version 2): modem types (canonical long tokens
+ * such as {@code V34}, {@code SynchISDN}, or {@code X-...} extensions) and properties. Empty: {@code Modem}.
+ */
+public record ModemDescriptor(List<String> types, List<PropertyParm> properties) implements Descriptor {
+    public ModemDescriptor {
+        types = List.copyOf(types);
+        properties = List.copyOf(properties);
+        for (String t : types) {
+            if (!Names.isSafeChars(t)) {
+                throw new IllegalArgumentException("modem type: \"" + t + "\"");
+            }
+        }
+        if (types.isEmpty() && !properties.isEmpty()) {
+            throw new IllegalArgumentException("modem properties without a modem type");
+        }
+    }
+
+    @Override
+    public DescriptorKind kind() {
+        return DescriptorKind.MODEM;
+    }
+}

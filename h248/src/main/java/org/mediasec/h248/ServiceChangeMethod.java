@@ -1,0 +1,40 @@
+package org.mediasec.h248;
+
+/**
+ * ServiceChange method (H.248.1 §7.2.8) as an open enum: the six standard methods plus
+ * {@code X-...}/{@code X+...} extensions. {@link #token()} is the long token or the extension name.
+ */
+public record ServiceChangeMethod(String token, String shortToken) {
+    public static final ServiceChangeMethod FAILOVER = new ServiceChangeMethod("Failover", "FL");
+    public static final ServiceChangeMethod FORCED = new ServiceChangeMethod("Forced", "FO");
+    public static final ServiceChangeMethod GRACEFUL = new ServiceChangeMethod("Graceful", "GR");
+    public static final ServiceChangeMethod RESTART = new ServiceChangeMethod("Restart", "RS");
+    public static final ServiceChangeMethod DISCONNECTED = new ServiceChangeMethod("Disconnected", "DC");
+    public static final ServiceChangeMethod HANDOFF = new ServiceChangeMethod("HandOff", "HO");
+
+    private static final ServiceChangeMethod[] KNOWN = {FAILOVER, FORCED, GRACEFUL, RESTART, DISCONNECTED, HANDOFF};
+
+    public ServiceChangeMethod {
+        if (!Names.isSafeChars(token) || !Names.isSafeChars(shortToken)) {
+            throw new IllegalArgumentException("method: \"" + token + "\"");
+        }
+    }
+
+    /** A known method by long or short token (any case), or an extension {@code X-name}; null otherwise. */
+    public static ServiceChangeMethod of(String word) {
+        for (ServiceChangeMethod m : KNOWN) {
+            if (m.token.equalsIgnoreCase(word) || m.shortToken.equalsIgnoreCase(word)) {
+                return m;
+            }
+        }
+        if (word.matches("[Xx][+-][A-Za-z0-9]{1,6}")) {
+            return new ServiceChangeMethod(word, word);
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return token;
+    }
+}
