@@ -171,7 +171,7 @@ public final class LocalIdentity {
                     return converter.getPrivateKey(info);
                 }
                 if (o instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (!(o instanceof org.bouncycastle.asn1.x9.X9ECParameters)
                         && !(o instanceof org.bouncycastle.asn1.ASN1ObjectIdentifier)) {

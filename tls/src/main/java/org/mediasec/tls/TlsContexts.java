@@ -1,5 +1,6 @@
 package org.mediasec.tls;
 
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -111,15 +112,18 @@ public final class TlsContexts {
      * Wires BoringSSL's {@code SSL_CTX_set_keylog_callback} (netty-tcnative
      * {@link SSLContext#setKeyLogCallback}) to {@code keyLog}. Netty 4.2.18 has no public option for
      * this (its {@code SslMasterKeyHandler} covers only SunJSSE TLS 1.2 through reflection), so the
-     * callback is set on the native context pointer right after the context is built, before any
-     * engine exists.
+     * callback is set right after the context is built, before any engine exists.
+     *
+     * <p>{@code setKeyLogCallback} takes netty-tcnative's own context handle (the protected field
+     * {@code ReferenceCountedOpenSslContext.ctx}), <b>not</b> the raw {@code SSL_CTX*} that the public
+     * {@code sslCtxPointer()} returns: passing the latter crashes the JVM in native code.
      */
-    @SuppressWarnings("deprecation")
     private static void installKeyLog(SslContext ctx, KeyLog keyLog) {
-        if (!(ctx instanceof ReferenceCountedOpenSslContext openSsl)) {
+        if (!(ctx instanceof ReferenceCountedOpenSslContext)) {
             throw new IllegalStateException("key log: not a BoringSSL context: " + ctx.getClass().getName());
         }
-        boolean ok = SSLContext.setKeyLogCallback(openSsl.sslCtxPointer(), (ssl, line) -> {
+        long handle = tcnativeHandle((ReferenceCountedOpenSslContext) ctx);
+        boolean ok = SSLContext.setKeyLogCallback(handle, (ssl, line) -> {
             try {
                 keyLog.write(new String(line, StandardCharsets.US_ASCII));
             } catch (RuntimeException e) {
@@ -127,8 +131,24 @@ public final class TlsContexts {
             }
         });
         if (!ok) {
-            throw new IllegalStateException("key log: netty-tcnative refused the key log callback");
+            throw new IllegalStateException("key log: netty-tcnative refused the key log callback (not BoringSSL?)");
         }
+    }
+
+    private static long tcnativeHandle(ReferenceCountedOpenSslContext ctx) {
+        long handle;
+        try {
+            Field f = ReferenceCountedOpenSslContext.class.getDeclaredField("ctx");
+            f.setAccessible(true);
+            handle = f.getLong(ctx);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("key log: cannot reach the netty-tcnative context handle of "
+                    + ctx.getClass().getName() + " (Netty changed?): " + e, e);
+        }
+        if (handle == 0) {
+            throw new IllegalStateException("key log: the BoringSSL context is already released");
+        }
+        return handle;
     }
 
     /**
