@@ -1,0 +1,416 @@
+package org.mediasec.msrp.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import org.mediasec.common.Bytes;
+import org.mediasec.msrp.MsrpContent;
+import org.mediasec.msrp.MsrpContinuation;
+import org.mediasec.msrp.MsrpHeader;
+import org.mediasec.msrp.MsrpMessage;
+import org.mediasec.msrp.MsrpMethod;
+import org.mediasec.msrp.MsrpRequest;
+import org.mediasec.msrp.MsrpResponse;
+import org.mediasec.msrp.MsrpStatus;
+import org.mediasec.msrp.MsrpSyntax;
+import org.mediasec.msrp.MsrpUri;
+
+/**
+ * The pure MSRP codec (RFC 4975 §7, §9): one frame (start line to end-line) ↔ one {@link MsrpMessage}.
+ * No channel, no logging, no clock. {@link #decode} never throws on wire input.
+ *
+ * <p>Encoding is canonical: start line, To-Path, From-Path, the other headers in model order, then
+ * the body's MIME headers, Content-Type, an empty line, the body and CRLF, and the end-line.
+ * Decoding is tolerant where the RFC leaves room and the model can hold it: header names in any
+ * case, To-Path/From-Path anywhere in the header block (they are re-emitted first), any run of
+ * spaces or tabs after the colon.
+ */
+public final class MsrpCodec {
+    static final byte CR = '\r';
+    static final byte LF = '\n';
+
+    private MsrpCodec() {
+    }
+
+    // ------------------------------------------------------------------ encode
+
+    /**
+     * Writes {@code message} to {@code out}. The model guarantees every field is encodable, so this
+     * only throws on a programmer error (a null argument).
+     */
+    public static void encode(MsrpMessage message, ByteBuf out) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append("MSRP ").append(message.transactionId()).append(' ');
+        if (message instanceof MsrpRequest r) {
+            sb.append(r.method().name());
+        } else {
+            MsrpResponse r = (MsrpResponse) message;
+            sb.append(String.format("%03d", r.status().code()));
+            r.comment().ifPresent(c -> sb.append(' ').append(c));
+        }
+        sb.append("\r\n");
+        appendPath(sb, MsrpHeader.TO_PATH, message.toPath());
+        appendPath(sb, MsrpHeader.FROM_PATH, message.fromPath());
+        for (MsrpHeader h : message.headers()) {
+            sb.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        }
+        MsrpContinuation flag = MsrpContinuation.COMPLETE;
+        if (message instanceof MsrpRequest r) {
+            flag = r.continuation();
+            if (r.content().isPresent()) {
+                MsrpContent c = r.content().get();
+                for (MsrpContent.MimeHeader m : c.mimeHeaders()) {
+                    sb.append(m.name()).append(": ").append(m.value()).append("\r\n");
+                }
+                sb.append(MsrpHeader.CONTENT_TYPE).append(": ").append(c.contentType()).append("\r\n\r\n");
+                out.writeCharSequence(sb, StandardCharsets.UTF_8);
+                sb.setLength(0);
+                out.writeBytes(c.data().toByteArray());
+                sb.append("\r\n");
+            }
+        }
+        sb.append(MsrpMessage.endLine(message.transactionId(), flag)).append("\r\n");
+        out.writeCharSequence(sb, StandardCharsets.UTF_8);
+    }
+
+    /** The encoded message as {@link Bytes}. */
+    public static Bytes toBytes(MsrpMessage message) {
+        ByteBuf buf = Unpooled.buffer(256);
+        try {
+            encode(message, buf);
+            byte[] b = new byte[buf.readableBytes()];
+            buf.readBytes(b);
+            return Bytes.of(b);
+        } finally {
+            buf.release();
+        }
+    }
+
+    private static void appendPath(StringBuilder sb, String name, List<MsrpUri> uris) {
+        sb.append(name).append(':');
+        for (MsrpUri u : uris) {
+            sb.append(' ').append(u);
+        }
+        sb.append("\r\n");
+    }
+
+    // ------------------------------------------------------------------ decode
+
+    /** {@link #decode(ByteBuf, MsrpLimits)} with {@link MsrpLimits#DEFAULT}. */
+    public static DecodeResult decode(ByteBuf frame) {
+        return decode(frame, MsrpLimits.DEFAULT);
+    }
+
+    /**
+     * Decodes one frame: all readable bytes of {@code frame}, from the start line through the
+     * end-line (its CRLF may be missing). Consumes the readable bytes. Never throws on wire input.
+     */
+    public static DecodeResult decode(ByteBuf frame, MsrpLimits limits) {
+        byte[] b = new byte[frame.readableBytes()];
+        frame.readBytes(b);
+        return decode(b, limits);
+    }
+
+    /** Decodes one frame held in {@code b}. Never throws on wire input. */
+    public static DecodeResult decode(byte[] b, MsrpLimits limits) {
+        Parser p = new Parser(b, limits);
+        try {
+            return new DecodeResult.Ok(p.parse());
+        } catch (MalformedException e) {
+            return new DecodeResult.Malformed(e.getMessage(), p.recovered());
+        } catch (RuntimeException e) {
+            // A record constructor rejected a value the parser let through: still malformed input.
+            return new DecodeResult.Malformed(String.valueOf(e.getMessage()), p.recovered());
+        }
+    }
+
+    /**
+     * Parses the start line {@code MSRP SP transact-id SP ...} in {@code line} (CRLF excluded) far
+     * enough to return the transaction id, or {@code null} when it is not an MSRP start line. The
+     * stream decoder uses it to know which end-line to look for.
+     */
+    public static String startLineTransactionId(ByteBuf buf, int from, int to) {
+        int len = to - from;
+        if (len < 5 + 4 + 2 || buf.getByte(from) != 'M' || buf.getByte(from + 1) != 'S'
+                || buf.getByte(from + 2) != 'R' || buf.getByte(from + 3) != 'P' || buf.getByte(from + 4) != ' ') {
+            return null;
+        }
+        int i = from + 5;
+        int start = i;
+        while (i < to && buf.getByte(i) != ' ') {
+            i++;
+        }
+        if (i >= to || i - start < 4 || i - start > 32) {
+            return null;
+        }
+        String tid = buf.toString(start, i - start, StandardCharsets.ISO_8859_1);
+        return MsrpSyntax.isIdent(tid) ? tid : null;
+    }
+
+    /** Thrown inside the parser only; carries no stack trace, never escapes {@link #decode}. */
+    static final class MalformedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final class Parser {
+        private final byte[] b;
+        private final MsrpLimits limits;
+        private String tid;
+        private MsrpMethod method;
+        private MsrpStatus status;
+        private List<MsrpUri> toPath;
+        private List<MsrpUri> fromPath;
+        private MsrpHeader.FailureReport failureReport;
+
+        Parser(byte[] b, MsrpLimits limits) {
+            this.b = b;
+            this.limits = limits;
+        }
+
+        Optional<RecoveredHeader> recovered() {
+            if (tid == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new RecoveredHeader(tid, Optional.ofNullable(method), Optional.ofNullable(status),
+                    toPath == null ? List.of() : toPath, fromPath == null ? List.of() : fromPath,
+                    failureReport == null ? MsrpHeader.FailureReport.Kind.YES : failureReport.kind()));
+        }
+
+        MsrpMessage parse() {
+            int startEnd = indexOfCrlf(0, b.length);
+            if (startEnd < 0) {
+                throw new MalformedException("no CRLF after the start line");
+            }
+            if (startEnd > limits.maxLineLength()) {
+                throw new MalformedException("start line longer than " + limits.maxLineLength());
+            }
+            Optional<String> comment = parseStartLine(startEnd);
+
+            // end-line: the first CRLF "-------" tid flag CRLF after the start line (RFC 4975 §7.1)
+            byte[] marker = ("\r\n-------" + tid).getBytes(StandardCharsets.US_ASCII);
+            int endIdx = -1;
+            MsrpContinuation flag = null;
+            for (int i = startEnd; i + marker.length < b.length; i++) {
+                if (regionMatches(i, marker)) {
+                    int f = i + marker.length;
+                    MsrpContinuation c = MsrpContinuation.fromFlag(b[f]);
+                    boolean atEnd = f + 1 == b.length;
+                    if (c != null && (atEnd || (f + 2 < b.length && b[f + 1] == CR && b[f + 2] == LF))) {
+                        endIdx = i;
+                        flag = c;
+                        int after = atEnd ? b.length : f + 3;
+                        if (after != b.length) {
+                            throw new MalformedException("data after the end-line");
+                        }
+                        break;
+                    }
+                }
+            }
+            if (endIdx < 0) {
+                throw new MalformedException("no end-line -------" + tid + "[$+#]");
+            }
+
+            List<MsrpHeader> headers = new ArrayList<>();
+            List<MsrpContent.MimeHeader> mime = new ArrayList<>();
+            String contentType = null;
+            Bytes body = null;
+            int count = 0;
+            int pos = startEnd + 2;
+            while (pos < endIdx + 2) {
+                int crlf = indexOfCrlf(pos, endIdx + 2);
+                if (crlf - pos > limits.maxLineLength()) {
+                    throw new MalformedException("header line longer than " + limits.maxLineLength());
+                }
+                if (crlf == pos) {
+                    int bodyStart = crlf + 2;
+                    // bodyStart > endIdx: the empty line is itself followed by the end-line (no CRLF
+                    // of its own before it); accepted as an empty body.
+                    body = bodyStart >= endIdx ? Bytes.EMPTY : Bytes.of(b, bodyStart, endIdx - bodyStart);
+                    break;
+                }
+                if (++count > limits.maxHeaderCount()) {
+                    throw new MalformedException("more than " + limits.maxHeaderCount() + " headers");
+                }
+                int colon = indexOf((byte) ':', pos, crlf);
+                if (colon <= pos) {
+                    throw new MalformedException("header line without a name and colon");
+                }
+                String name = ascii(pos, colon);
+                if (!MsrpSyntax.isToken(name)) {
+                    throw new MalformedException("bad header name \"" + name + "\"");
+                }
+                int v = colon + 1;
+                while (v < crlf && (b[v] == ' ' || b[v] == '\t')) {
+                    v++;
+                }
+                String value = utf8(v, crlf);
+                if (!MsrpSyntax.isText(value)) {
+                    throw new MalformedException(name + ": control character in value");
+                }
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                switch (lower) {
+                    case "to-path" -> {
+                        if (toPath != null) {
+                            throw new MalformedException("To-Path appears twice");
+                        }
+                        toPath = uris(name, value);
+                    }
+                    case "from-path" -> {
+                        if (fromPath != null) {
+                            throw new MalformedException("From-Path appears twice");
+                        }
+                        fromPath = uris(name, value);
+                    }
+                    case "content-type" -> {
+                        if (contentType != null) {
+                            throw new MalformedException("Content-Type appears twice");
+                        }
+                        contentType = value.strip();
+                        if (contentType.isEmpty()) {
+                            throw new MalformedException("empty Content-Type");
+                        }
+                    }
+                    default -> {
+                        if (lower.startsWith("content-")) {
+                            mime.add(new MsrpContent.MimeHeader(name, value));
+                        } else {
+                            MsrpHeader h = HeaderValues.parse(lower, name, value);
+                            for (MsrpHeader prev : headers) {
+                                if (!(h instanceof MsrpHeader.Extension) && prev.getClass() == h.getClass()) {
+                                    throw new MalformedException(h.name() + " appears twice");
+                                }
+                            }
+                            if (h instanceof MsrpHeader.FailureReport fr) {
+                                failureReport = fr;
+                            }
+                            headers.add(h);
+                        }
+                    }
+                }
+                pos = crlf + 2;
+            }
+            if (toPath == null) {
+                throw new MalformedException("no To-Path");
+            }
+            if (fromPath == null) {
+                throw new MalformedException("no From-Path");
+            }
+            if (status != null) {
+                if (body != null || contentType != null || !mime.isEmpty()) {
+                    throw new MalformedException("a response carries no body");
+                }
+                return new MsrpResponse(tid, status, comment, toPath, fromPath, headers);
+            }
+            Optional<MsrpContent> content = Optional.empty();
+            if (body != null) {
+                if (contentType == null) {
+                    throw new MalformedException("body without Content-Type");
+                }
+                if (body.size() > limits.maxChunkSize()) {
+                    throw new MalformedException("body larger than " + limits.maxChunkSize());
+                }
+                content = Optional.of(new MsrpContent(contentType, mime, body));
+            } else if (contentType != null || !mime.isEmpty()) {
+                throw new MalformedException("Content-Type or Content-* header without a body");
+            }
+            return new MsrpRequest(tid, method, toPath, fromPath, headers, content, flag);
+        }
+
+        /** Reads {@code MSRP SP transact-id SP (method / status-code [SP comment])}; returns the comment. */
+        private Optional<String> parseStartLine(int end) {
+            if (end < 5 || b[0] != 'M' || b[1] != 'S' || b[2] != 'R' || b[3] != 'P' || b[4] != ' ') {
+                throw new MalformedException("start line does not begin with \"MSRP \"");
+            }
+            int sp = indexOf((byte) ' ', 5, end);
+            if (sp < 0) {
+                throw new MalformedException("start line has no method or status");
+            }
+            String id = ascii(5, sp);
+            if (!MsrpSyntax.isIdent(id)) {
+                throw new MalformedException("bad transaction id");
+            }
+            tid = id;
+            int r = sp + 1;
+            if (end - r >= 3 && isDigit(b[r]) && isDigit(b[r + 1]) && isDigit(b[r + 2]) && (end == r + 3 || b[r + 3] == ' ')) {
+                status = MsrpStatus.of((b[r] - '0') * 100 + (b[r + 1] - '0') * 10 + (b[r + 2] - '0'));
+                if (end == r + 3) {
+                    return Optional.empty();
+                }
+                String c = utf8(r + 4, end);
+                if (!MsrpSyntax.isText(c)) {
+                    throw new MalformedException("control character in the response comment");
+                }
+                return Optional.of(c);
+            }
+            String m = ascii(r, end);
+            if (!MsrpSyntax.isMethod(m)) {
+                throw new MalformedException("bad method \"" + m + "\"");
+            }
+            method = MsrpMethod.of(m);
+            return Optional.empty();
+        }
+
+        private List<MsrpUri> uris(String name, String value) {
+            List<MsrpUri> out = HeaderValues.uris(value);
+            if (out == null) {
+                throw new MalformedException(name + ": not a list of MSRP URIs");
+            }
+            return out;
+        }
+
+        private static boolean isDigit(byte c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private boolean regionMatches(int at, byte[] pattern) {
+            if (at + pattern.length > b.length) {
+                return false;
+            }
+            for (int k = 0; k < pattern.length; k++) {
+                if (b[at + k] != pattern[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int indexOfCrlf(int from, int to) {
+            for (int i = from; i + 1 < to; i++) {
+                if (b[i] == CR && b[i + 1] == LF) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private int indexOf(byte c, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private String ascii(int from, int to) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+
+        private String utf8(int from, int to) {
+            String s = HeaderValues.strictUtf8(b, from, to - from);
+            if (s == null) {
+                throw new MalformedException("invalid UTF-8");
+            }
+            return s;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.mediasec.msrp.netty;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.mediasec.msrp.MsrpContinuation;
+import org.mediasec.msrp.codec.DecodeResult;
+import org.mediasec.msrp.codec.MsrpCodec;
+import org.mediasec.msrp.codec.MsrpLimits;
+
+/**
+ * Splits an MSRP byte stream into messages (RFC 4975 §7.1 framing): a start line
+ * {@code MSRP <tid> ...}, header lines, and either the end-line {@code -------<tid><flag>} directly
+ * or an empty line, the body and {@code CRLF -------<tid><flag> CRLF}. Each delimited frame goes to
+ * {@link MsrpCodec#decode}; the result is passed on as an {@link org.mediasec.msrp.MsrpMessage} or,
+ * if malformed, an {@link MsrpFrameError} of kind {@code MALFORMED}.
+ *
+ * <p>Limits ({@link MsrpLimits}) bound what one connection can make us buffer: a frame is never
+ * larger than the start line, {@code maxHeaderCount} lines of {@code maxLineLength} and a body of
+ * {@code maxChunkSize}. Exceeding one, or a first line that is not an MSRP start line, loses the
+ * framing: the decoder passes on a fatal {@link MsrpFrameError}, logs one WARN line and closes the
+ * connection. The body is scanned incrementally (each byte looked at about once), not re-parsed as
+ * data arrives.
+ */
+public final class MsrpFrameDecoder extends ByteToMessageDecoder {
+    private static final Logger LOG = LoggerFactory.getLogger(MsrpFrameDecoder.class);
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+
+    /** Where in the frame the decoder is. */
+    enum State {
+        /** Waiting for the CRLF that ends {@code MSRP <tid> ...}. */
+        START_LINE,
+        /** Reading header lines until the empty line or the end-line. */
+        HEADERS,
+        /** Scanning the body for {@code CRLF -------<tid><flag> CRLF}. */
+        BODY,
+        /** Framing lost: everything is discarded, the channel is closing. */
+        FAILED
+    }
+
+    private final MsrpLimits limits;
+    private State state = State.START_LINE;
+    /** Offsets below are relative to the reader index, which only moves when a frame is emitted. */
+    private int lineStart;
+    private int headerCount;
+    private int bodyStart;
+    private int scan;
+    private String tid;
+    /** {@code CRLF "-------" tid}. */
+    private byte[] marker;
+
+    public MsrpFrameDecoder() {
+        this(MsrpLimits.DEFAULT);
+    }
+
+    public MsrpFrameDecoder(MsrpLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    State state() {
+        return state;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (state != State.FAILED) {
+            int base = in.readerIndex();
+            int avail = in.readableBytes();
+            switch (state) {
+                case START_LINE -> {
+                    int crlf = findCrlf(in, base, base + avail);
+                    int len = crlf < 0 ? partialLineLength(in, base, base + avail) : crlf - base;
+                    if (len > limits.maxLineLength()) {
+                        fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "start line longer than " + limits.maxLineLength());
+                        return;
+                    }
+                    if (crlf < 0) {
+                        if (avail >= 5 && !startsWithMsrp(in, base)) {
+                            fail(ctx, in, out, MsrpFrameError.Kind.FRAMING_LOST, "not an MSRP start line");
+                        }
+                        return;
+                    }
+                    tid = MsrpCodec.startLineTransactionId(in, base, crlf);
+                    if (tid == null) {
+                        fail(ctx, in, out, MsrpFrameError.Kind.FRAMING_LOST, "not an MSRP start line");
+                        return;
+                    }
+                    marker = ("\r\n-------" + tid).getBytes(StandardCharsets.US_ASCII);
+                    lineStart = len + 2;
+                    headerCount = 0;
+                    state = State.HEADERS;
+                }
+                case HEADERS -> {
+                    int from = base + lineStart;
+                    int crlf = findCrlf(in, from, base + avail);
+                    int len = crlf < 0 ? partialLineLength(in, from, base + avail) : crlf - from;
+                    if (len > limits.maxLineLength()) {
+                        fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "header line longer than " + limits.maxLineLength());
+                        return;
+                    }
+                    if (crlf < 0) {
+                        return;
+                    }
+                    if (len == 0) {
+                        bodyStart = lineStart + 2;
+                        scan = lineStart; // the empty line's CRLF may be the one before the end-line
+                        state = State.BODY;
+                    } else if (isEndLine(in, from, len)) {
+                        emit(ctx, in, out, crlf + 2 - base);
+                    } else if (++headerCount > limits.maxHeaderCount()) {
+                        fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "more than " + limits.maxHeaderCount() + " headers");
+                        return;
+                    } else {
+                        lineStart = crlf + 2 - base;
+                    }
+                }
+                case BODY -> {
+                    int found = findEndLine(in, base + scan, base + avail);
+                    if (found < 0) {
+                        // keep the tail that could still be the start of the end-line
+                        scan = Math.max(scan, avail - (marker.length + 2));
+                        if ((long) avail - bodyStart > (long) limits.maxChunkSize() + marker.length + 3) {
+                            fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
+                        }
+                        return;
+                    }
+                    if (found - (base + bodyStart) > limits.maxChunkSize()) {
+                        fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
+                        return;
+                    }
+                    emit(ctx, in, out, found + marker.length + 3 - base);
+                }
+                default -> throw new IllegalStateException(state.name());
+            }
+        }
+        in.skipBytes(in.readableBytes());
+    }
+
+    private void emit(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, int frameLength) {
+        DecodeResult r = MsrpCodec.decode(in.readSlice(frameLength), limits);
+        if (r instanceof DecodeResult.Ok ok) {
+            out.add(ok.message());
+        } else {
+            DecodeResult.Malformed m = (DecodeResult.Malformed) r;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("[{}] malformed MSRP message (tid {}): {}", ctx.channel(), tid, m.reason());
+            }
+            out.add(new MsrpFrameError(MsrpFrameError.Kind.MALFORMED, m.reason(), m.recovered()));
+        }
+        state = State.START_LINE;
+        lineStart = 0;
+        scan = 0;
+        tid = null;
+        marker = null;
+    }
+
+    private void fail(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, MsrpFrameError.Kind kind, String reason) {
+        LOG.warn("[{}] closing MSRP connection: {} ({})", ctx.channel(), reason, limits);
+        state = State.FAILED;
+        in.skipBytes(in.readableBytes());
+        out.add(new MsrpFrameError(kind, reason, Optional.empty()));
+        ctx.close();
+    }
+
+    private static boolean startsWithMsrp(ByteBuf in, int at) {
+        return in.getByte(at) == 'M' && in.getByte(at + 1) == 'S' && in.getByte(at + 2) == 'R'
+                && in.getByte(at + 3) == 'P' && in.getByte(at + 4) == ' ';
+    }
+
+    /** Length of an unterminated line in [from, to), not counting a last CR (its LF may follow). */
+    private static int partialLineLength(ByteBuf in, int from, int to) {
+        return to > from && in.getByte(to - 1) == CR ? to - from - 1 : to - from;
+    }
+
+    /** Index of the CR of the first CRLF in [from, to), or -1. */
+    private static int findCrlf(ByteBuf in, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int lf = in.indexOf(i, to, LF);
+            if (lf < 0) {
+                return -1;
+            }
+            if (lf > from && in.getByte(lf - 1) == CR) {
+                return lf - 1;
+            }
+            i = lf + 1;
+        }
+        return -1;
+    }
+
+    /** The line [from, from+len) is {@code -------<tid><flag>}. */
+    private boolean isEndLine(ByteBuf in, int from, int len) {
+        if (len != marker.length - 2 + 1) {
+            return false;
+        }
+        for (int k = 2; k < marker.length; k++) {
+            if (in.getByte(from + k - 2) != marker[k]) {
+                return false;
+            }
+        }
+        return MsrpContinuation.fromFlag(in.getByte(from + len - 1)) != null;
+    }
+
+    /** Index of the CR that starts {@code CRLF -------<tid><flag> CRLF} in [from, to), or -1. */
+    private int findEndLine(ByteBuf in, int from, int to) {
+        int need = marker.length + 3;
+        int i = from;
+        while (i + need <= to) {
+            int cr = in.indexOf(i, to - need + 1, CR);
+            if (cr < 0) {
+                return -1;
+            }
+            if (matchesAt(in, cr)) {
+                return cr;
+            }
+            i = cr + 1;
+        }
+        return -1;
+    }
+
+    private boolean matchesAt(ByteBuf in, int at) {
+        for (int k = 0; k < marker.length; k++) {
+            if (in.getByte(at + k) != marker[k]) {
+                return false;
+            }
+        }
+        int f = at + marker.length;
+        return MsrpContinuation.fromFlag(in.getByte(f)) != null && in.getByte(f + 1) == CR && in.getByte(f + 2) == LF;
+    }
+}
