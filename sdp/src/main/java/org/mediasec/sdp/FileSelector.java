@@ -132,6 +132,9 @@ public record FileSelector(String name, String type, Long size, List<Hash> hashe
                 int sp = value.indexOf(' ', i);
                 String sel = value.substring(i, sp < 0 ? n : sp);
                 i = sp < 0 ? n : sp;
+                if (sel.isEmpty()) {
+                    throw new IllegalArgumentException("file-selector: selectors must be separated by one space");
+                }
                 if (sel.startsWith("size:")) {
                     if (size != null) {
                         throw new IllegalArgumentException("file-selector: second size selector");

@@ -269,7 +269,7 @@ public final class SdpAttributes {
             }
             String type = e.substring(0, slash);
             String sub = e.substring(slash + 1);
-            if (!isToken(type) || !(sub.equals("*") || isToken(sub)) || sub.indexOf('/') >= 0) {
+            if (type.equals("*") || !isToken(type) || !(sub.equals("*") || isToken(sub)) || sub.indexOf('/') >= 0) {
                 throw new IllegalArgumentException(what + ": \"" + e + "\" (expected: *, type/* or type/subtype)");
             }
             return e;

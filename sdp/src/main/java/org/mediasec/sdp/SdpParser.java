@@ -216,14 +216,14 @@ public final class SdpParser {
 
         private String[] words(String value, int min, int max, String what) {
             String[] w = value.split(" ", -1);
-            if (w.length < min || w.length > max) {
-                throw error(what + ": expected " + (min == max ? Integer.toString(min) : min + ".." + max)
-                        + " space-separated fields, got " + w.length);
-            }
             for (int i = 0; i < w.length; i++) {
                 if (w[i].isEmpty()) {
                     throw error(what + ": empty field " + (i + 1) + " (fields are separated by one space)");
                 }
+            }
+            if (w.length < min || w.length > max) {
+                throw error(what + ": expected " + (max == Integer.MAX_VALUE ? "at least " + min : min == max
+                        ? Integer.toString(min) : min + ".." + max) + " space-separated fields, got " + w.length);
             }
             return w;
         }
