@@ -198,6 +198,9 @@ final class TextEncoder {
             if (s.segmentationComplete()) {
                 sb.append('/').append(tok("END"));
             }
+            if (!pretty) {
+                sb.append('\n'); // no closing brace ends this word: separate it from the next transaction
+            }
         }
     }
 
