@@ -78,6 +78,11 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             int avail = in.readableBytes();
             switch (state) {
                 case START_LINE -> {
+                    // Checked in an order that does not depend on how the bytes arrived: prefix, length, id.
+                    if (avail >= 5 && !startsWithMsrp(in, base)) {
+                        fail(ctx, in, out, MsrpFrameError.Kind.FRAMING_LOST, "not an MSRP start line");
+                        return;
+                    }
                     int crlf = findCrlf(in, base, base + avail);
                     int len = crlf < 0 ? partialLineLength(in, base, base + avail) : crlf - base;
                     if (len > limits.maxLineLength()) {
@@ -85,9 +90,6 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                         return;
                     }
                     if (crlf < 0) {
-                        if (avail >= 5 && !startsWithMsrp(in, base)) {
-                            fail(ctx, in, out, MsrpFrameError.Kind.FRAMING_LOST, "not an MSRP start line");
-                        }
                         return;
                     }
                     tid = MsrpCodec.startLineTransactionId(in, base, crlf);
