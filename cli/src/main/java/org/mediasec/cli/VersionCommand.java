@@ -18,6 +18,7 @@ public final class VersionCommand implements Callable<Integer> {
     public Integer call() {
         System.out.println("mediasec " + version());
         System.out.println("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        System.out.println("tls  " + org.mediasec.tls.TlsProviders.describe());
         return 0;
     }
 
