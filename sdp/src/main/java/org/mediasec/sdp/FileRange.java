@@ -34,10 +34,7 @@ public record FileRange(long start, Long stop) {
     }
 
     private static long number(String s, String what) {
-        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("file-range: " + what + " \"" + s + "\" is not a number");
-        }
-        return Long.parseLong(s);
+        return SdpAttributes.parseUnsignedLong(s, Long.MAX_VALUE, "file-range: " + what);
     }
 
     public String format() {

@@ -140,10 +140,7 @@ public record FileSelector(String name, String type, Long size, List<Hash> hashe
                         throw new IllegalArgumentException("file-selector: second size selector");
                     }
                     String digits = sel.substring(5);
-                    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                        throw new IllegalArgumentException("file-selector: size \"" + digits + "\" is not a number");
-                    }
-                    size = Long.parseLong(digits);
+                    size = SdpAttributes.parseUnsignedLong(digits, Long.MAX_VALUE, "file-selector: size");
                 } else if (sel.startsWith("type:")) {
                     if (type != null) {
                         throw new IllegalArgumentException("file-selector: second type selector");

@@ -202,10 +202,15 @@ public final class SdpAttributes {
         if (v == null || v.isEmpty()) {
             throw new IllegalArgumentException(what + ": missing value");
         }
-        if (v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!v.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException(what + ": \"" + v + "\" is not an unsigned decimal number");
         }
-        long n = Long.parseLong(v);
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": \"" + v + "\" is too large (expected: 0.." + max + ")");
+        }
         if (n > max) {
             throw new IllegalArgumentException(what + ": " + n + " (expected: 0.." + max + ")");
         }

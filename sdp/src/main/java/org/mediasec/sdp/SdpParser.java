@@ -29,7 +29,7 @@ public final class SdpParser {
          * SDP inside H.248 Local/Remote descriptors (H.248.1 §7.1.8, Annex C): {@code $} ("choose")
          * and {@code -} (wildcard) values in ports, addresses and origin fields; {@code v=}, {@code o=},
          * {@code s=}, {@code t=} may be missing; an m-line may have no format; any line order;
-         * leading/trailing white space and blank lines are ignored; an empty text gives an empty
+         * leading white space (indentation) and blank lines are ignored; an empty text gives an empty
          * description.
          */
         H248
@@ -81,8 +81,8 @@ public final class SdpParser {
                     throw error("CR not followed by LF");
                 }
                 if (!strict) {
-                    raw = raw.strip();
-                    if (raw.isEmpty()) {
+                    raw = stripLeading(raw);
+                    if (raw.isBlank()) {
                         continue;
                     }
                 }
@@ -105,6 +105,14 @@ public final class SdpParser {
                 }
             }
             return new SessionDescription(session, media);
+        }
+
+        private static String stripLeading(String s) {
+            int i = 0;
+            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                i++;
+            }
+            return s.substring(i);
         }
 
         private SdpParseException error(String reason) {
@@ -353,10 +361,11 @@ public final class SdpParser {
 
         private long number(String s, String what) {
             digits(s, what);
-            if (s.length() > 18) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
                 throw error(what + ": \"" + s + "\" is too large");
             }
-            return Long.parseLong(s);
         }
     }
 }

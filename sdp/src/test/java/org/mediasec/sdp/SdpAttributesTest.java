@@ -83,7 +83,7 @@ class SdpAttributesTest {
             "msrp-cema:yes                               | property attribute takes no value",
             "file-selector:name:noquotes                 | double quotes",
             "file-selector:name:\"unterminated           | unterminated",
-            "file-selector:size:big                      | not a number",
+            "file-selector:size:big                      | not an unsigned decimal",
             "file-selector:hash:sha-1                    | expected: <algorithm>:<hex:hex...>",
             "file-selector:hash:sha-1:GG:00              | malformed hex",
             "file-selector:color:red                     | unknown selector",
