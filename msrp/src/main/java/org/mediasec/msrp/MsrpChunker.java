@@ -1,0 +1,67 @@
+package org.mediasec.msrp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import org.mediasec.common.Bytes;
+
+/**
+ * Splits a message body into SEND chunks (RFC 4975 §5.1, §7.1): each chunk has its own transaction
+ * id (chosen so its end-line does not occur in its slice), the same Message-ID, a
+ * {@code Byte-Range: start-end/total} of its slice, the same Content-Type and MIME headers, and
+ * {@code +} on every chunk but the last, which has {@code $}.
+ */
+public final class MsrpChunker {
+    private MsrpChunker() {
+    }
+
+    /**
+     * @param headers   further headers every chunk carries (e.g. Success-Report, Failure-Report), in
+     *                  order after Message-ID and Byte-Range; must not contain either of those two
+     * @param chunkSize most body octets per chunk (RFC 4975 §7.1 suggests 2048 when the peer's limit is unknown)
+     */
+    public static List<MsrpRequest> split(List<MsrpUri> toPath, List<MsrpUri> fromPath, String messageId,
+                                          MsrpContent content, List<MsrpHeader> headers, int chunkSize,
+                                          RandomGenerator random) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(random, "random");
+        if (chunkSize <= 0) {
+            throw new IllegalArgumentException("chunkSize: " + chunkSize + " (expected: > 0)");
+        }
+        for (MsrpHeader h : headers) {
+            if (h instanceof MsrpHeader.MessageId || h instanceof MsrpHeader.ByteRange) {
+                throw new IllegalArgumentException("headers: " + h.name() + " is set per chunk");
+            }
+        }
+        MsrpHeader.MessageId id = new MsrpHeader.MessageId(messageId);
+        byte[] all = content.data().toByteArray();
+        long total = all.length;
+        List<MsrpRequest> out = new ArrayList<>();
+        int off = 0;
+        do {
+            int len = Math.min(chunkSize, all.length - off);
+            Bytes slice = Bytes.of(all, off, len);
+            List<MsrpHeader> hs = new ArrayList<>(headers.size() + 2);
+            hs.add(id);
+            hs.add(MsrpHeader.ByteRange.ofChunk(off + 1L, len, total));
+            hs.addAll(headers);
+            boolean last = off + len == all.length;
+            out.add(new MsrpRequest(MsrpTransactionIds.chooseFor(slice, random), MsrpMethod.SEND, toPath, fromPath, hs,
+                    Optional.of(new MsrpContent(content.contentType(), content.mimeHeaders(), slice)),
+                    last ? MsrpContinuation.COMPLETE : MsrpContinuation.MORE));
+            off += len;
+        } while (off < all.length);
+        return out;
+    }
+
+    /**
+     * True if the request's Byte-Range end (when known) agrees with its body length, as RFC 4975
+     * §7.1 asks of a sender. Receivers should not reject on this alone (published examples disagree).
+     */
+    public static boolean byteRangeMatchesBody(MsrpRequest request) {
+        return request.byteRange().map(r -> !r.endKnown() || r.length() == request.body().size()).orElse(true);
+    }
+}
