@@ -1,0 +1,353 @@
+package org.mediasec.sip;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.PeerUnavailableException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransportNotSupportedException;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.mediasec.sip.internal.FreePorts;
+import org.mediasec.sip.internal.JainSipQuirks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+
+/**
+ * One JAIN-SIP stack with one provider listening on an address and port over UDP and/or TCP,
+ * delivering what arrives to a {@link SipEndpointListener}.
+ *
+ * <p>The stack is created directly ({@code new SipStackImpl(properties)}), not through
+ * {@code SipFactory}, whose JVM-wide singleton caches stacks by name and would hand a stopped stack
+ * back to the next start with the same name. Factories are created the same way.
+ *
+ * <p>{@link #stop()} (or {@link #close()}) removes the listener, the provider and the listening
+ * points, stops the stack and ends the RI's event thread (see {@link #stop()} for the RI bug this
+ * works around). Every endpoint must be stopped: the RI's threads are not daemons.
+ */
+public final class SipEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+    /** Attempts at binding a picked free port before giving up (another process may take it first). */
+    private static final int BIND_ATTEMPTS = 5;
+    /** Bound on waiting for the RI's UDP receive threads at start (see {@link JainSipQuirks}). */
+    private static final Duration UDP_READY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SipStackConfig config;
+    private final SipStackImpl stack;
+    private final SipProvider provider;
+    private final Map<SipTransport, ListeningPoint> listeningPoints;
+    private final Listener listener;
+    private final int port;
+    private final HeaderFactory headerFactory = new HeaderFactoryImpl();
+    private final MessageFactory messageFactory = new MessageFactoryImpl();
+    private final AddressFactory addressFactory = new AddressFactoryImpl();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private SipEndpoint(SipStackConfig config, SipStackImpl stack, SipProvider provider,
+                        Map<SipTransport, ListeningPoint> listeningPoints, int port, SipEndpointListener user) {
+        this.config = config;
+        this.stack = stack;
+        this.provider = provider;
+        this.listeningPoints = listeningPoints;
+        this.port = port;
+        this.listener = new Listener(user);
+    }
+
+    /**
+     * Creates the stack, binds every transport of {@code config} and starts delivering to
+     * {@code listener}. With port 0, a port free for all transports is picked (and re-picked if
+     * another process takes it before the stack binds it).
+     */
+    public static SipEndpoint start(SipStackConfig config, SipEndpointListener listener) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(config.host());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("host: " + config.host() + " does not resolve", e);
+        }
+        RuntimeException last = null;
+        int attempts = config.port() == 0 ? BIND_ATTEMPTS : 1;
+        for (int i = 0; i < attempts; i++) {
+            int port = config.port() != 0 ? config.port() : FreePorts.udpAndTcp(address);
+            try {
+                return bind(config, port, listener);
+            } catch (SipEndpointException e) {
+                last = e;
+                LOG.debug("[{}] binding {}:{} failed, attempt {} of {}", config.stackName(), config.host(), port, i + 1, attempts, e);
+            }
+        }
+        throw last;
+    }
+
+    private static SipEndpoint bind(SipStackConfig config, int port, SipEndpointListener user) {
+        SipStackImpl stack;
+        try {
+            stack = new SipStackImpl(config.toProperties());
+        } catch (PeerUnavailableException e) {
+            throw new SipEndpointException("cannot create JAIN-SIP stack " + config.stackName(), e);
+        }
+        Map<SipTransport, ListeningPoint> lps = new EnumMap<>(SipTransport.class);
+        SipProvider provider = null;
+        try {
+            for (SipTransport t : config.transports()) {
+                lps.put(t, stack.createListeningPoint(config.host(), port, t.jainSipName()));
+            }
+            List<ListeningPoint> all = new ArrayList<>(lps.values());
+            provider = stack.createSipProvider(all.get(0));
+            for (ListeningPoint lp : all.subList(1, all.size())) {
+                provider.addListeningPoint(lp);
+            }
+            SipEndpoint endpoint = new SipEndpoint(config, stack, provider, lps, port, user);
+            provider.addSipListener(endpoint.listener);
+            stack.start();
+            if (!JainSipQuirks.awaitUdpProcessorsStarted(lps.values(), UDP_READY_TIMEOUT)) {
+                throw new SipEndpointException("UDP listener on " + config.host() + ":" + port + " did not start within " + UDP_READY_TIMEOUT);
+            }
+            LOG.info("[{}] listening on {}:{} {}", config.stackName(), config.host(), port, config.transports());
+            return endpoint;
+        } catch (TransportNotSupportedException | InvalidArgumentException | ObjectInUseException
+                 | java.util.TooManyListenersException e) {
+            teardown(stack, provider, null, lps);
+            throw new SipEndpointException("cannot listen on " + config.host() + ":" + port + " " + config.transports(), e);
+        } catch (SipException | RuntimeException e) {
+            teardown(stack, provider, null, lps);
+            throw new SipEndpointException("cannot start JAIN-SIP stack " + config.stackName() + " on port " + port, e);
+        }
+    }
+
+    public SipStackConfig config() {
+        return config;
+    }
+
+    /** The bound port (the picked one when the configuration said 0). */
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return config.host();
+    }
+
+    public InetSocketAddress localAddress() {
+        return new InetSocketAddress(config.host(), port);
+    }
+
+    public HeaderFactory headerFactory() {
+        return headerFactory;
+    }
+
+    public MessageFactory messageFactory() {
+        return messageFactory;
+    }
+
+    public AddressFactory addressFactory() {
+        return addressFactory;
+    }
+
+    /** The underlying provider, for what this wrapper does not cover yet (stateless forwarding, dialogs). */
+    public SipProvider provider() {
+        return provider;
+    }
+
+    /** A Via header for a new request over this transport, without branch: the stack adds one when it sends. */
+    public ViaHeader newVia(SipTransport transport) {
+        if (!listeningPoints.containsKey(transport)) {
+            throw new IllegalArgumentException("transport: " + transport + " (listening on " + config.transports() + ")");
+        }
+        try {
+            return headerFactory.createViaHeader(config.host(), port, transport.jainSipName(), null);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build Via for " + config.host() + ":" + port, e);
+        }
+    }
+
+    /** Sends a request statefully; responses and timeouts go to the listener. */
+    public ClientTransaction send(Request request) {
+        checkRunning();
+        try {
+            ClientTransaction ct = provider.getNewClientTransaction(request);
+            ct.sendRequest();
+            return ct;
+        } catch (SipException e) {
+            throw new SipEndpointException("cannot send " + request.getMethod() + " " + request.getRequestURI(), e);
+        }
+    }
+
+    /** Sends a request without a client transaction (a proxy forwarding statelessly). */
+    public void sendStateless(Request request) {
+        checkRunning();
+        try {
+            provider.sendRequest(request);
+        } catch (SipException e) {
+            throw new SipEndpointException("cannot send " + request.getMethod() + " statelessly", e);
+        }
+    }
+
+    /** Sends a response without a server transaction. */
+    public void sendStateless(Response response) {
+        checkRunning();
+        try {
+            provider.sendResponse(response);
+        } catch (SipException e) {
+            throw new SipEndpointException("cannot send " + response.getStatusCode() + " statelessly", e);
+        }
+    }
+
+    public boolean isRunning() {
+        return !stopped.get();
+    }
+
+    /**
+     * Stops the endpoint; idempotent. Returns when the stack has been told to stop and its sockets
+     * are closed; its threads end shortly after.
+     *
+     * <p>Works around the RI leaving its non-daemon {@code EventScannerThread} blocked forever after
+     * {@code SipStack.stop()} ({@link JainSipQuirks#wakeStoppedEventScanner}). Takes about a second:
+     * the RI's {@code SIPTransactionStack.stopStack()} sleeps 1 s unconditionally.
+     */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        teardown(stack, provider, listener, listeningPoints);
+        LOG.info("[{}] stopped ({}:{})", config.stackName(), config.host(), port);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void teardown(SipStackImpl stack, SipProvider provider, SipListener listener,
+                                 Map<SipTransport, ListeningPoint> lps) {
+        EventScanner scanner = stack.getEventScanner();
+        if (provider != null) {
+            if (listener != null) {
+                provider.removeSipListener(listener);
+            }
+            try {
+                stack.deleteSipProvider(provider);
+            } catch (ObjectInUseException e) {
+                LOG.warn("[{}] provider still in use at stop", stack.getStackName(), e);
+            }
+        }
+        for (ListeningPoint lp : lps.values()) {
+            try {
+                stack.deleteListeningPoint(lp);
+            } catch (ObjectInUseException e) {
+                LOG.warn("[{}] listening point {} still in use at stop", stack.getStackName(), lp, e);
+            }
+        }
+        stack.stop();
+        JainSipQuirks.wakeStoppedEventScanner(scanner, provider);
+    }
+
+    private void checkRunning() {
+        if (stopped.get()) {
+            throw new IllegalStateException("endpoint " + config.stackName() + " is stopped");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SipEndpoint[" + config.stackName() + " " + config.host() + ":" + port + " " + config.transports() + "]";
+    }
+
+    /** Adapts JAIN-SIP callbacks to {@link SipEndpointListener}; never lets an exception into the stack. */
+    private final class Listener implements SipListener {
+        private final SipEndpointListener user;
+
+        Listener(SipEndpointListener user) {
+            this.user = user;
+        }
+
+        @Override
+        public void processRequest(RequestEvent event) {
+            IncomingRequest request = new IncomingRequest(event, provider, messageFactory);
+            try {
+                user.onRequest(request);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] listener failed on {}", config.stackName(), request, e);
+                if (!request.answered() && !Request.ACK.equals(request.method())) {
+                    try {
+                        request.respond(Response.SERVER_INTERNAL_ERROR);
+                    } catch (RuntimeException again) {
+                        LOG.debug("[{}] could not answer 500", config.stackName(), again);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void processResponse(ResponseEvent event) {
+            try {
+                user.onResponse(event);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] listener failed on response {}", config.stackName(), event.getResponse().getStatusCode(), e);
+            }
+        }
+
+        @Override
+        public void processTimeout(TimeoutEvent event) {
+            try {
+                user.onTimeout(event);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] listener failed on timeout", config.stackName(), e);
+            }
+        }
+
+        @Override
+        public void processIOException(IOExceptionEvent event) {
+            LOG.debug("[{}] I/O error towards {}:{}/{}", config.stackName(), event.getHost(), event.getPort(), event.getTransport());
+            try {
+                user.onIoException(event);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] listener failed on I/O error", config.stackName(), e);
+            }
+        }
+
+        @Override
+        public void processTransactionTerminated(TransactionTerminatedEvent event) {
+            // transactions are the stack's business; nothing to do
+        }
+
+        @Override
+        public void processDialogTerminated(DialogTerminatedEvent event) {
+            // no automatic dialogs by default; nothing to do
+        }
+    }
+}
