@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public record Attribute(String name, String value) implements SdpLine {
     public Attribute {
-        SdpLine.checkText(name, "name");
+        LineList.checkText(name, "name");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: empty");
         }
@@ -22,7 +22,7 @@ public record Attribute(String name, String value) implements SdpLine {
             throw new IllegalArgumentException("name: contains ':': \"" + name + "\"");
         }
         if (value != null) {
-            SdpLine.checkText(value, "value");
+            LineList.checkText(value, "value");
         }
     }
 

@@ -10,9 +10,9 @@ public record ConnectionData(String netType, String addrType, String address) im
     public static final String CHOOSE = "$";
 
     public ConnectionData {
-        SdpLine.checkWord(netType, "netType");
-        SdpLine.checkWord(addrType, "addrType");
-        SdpLine.checkWord(address, "address");
+        LineList.checkWord(netType, "netType");
+        LineList.checkWord(addrType, "addrType");
+        LineList.checkWord(address, "address");
     }
 
     /** {@code IN IP4 <address>} or {@code IN IP6 <address>}, by the form of the address. */

@@ -20,7 +20,7 @@ public record KeyMgmt(String protocolId, String data) {
     public static final String MIKEY = "mikey";
 
     public KeyMgmt {
-        SdpLine.checkWord(protocolId, "key-mgmt prtcl-id");
+        LineList.checkWord(protocolId, "key-mgmt prtcl-id");
         if (data == null || data.isEmpty()) {
             throw new IllegalArgumentException("key-mgmt: missing keymgmt-data");
         }

@@ -78,4 +78,30 @@ final class LineList {
         }
         insert(lines, attr);
     }
+
+    /** Rejects characters that can never appear inside an SDP line. */
+    static String checkText(String value, String name) {
+        if (value == null) {
+            throw new NullPointerException(name);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException(name + ": CR, LF or NUL at " + i + " in \"" + value.replace("\r", "\\r").replace("\n", "\\n") + "\"");
+            }
+        }
+        return value;
+    }
+
+    /** Rejects empty values and values containing a space or a line-break character. */
+    static String checkWord(String value, String name) {
+        checkText(value, name);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(name + ": empty");
+        }
+        if (value.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException(name + ": contains a space: \"" + value + "\"");
+        }
+        return value;
+    }
 }

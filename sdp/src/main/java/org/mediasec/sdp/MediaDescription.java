@@ -26,7 +26,7 @@ public record MediaDescription(String media, int port, int numberOfPorts, Proto 
     public static final int PORT_WILDCARD = -2;
 
     public MediaDescription {
-        SdpLine.checkWord(media, "media");
+        LineList.checkWord(media, "media");
         if (port < PORT_WILDCARD || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0..65535, PORT_CHOOSE or PORT_WILDCARD)");
         }
@@ -36,7 +36,7 @@ public record MediaDescription(String media, int port, int numberOfPorts, Proto 
         Objects.requireNonNull(proto, "proto");
         formats = List.copyOf(formats);
         for (String f : formats) {
-            SdpLine.checkWord(f, "format");
+            LineList.checkWord(f, "format");
         }
         lines = List.copyOf(lines);
         for (SdpLine l : lines) {

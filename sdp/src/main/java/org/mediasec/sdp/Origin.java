@@ -9,12 +9,12 @@ package org.mediasec.sdp;
 public record Origin(String username, String sessionId, String sessionVersion,
                      String netType, String addrType, String address) implements SdpLine {
     public Origin {
-        SdpLine.checkWord(username, "username");
-        SdpLine.checkWord(sessionId, "sessionId");
-        SdpLine.checkWord(sessionVersion, "sessionVersion");
-        SdpLine.checkWord(netType, "netType");
-        SdpLine.checkWord(addrType, "addrType");
-        SdpLine.checkWord(address, "address");
+        LineList.checkWord(username, "username");
+        LineList.checkWord(sessionId, "sessionId");
+        LineList.checkWord(sessionVersion, "sessionVersion");
+        LineList.checkWord(netType, "netType");
+        LineList.checkWord(addrType, "addrType");
+        LineList.checkWord(address, "address");
     }
 
     /** {@code o=- <id> <version> IN IP4|IP6 <address>}, the address type taken from the address form. */

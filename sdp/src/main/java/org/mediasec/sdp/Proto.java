@@ -85,7 +85,7 @@ public record Proto(String name) {
     }
 
     public Proto {
-        SdpLine.checkWord(name, "name");
+        LineList.checkWord(name, "name");
     }
 
     /** The constant for {@code name} (exact spelling), else a new instance. */

@@ -59,6 +59,8 @@ public final class SdpParser {
         private int contentLines;
         private String line;
         private boolean sawTiming;
+        private boolean mediaHasC;
+        private boolean mediaHasI;
 
         Run(boolean strict) {
             this.strict = strict;
@@ -189,8 +191,15 @@ public final class SdpParser {
                 if ("vosueptrz".indexOf(type) >= 0) {
                     throw error(type + "= is not allowed in a media description");
                 }
-                if ((type == 'c' || type == 'i') && currentHas(type)) {
-                    throw error("second " + type + "= line in a media description");
+                if (type == 'c' || type == 'i') {
+                    if (current != null && (type == 'c' ? mediaHasC : mediaHasI)) {
+                        throw error("second " + type + "= line in a media description");
+                    }
+                    if (type == 'c') {
+                        mediaHasC = true;
+                    } else {
+                        mediaHasI = true;
+                    }
                 }
                 return;
             }
@@ -206,20 +215,13 @@ public final class SdpParser {
             }
         }
 
-        private boolean currentHas(char type) {
-            for (SdpLine l : current.build().lines()) {
-                if (l.type() == type) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private void flushMedia() {
             if (current != null) {
                 media.add(current.build());
                 current = null;
             }
+            mediaHasC = false;
+            mediaHasI = false;
         }
 
         private String[] words(String value, int min, int max, String what) {

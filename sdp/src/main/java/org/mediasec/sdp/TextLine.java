@@ -16,7 +16,7 @@ public record TextLine(char type, String value) implements SdpLine {
         if (type == 'o' || type == 'c' || type == 'b' || type == 't' || type == 'a' || type == 'm') {
             throw new IllegalArgumentException("type: '" + type + "' has a typed line class");
         }
-        SdpLine.checkText(value, "value");
+        LineList.checkText(value, "value");
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mediasec.sdp.Attribute;
+import org.mediasec.sdp.Direction;
 import org.mediasec.sdp.MediaDescription;
 import org.mediasec.sdp.SdpAttributes;
-import org.mediasec.sdp.SdpLevel;
 import org.mediasec.sdp.SessionDescription;
 import org.mediasec.sdp.Setup;
 import org.mediasec.sdp.TcpConnection;
@@ -82,7 +82,7 @@ public final class OfferAnswer {
         for (Attribute attr : cap.attributes()) {
             a.addAttribute(attr);
         }
-        direction(offer, m).ifPresent(a::flag);
+        direction(offer, m).ifPresent(d -> a.flag(d.token()));
         Optional<ConnectionRoles> roles = Optional.empty();
         Optional<Setup> offeredSetup = offer.get(m, SdpAttributes.SETUP);
         if (offeredSetup.isPresent() || m.proto().isTcp() || m.proto().isDtls()) {
@@ -99,32 +99,9 @@ public final class OfferAnswer {
         return new Answer.Stream(index, true, "", Optional.of(cap), roles);
     }
 
-    /** The answer's direction attribute for an offered stream (RFC 3264 §6.1), if one is needed. */
-    static Optional<String> direction(SdpLevel session, MediaDescription m) {
-        String offered = null;
-        for (String d : SdpAttributes.DIRECTIONS) {
-            if (m.has(d)) {
-                offered = d;
-                break;
-            }
-        }
-        if (offered == null) {
-            for (String d : SdpAttributes.DIRECTIONS) {
-                if (session.has(d)) {
-                    offered = d;
-                    break;
-                }
-            }
-        }
-        if (offered == null) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (offered) {
-            case "sendonly" -> "recvonly";
-            case "recvonly" -> "sendonly";
-            case "inactive" -> "inactive";
-            default -> "sendrecv";
-        });
+    /** The answer's direction attribute for an offered stream (RFC 3264 §6.1), when the offer states one. */
+    static Optional<Direction> direction(SessionDescription session, MediaDescription m) {
+        return Direction.of(m).or(() -> Direction.of(session)).map(Direction::answer);
     }
 
     /** The offered m-line with port 0 and its formats, no attributes (RFC 3264 §6). */
