@@ -490,6 +490,9 @@ final class TextEncoder {
         }
         sb.append(pretty ? " {\n" : "{\n").append(sdp.text()).append('\n');
         if (pretty) {
+            // an empty line ends the SDP before the indented brace (as Erlang's pretty encoder does);
+            // Wireshark's SDP dissector would otherwise read the indentation as a malformed SDP line
+            sb.append('\n');
             indent();
         }
         sb.append('}');

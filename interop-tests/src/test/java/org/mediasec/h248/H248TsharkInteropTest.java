@@ -1,0 +1,65 @@
+package org.mediasec.h248;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mediasec.h248.text.H248TextCodec;
+import org.mediasec.h248.text.Style;
+import org.mediasec.testkit.ExternalTool;
+import org.mediasec.testkit.Text2Pcap;
+import org.mediasec.testkit.Tshark;
+
+/**
+ * Wireshark's MEGACO dissector as a decoding oracle: the Erlang interop cases, encoded by us in both
+ * styles and versions 1 and 3, one UDP datagram each on port 2944, must all be dissected as MEGACO
+ * (and their SDP as SDP) with the transaction id we wrote and no malformed or error-severity expert items.
+ */
+@Tag("interop")
+class H248TsharkInteropTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void tools() {
+        ExternalTool.require("tshark");
+        ExternalTool.require("text2pcap");
+    }
+
+    @Test
+    void tsharkDissectsEveryMessageWeEncode() {
+        List<byte[]> packets = new ArrayList<>();
+        List<String> expectedTransIds = new ArrayList<>();
+        for (Map.Entry<String, String> c : H248ErlangInteropTest.CASES.entrySet()) {
+            for (int v : H248ErlangInteropTest.VERSIONS) {
+                H248Message m = H248TextCodec.decode("!/" + v + " [124.124.124.222]:55555\n" + c.getValue()).orThrow();
+                for (Style style : Style.values()) {
+                    packets.add(H248TextCodec.encode(m, style));
+                    Transaction first = ((TransactionList) m.body()).transactions().get(0);
+                    expectedTransIds.add(Long.toString(first.transactionId()));
+                }
+            }
+        }
+        Path pcap = Text2Pcap.write(dir, "h248", Text2Pcap.Transport.UDP, 2944, 2944, packets);
+        String out = Tshark.read(pcap, "-T", "fields", "-E", "separator=;", "-E", "occurrence=f",
+                "-e", "frame.number", "-e", "_ws.col.Protocol", "-e", "megaco.transid");
+        List<String> lines = out.strip().lines().toList();
+        assertThat(lines).as(out).hasSize(packets.size());
+        for (int i = 0; i < lines.size(); i++) {
+            // messages with Local/Remote show as MEGACO/SDP: Wireshark dissects the SDP inside too
+            assertThat(lines.get(i)).as("packet %d", i + 1)
+                    .matches((i + 1) + ";MEGACO(/SDP)*;" + expectedTransIds.get(i));
+        }
+        String expert = Tshark.read(pcap, "-Y", Tshark.MALFORMED, "-T", "fields", "-e", "frame.number",
+                "-e", "_ws.expert.message", "-e", "_ws.malformed");
+        assertThat(Tshark.malformedFrames(pcap)).as("malformed or error frames:\n%s", expert).isEmpty();
+    }
+}
