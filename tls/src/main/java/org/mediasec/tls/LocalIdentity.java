@@ -134,6 +134,29 @@ public final class LocalIdentity {
                 Files.readString(privateKeyFile, StandardCharsets.US_ASCII), certificateFile + ", " + privateKeyFile);
     }
 
+    /**
+     * Loads the identity from the two PEM files when both exist; otherwise generates a self-signed
+     * one ({@link #selfSigned(String)}) and writes it there, so that an NF keeps its certificate (and
+     * the fingerprint its peers may have cached) across restarts.
+     *
+     * @throws IllegalStateException when only one of the two files exists
+     */
+    public static LocalIdentity loadOrGenerate(Path certificateFile, Path privateKeyFile, String commonName)
+            throws IOException {
+        boolean cert = Files.exists(certificateFile);
+        boolean key = Files.exists(privateKeyFile);
+        if (cert && key) {
+            return loadPem(certificateFile, privateKeyFile);
+        }
+        if (cert || key) {
+            throw new IllegalStateException("only one of " + certificateFile + " and " + privateKeyFile
+                    + " exists; remove it or provide both");
+        }
+        LocalIdentity id = selfSigned(commonName);
+        id.writePem(certificateFile, privateKeyFile);
+        return id;
+    }
+
     /** Like {@link #loadPem(Path, Path)} over PEM text. */
     public static LocalIdentity fromPem(String certificatePem, String privateKeyPem) {
         return fromPem(certificatePem, privateKeyPem, "PEM text");

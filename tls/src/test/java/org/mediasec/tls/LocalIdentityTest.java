@@ -119,6 +119,20 @@ class LocalIdentityTest {
     }
 
     @Test
+    void loadOrGenerateKeepsTheIdentityAcrossRestarts() throws Exception {
+        Path cert = dir.resolve("nf.crt.pem");
+        Path key = dir.resolve("nf.key.pem");
+        LocalIdentity first = LocalIdentity.loadOrGenerate(cert, key, "agw.test");
+        assertThat(cert).exists();
+        assertThat(key).exists();
+        LocalIdentity second = LocalIdentity.loadOrGenerate(cert, key, "ignored");
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+        Files.delete(key);
+        assertThatThrownBy(() -> LocalIdentity.loadOrGenerate(cert, key, "x"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only one of");
+    }
+
+    @Test
     void toStringNeverShowsTheKey() {
         LocalIdentity a = LocalIdentity.selfSigned("a");
         assertThat(a.toString()).contains("CN=a").contains("sha-256 ").doesNotContain("PRIVATE");
