@@ -173,6 +173,26 @@ class MutualTlsTest {
         assertThat(s.received).isCompletedExceptionally();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void defaultsNegotiateTls13AndPinsMayUseAnyHash(TlsProvider p) throws Exception {
+        TlsOptions o = TlsOptions.DEFAULTS.withProvider(p);
+        SslContext server = TlsContexts.server(serverId,
+                List.of(strangerId.fingerprint(), clientId.fingerprint(CertificateFingerprint.SHA_512)), o);
+        SslContext client = TlsContexts.client(clientId, List.of(serverId.fingerprint(CertificateFingerprint.SHA_384)), o);
+        TlsTestPeers.Side s = new TlsTestPeers.Side();
+        TlsTestPeers.Side c = new TlsTestPeers.Side();
+        Channel listener = peers.server(server, o, "pong", s);
+        channels.add(listener);
+        channels.add(peers.client(client, o, TlsTestPeers.port(listener), "ping", c));
+        assertThat(c.handshake.get(TIMEOUT_S, TimeUnit.SECONDS)).isEqualTo("TLSv1.3");
+        assertThat(c.received.get(TIMEOUT_S, TimeUnit.SECONDS)).isEqualTo("pong");
+    }
+
+    static Stream<TlsProvider> providers() {
+        return TlsProvider.available().stream();
+    }
+
     /** All messages of the cause chain and suppressed exceptions, for asserting on the wire reason. */
     static String causeText(Throwable t) {
         StringBuilder sb = new StringBuilder();
