@@ -113,14 +113,16 @@ public final class FingerprintTrustManager extends X509ExtendedTrustManager {
         }
         String subject = chain[0].getSubjectX500Principal().getName();
         String reason;
+        if (received.isEmpty()) {
+            // no usable pin: still tell what the peer presented, in sha-256
+            received.add(CertificateFingerprint.of(CertificateFingerprint.SHA_256, der));
+        }
         if (pins.isEmpty()) {
             reason = "TLS " + localRole.peer() + " " + who + " certificate refused: no fingerprint is pinned "
-                    + "(fail closed); received " + describe(List.of(CertificateFingerprint.of(CertificateFingerprint.SHA_256, der)))
-                    + " for " + subject;
-        } else if (received.isEmpty()) {
+                    + "(fail closed); received " + describe(received) + " for " + subject;
+        } else if (hashFunctions.isEmpty()) {
             reason = "TLS " + localRole.peer() + " " + who + " certificate refused: no supported hash function "
-                    + "among the expected fingerprints " + describe(pins) + "; received "
-                    + describe(List.of(CertificateFingerprint.of(CertificateFingerprint.SHA_256, der)))
+                    + "among the expected fingerprints " + describe(pins) + "; received " + describe(received)
                     + " for " + subject;
         } else {
             reason = "TLS " + localRole.peer() + " " + who + " certificate fingerprint mismatch: expected "

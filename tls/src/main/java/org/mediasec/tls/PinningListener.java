@@ -32,7 +32,8 @@ public interface PinningListener {
      * @param peer      {@code host:port} of the peer when known, else {@code "?"}
      * @param expected  the pins we had (possibly empty)
      * @param received  the fingerprints of the peer's certificate, one per hash function among the
-     *                  pins (empty when the peer sent no certificate or no pin hash is supported)
+     *                  pins (just the sha-256 one when no pin is usable; empty when the peer sent no
+     *                  certificate)
      * @param reason    the same text as the {@link java.security.cert.CertificateException} message
      */
     default void refused(TlsRole localRole, String peer, List<CertificateFingerprint> expected,
