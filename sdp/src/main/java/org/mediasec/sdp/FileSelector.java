@@ -88,6 +88,10 @@ public record FileSelector(String name, String type, Long size, List<Hash> hashe
         return hashes.stream().filter(h -> h.algorithm.equals("sha-1")).findFirst();
     }
 
+    /**
+     * {@code filetype-selector = "type:" type "/" subtype *(";" ft-parameter)},
+     * {@code ft-parameter = attribute "=" DQUOTE value-string DQUOTE} (RFC 5547 §6).
+     */
     private static void checkType(String type) {
         int semi = type.indexOf(';');
         String main = semi < 0 ? type : type.substring(0, semi);
@@ -97,8 +101,25 @@ public record FileSelector(String name, String type, Long size, List<Hash> hashe
         }
         Checks.token(main.substring(0, slash), "file-selector type");
         Checks.token(main.substring(slash + 1), "file-selector subtype");
-        if (type.indexOf(' ') >= 0) {
-            throw new IllegalArgumentException("file-selector type: contains a space: \"" + type + "\"");
+        int i = semi;
+        while (i >= 0 && i < type.length()) {
+            int eq = type.indexOf('=', i + 1);
+            if (eq < 0) {
+                throw new IllegalArgumentException("file-selector type: parameter without \"=\" in \"" + type + "\"");
+            }
+            Checks.token(type.substring(i + 1, eq), "file-selector type parameter");
+            if (eq + 1 >= type.length() || type.charAt(eq + 1) != '"') {
+                throw new IllegalArgumentException("file-selector type: parameter value must be in double quotes in \""
+                        + type + "\"");
+            }
+            int close = type.indexOf('"', eq + 2);
+            if (close < 0) {
+                throw new IllegalArgumentException("file-selector type: unterminated quoted parameter value");
+            }
+            i = close + 1;
+            if (i < type.length() && type.charAt(i) != ';') {
+                throw new IllegalArgumentException("file-selector type: expected \";\" after a parameter in \"" + type + "\"");
+            }
         }
     }
 
@@ -129,7 +150,7 @@ public record FileSelector(String name, String type, Long size, List<Hash> hashe
                 name = value.substring(i + 1, close);
                 i = close + 1;
             } else {
-                int sp = value.indexOf(' ', i);
+                int sp = nextSpaceOutsideQuotes(value, i);
                 String sel = value.substring(i, sp < 0 ? n : sp);
                 i = sp < 0 ? n : sp;
                 if (sel.isEmpty()) {
@@ -166,6 +187,22 @@ public record FileSelector(String name, String type, Long size, List<Hash> hashe
             }
         }
         return new FileSelector(name, type, size, hashes);
+    }
+
+    private static int nextSpaceOutsideQuotes(String v, int from) {
+        boolean inQuotes = false;
+        for (int i = from; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == ' ' && !inQuotes) {
+                return i;
+            }
+        }
+        if (inQuotes) {
+            throw new IllegalArgumentException("file-selector: unterminated quoted parameter value");
+        }
+        return -1;
     }
 
     static Bytes hex(String hex) {

@@ -23,10 +23,12 @@ public final class SdpAttributes {
     /**
      * {@code a=fingerprint:<hash-func> <HEX:HEX:...>} (RFC 8122 §5), session or media level, may
      * repeat (one per certificate / hash function). Hash names compare ignoring case; output is
-     * {@code <lower-case hash> <UPPER-CASE HEX>}.
+     * {@code <lower-case hash> <UPPER-CASE HEX>}. One space after the colon is tolerated on input
+     * ({@code a=fingerprint: SHA-1 ...} as printed in the examples of RFC 7345 Appendix A), although
+     * the RFC 8122 grammar has none.
      */
     public static final AttributeType<CertificateFingerprint> FINGERPRINT = AttributeType.of("fingerprint",
-            v -> CertificateFingerprint.parse(required(v)), CertificateFingerprint::toString);
+            v -> CertificateFingerprint.parse(stripOneLeadingSpace(required(v))), CertificateFingerprint::toString);
 
     /** {@code a=setup} (RFC 4145 §4). */
     public static final AttributeType<Setup> SETUP = AttributeType.of("setup", Setup::parse, Setup::token);
@@ -187,6 +189,10 @@ public final class SdpAttributes {
         }, b -> b ? null : "0");
     }
 
+    private static String stripOneLeadingSpace(String v) {
+        return v.startsWith(" ") ? v.substring(1) : v;
+    }
+
     static String required(String v) {
         if (v == null || v.isEmpty()) {
             throw new IllegalArgumentException("missing value");
@@ -263,22 +269,100 @@ public final class SdpAttributes {
         });
     }
 
+    /**
+     * RFC 4975 §8.6: {@code format-entry = ((type "/" subtype) / (type "/" "*")) *(";" type-param) / "*"},
+     * {@code type-param = parm-attribute "=" (token / quoted-string)}; entries are separated by one SP
+     * (a quoted parameter value may contain spaces).
+     */
     private static List<String> parseFormatList(String v, String what) {
-        return words(v, what, e -> {
-            if (e.equals("*")) {
-                return e;
+        if (v == null || v.isEmpty()) {
+            throw new IllegalArgumentException(what + ": missing value");
+        }
+        List<String> out = new ArrayList<>();
+        for (String e : splitOutsideQuotes(v, what)) {
+            if (e.isEmpty()) {
+                throw new IllegalArgumentException(what + ": empty entry (entries are separated by one space)");
             }
-            int slash = e.indexOf('/');
-            if (slash <= 0 || slash == e.length() - 1) {
-                throw new IllegalArgumentException(what + ": \"" + e + "\" (expected: *, type/* or type/subtype)");
-            }
-            String type = e.substring(0, slash);
-            String sub = e.substring(slash + 1);
-            if (type.equals("*") || !isToken(type) || !(sub.equals("*") || isToken(sub)) || sub.indexOf('/') >= 0) {
-                throw new IllegalArgumentException(what + ": \"" + e + "\" (expected: *, type/* or type/subtype)");
-            }
+            out.add(checkFormatEntry(e, what));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String checkFormatEntry(String e, String what) {
+        if (e.equals("*")) {
             return e;
-        });
+        }
+        String bad = what + ": \"" + e + "\" (expected: *, type/subtype or type/*, optionally ;param=value)";
+        List<String> parts = splitParams(e, bad);
+        String main = parts.get(0);
+        int slash = main.indexOf('/');
+        if (slash <= 0 || slash == main.length() - 1) {
+            throw new IllegalArgumentException(bad);
+        }
+        String type = main.substring(0, slash);
+        String sub = main.substring(slash + 1);
+        if (type.equals("*") || !isToken(type) || !(sub.equals("*") || isToken(sub)) || sub.indexOf('/') >= 0) {
+            throw new IllegalArgumentException(bad);
+        }
+        for (int i = 1; i < parts.size(); i++) {
+            String p = parts.get(i);
+            int eq = p.indexOf('=');
+            if (eq <= 0 || !isToken(p.substring(0, eq))) {
+                throw new IllegalArgumentException(bad);
+            }
+            String val = p.substring(eq + 1);
+            boolean quoted = val.length() >= 2 && val.startsWith("\"") && val.endsWith("\"");
+            if (!quoted && !isToken(val)) {
+                throw new IllegalArgumentException(bad);
+            }
+        }
+        return e;
+    }
+
+    /** Splits on ';' outside double quotes. */
+    private static List<String> splitParams(String e, String bad) {
+        List<String> out = new ArrayList<>();
+        boolean inQuotes = false;
+        int start = 0;
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == '\\' && inQuotes) {
+                i++;
+            } else if (c == ';' && !inQuotes) {
+                out.add(e.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (inQuotes) {
+            throw new IllegalArgumentException(bad);
+        }
+        out.add(e.substring(start));
+        return out;
+    }
+
+    /** Splits on single spaces outside double quotes (quoted-string of RFC 4566 / RFC 5547 values). */
+    static List<String> splitOutsideQuotes(String v, String what) {
+        List<String> out = new ArrayList<>();
+        boolean inQuotes = false;
+        int start = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == '\\' && inQuotes) {
+                i++;
+            } else if (c == ' ' && !inQuotes) {
+                out.add(v.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (inQuotes) {
+            throw new IllegalArgumentException(what + ": unterminated quoted string");
+        }
+        out.add(v.substring(start));
+        return out;
     }
 
     private static String parseCid(String v) {

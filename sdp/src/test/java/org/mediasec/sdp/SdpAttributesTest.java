@@ -75,9 +75,9 @@ class SdpAttributesTest {
             "path:http://x                               | not an MSRP URI",
             "path:msrp://a/b;tcp  msrp://c/d;tcp         | empty entry",
             "path:msrps://                               | no authority",
-            "accept-types:text                           | expected: *, type/* or type/subtype",
-            "accept-types:text/plain /html               | expected: *, type/* or type/subtype",
-            "accept-wrapped-types:*/plain                | expected: *, type/* or type/subtype",
+            "accept-types:text                           | expected: *, type/subtype or type/*",
+            "accept-types:text/plain /html               | expected: *, type/subtype or type/*",
+            "accept-wrapped-types:*/plain                | expected: *, type/subtype or type/*",
             "max-size:-1                                 | not an unsigned decimal",
             "max-size:12a                                | not an unsigned decimal",
             "msrp-cema:yes                               | property attribute takes no value",
@@ -193,6 +193,31 @@ class SdpAttributesTest {
         assertThat(built.attribute("path").orElseThrow().value()).isEqualTo("msrp://b.example.com:1/x;tcp");
         assertThatThrownBy(() -> SdpAttributes.MSRP_CEMA.toAttribute(false)).isInstanceOf(IllegalArgumentException.class);
         assertThat(SdpAttributes.MSRP_CEMA.toAttribute(true)).isEqualTo(Attribute.flag("msrp-cema"));
+    }
+
+    @Test
+    void formatListParametersAndQuotedValues() {
+        MediaDescription m = media("a=accept-types:text/plain;charset=utf-8 message/cpim application/x;name=\"a b\" *");
+        assertThat(m.get(SdpAttributes.ACCEPT_TYPES).orElseThrow())
+                .containsExactly("text/plain;charset=utf-8", "message/cpim", "application/x;name=\"a b\"", "*");
+        assertThatThrownBy(() -> media("a=accept-types:text/plain;charset").get(SdpAttributes.ACCEPT_TYPES))
+                .isInstanceOf(SdpAttributeException.class);
+        assertThatThrownBy(() -> media("a=accept-types:text/plain;x=\"open").get(SdpAttributes.ACCEPT_TYPES))
+                .hasMessageContaining("unterminated");
+        FileSelector fs = FileSelector.parse("type:text/plain;charset=\"utf 8\" size:10");
+        assertThat(fs.type()).isEqualTo("text/plain;charset=\"utf 8\"");
+        assertThat(fs.size()).isEqualTo(10L);
+        assertThatThrownBy(() -> FileSelector.parse("type:text/plain;charset=utf8")).hasMessageContaining("double quotes");
+    }
+
+    @Test
+    void fingerprintToleratesOneSpaceAfterColonAsInRfc7345() {
+        CertificateFingerprint fp = media("a=fingerprint: SHA-1 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB")
+                .get(SdpAttributes.FINGERPRINT).orElseThrow();
+        assertThat(fp.hashFunction()).isEqualTo("sha-1");
+        assertThat(FloorControlRole.offered(List.of(FloorControlRole.C_S)))
+                .containsExactlyInAnyOrder(FloorControlRole.C_ONLY, FloorControlRole.S_ONLY);
+        assertThat(FloorControlRole.C_ONLY.opposite()).isEqualTo(FloorControlRole.S_ONLY);
     }
 
     @Test
