@@ -18,7 +18,8 @@ import org.mediasec.common.Checks;
  * {@code s=}; at least one {@code t=} before the first {@code m=}; the syntax of {@code o=},
  * {@code c=}, {@code b=}, {@code t=}, {@code m=} and {@code a=} names; no session-only line
  * ({@code v o s u e p t r z}) inside a media description; no empty line; no second {@code v=},
- * {@code o=}, {@code s=} or {@code c=} at one level. The presence of {@code c=} is not checked.
+ * {@code o=}, {@code s=}, {@code i=} or {@code c=} at session level, no second {@code i=} in a media
+ * description (several {@code c=} lines in a media description are allowed, RFC 8866 §9). The presence of {@code c=} is not checked.
  */
 public final class SdpParser {
     /** How strictly to read. */
@@ -59,7 +60,6 @@ public final class SdpParser {
         private int contentLines;
         private String line;
         private boolean sawTiming;
-        private boolean mediaHasC;
         private boolean mediaHasI;
 
         Run(boolean strict) {
@@ -191,15 +191,12 @@ public final class SdpParser {
                 if ("vosueptrz".indexOf(type) >= 0) {
                     throw error(type + "= is not allowed in a media description");
                 }
-                if (type == 'c' || type == 'i') {
-                    if (current != null && (type == 'c' ? mediaHasC : mediaHasI)) {
-                        throw error("second " + type + "= line in a media description");
+                // RFC 8866 §9: media-description = media-field [information-field] *connection-field ...
+                if (type == 'i' && current != null) {
+                    if (mediaHasI) {
+                        throw error("second i= line in a media description");
                     }
-                    if (type == 'c') {
-                        mediaHasC = true;
-                    } else {
-                        mediaHasI = true;
-                    }
+                    mediaHasI = true;
                 }
                 return;
             }
@@ -220,7 +217,6 @@ public final class SdpParser {
                 media.add(current.build());
                 current = null;
             }
-            mediaHasC = false;
             mediaHasI = false;
         }
 

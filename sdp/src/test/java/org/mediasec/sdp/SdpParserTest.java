@@ -150,7 +150,8 @@ class SdpParserTest {
             "empty attribute name  | 'v=0\\no=- 1 1 IN IP4 h\\ns=-\\nt=0 0\\na=:x'               | 5 | empty attribute name",
             "bad attribute name    | 'v=0\\no=- 1 1 IN IP4 h\\ns=-\\nt=0 0\\na=a b:x'            | 5 | not a token",
             "s in media            | 'v=0\\no=- 1 1 IN IP4 h\\ns=-\\nt=0 0\\nm=audio 7 RTP/AVP 0\\ns=x' | 6 | not allowed in a media",
-            "second c in media     | 'v=0\\no=- 1 1 IN IP4 h\\ns=-\\nt=0 0\\nm=audio 7 RTP/AVP 0\\nc=IN IP4 a\\nc=IN IP4 b' | 7 | second c=",
+            "second i in media     | 'v=0\\no=- 1 1 IN IP4 h\\ns=-\\nt=0 0\\nm=audio 7 RTP/AVP 0\\ni=a\\ni=b' | 7 | second i=",
+            "second c at session   | 'v=0\\no=- 1 1 IN IP4 h\\ns=-\\nc=IN IP4 a\\nc=IN IP4 b\\nt=0 0' | 5 | second c=",
             "second origin         | 'v=0\\no=- 1 1 IN IP4 h\\ns=-\\no=- 1 1 IN IP4 h\\nt=0 0'  | 4 | second o=",
             "r without t           | 'v=0\\no=- 1 1 IN IP4 h\\ns=-\\nr=7d 1h 0 25h'           | 4 | r= must follow",
             "bare CR               | 'v=0\\no=- 1 1 IN IP4 h\\rs=-\\nt=0 0'                     | 2 | CR not followed by LF",
@@ -164,6 +165,14 @@ class SdpParserTest {
                     assertThat(e.reason()).as("reason").contains(reason);
                     assertThat(e.getMessage()).startsWith("line " + line + ": ");
                 });
+    }
+
+    @Test
+    void severalConnectionLinesInAMediaDescription() {
+        // RFC 8866 §9: media-description = media-field [information-field] *connection-field ...
+        String text = "v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nm=audio 7 RTP/AVP 0\r\nc=IN IP4 224.2.1.1/127\r\n"
+                + "c=IN IP4 224.2.1.2/127\r\n";
+        assertThat(SdpWriter.write(SdpParser.parse(text))).isEqualTo(text);
     }
 
     @Test

@@ -28,7 +28,9 @@ public final class OfferAnswer {
      * used, with the offered formats it accepts (in offer order); no capability or no common format
      * rejects the stream. An accepted stream gets the capability's port and attributes, the
      * mirrored direction (sendonly ↔ recvonly, inactive), and, for TCP and DTLS protos or when the
-     * offer has {@code a=setup}, the RFC 4145 {@code a=setup} answer and the offer's {@code a=connection}.
+     * offer has {@code a=setup}, the RFC 4145 {@code a=setup} answer and, over TCP, the offer's
+     * {@code a=connection} (never over UDP: RFC 7345 §4.1). A TCP answer that is {@code active} gets
+     * port 9 (RFC 4145 §4.1). For MSRP an offered {@code holdconn} is read as no setup (RFC 6135).
      *
      * @throws org.mediasec.sdp.SdpAttributeException when an offered {@code a=setup} or
      *                                                {@code a=connection} is malformed
@@ -85,10 +87,16 @@ public final class OfferAnswer {
         direction(offer, m).ifPresent(d -> a.flag(d.token()));
         Optional<ConnectionRoles> roles = Optional.empty();
         Optional<Setup> offeredSetup = offer.get(m, SdpAttributes.SETUP);
+        if (m.proto().isMsrp()) {
+            offeredSetup = SetupNegotiation.forMsrp(offeredSetup);
+        }
         if (offeredSetup.isPresent() || m.proto().isTcp() || m.proto().isDtls()) {
             Setup o = offeredSetup.orElse(SetupNegotiation.DEFAULT_OFFER);
             Setup ans = SetupNegotiation.answer(o, cap.preferredSetup());
             a.set(SdpAttributes.SETUP, ans);
+            if (ans == Setup.ACTIVE && m.proto().isTcp()) {
+                a.port(SetupNegotiation.DISCARD_PORT);
+            }
             roles = Optional.of(SetupNegotiation.roles(o, ans));
             Optional<TcpConnection> conn = offer.get(m, SdpAttributes.CONNECTION);
             if (conn.isPresent() && m.proto().isTcp()) {

@@ -27,7 +27,23 @@ public final class SetupNegotiation {
     /** RFC 4145 §4.1 default for an answer without {@code a=setup}. */
     public static final Setup DEFAULT_ANSWER = Setup.PASSIVE;
 
+    /**
+     * The port an {@code active} TCP endpoint puts on its m-line: "the endpoint using the value
+     * 'active' SHOULD specify a port number of 9 (the discard port)" (RFC 4145 §4.1; RFC 6135 §4.2.2
+     * and RFC 8856 §4 repeat it for MSRP and BFCP).
+     */
+    public static final int DISCARD_PORT = 9;
+
     private SetupNegotiation() {
+    }
+
+    /**
+     * An MSRP peer's setup value as RFC 6135 §4.2.1 wants it read: "If an MSRP UA receives the
+     * "holdconn" attribute value, it MUST ignore it and process the message as if it did not contain
+     * an a=setup attribute."
+     */
+    public static Optional<Setup> forMsrp(Optional<Setup> received) {
+        return received.filter(s -> s != Setup.HOLDCONN);
     }
 
     /** The answers RFC 4145 allows for an offered value. */

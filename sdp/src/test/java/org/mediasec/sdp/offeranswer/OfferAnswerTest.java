@@ -68,6 +68,7 @@ class OfferAnswerTest {
 
         MediaDescription bfcp = sdp.media().get(1);
         assertThat(bfcp.get(SdpAttributes.SETUP)).contains(Setup.ACTIVE);
+        assertThat(bfcp.port()).as("RFC 4145 §4.1: active endpoint uses port 9").isEqualTo(9);
         assertThat(answer.streams().get(1).roles().orElseThrow().tlsClient()).contains(Side.ANSWERER);
 
         assertThat(sdp.media().get(2).port()).isZero();
@@ -94,6 +95,17 @@ class OfferAnswerTest {
         // offer without a=setup defaults to active (RFC 4145 §4.1), so the answerer is passive and the offerer the DTLS client
         assertThat(answer.sdp().media().get(0).get(SdpAttributes.SETUP)).contains(Setup.PASSIVE);
         assertThat(answer.streams().get(0).roles().orElseThrow().dtlsClient()).contains(Side.OFFERER);
+    }
+
+    @Test
+    void msrpHoldconnIsReadAsNoSetup() {
+        SessionDescription offer = SdpParser.parse(String.join("\r\n", "v=0", "o=- 1 1 IN IP4 a", "s=-", "c=IN IP4 a",
+                "t=0 0", "m=message 7394 TCP/MSRP *", "a=setup:holdconn", ""));
+        Answer answer = OfferAnswer.answer(offer, LocalCapabilities.of(Origin.of("1", "1", "b"), ConnectionData.of("b"),
+                MediaCapability.of("message", Proto.TCP_MSRP, 2855)));
+        // RFC 6135 §4.2.1: ignore holdconn; RFC 4145 default: offer active, so the answer is passive
+        assertThat(answer.sdp().media().get(0).get(SdpAttributes.SETUP)).contains(Setup.PASSIVE);
+        assertThat(answer.sdp().media().get(0).port()).isEqualTo(2855);
     }
 
     @Test
