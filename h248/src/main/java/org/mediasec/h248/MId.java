@@ -23,6 +23,7 @@ public sealed interface MId permits MId.Ip4, MId.Ip6, MId.Domain, MId.Device, MI
     record Ip6(String address, Integer port) implements MId {
         public Ip6 {
             Checks.notEmpty(address, "address");
+            address = address.toLowerCase(java.util.Locale.ROOT); // hex digits: case carries no meaning (RFC 5952)
             if (!address.matches("[0-9A-Fa-f:.]+") || address.indexOf(':') < 0) {
                 throw new IllegalArgumentException("address: \"" + address + "\" is not an IPv6 address");
             }

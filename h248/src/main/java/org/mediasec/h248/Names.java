@@ -53,6 +53,21 @@ public final class Names {
         return isSafeChars(s);
     }
 
+    /**
+     * The canonical text of a VALUE: a quoted string whose content is non-empty SafeChars is the same
+     * VALUE as that content unquoted (Annex B {@code VALUE = quotedString / 1*(SafeChar)}), so it is
+     * kept unquoted; anything else is kept as written. Erlang megaco writes values this way too.
+     */
+    public static String canonicalValue(String s) {
+        if (s != null && s.length() > 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+            String inner = s.substring(1, s.length() - 1);
+            if (isSafeChars(inner)) {
+                return inner;
+            }
+        }
+        return s;
+    }
+
     /** Content of a {@code quotedString}: no double quote, no CR/LF, printable octets and tabs. */
     public static boolean isQuotedContent(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Annex B {@code propertyParm} / {@code eventOther} / {@code sigOther}: {@code name parmValue}, where
  * the name is a pkgdName or a parameter name. Values are kept as VALUE text: a quoted string keeps
- * its quotes, so unknown properties and parameters round-trip unchanged.
+ * its quotes (unless its content is plain SafeChars, see {@link Names#canonicalValue}), so unknown
+ * properties and parameters round-trip unchanged.
  */
 public record PropertyParm(String name, Value value) {
     public PropertyParm {
@@ -26,7 +27,7 @@ public record PropertyParm(String name, Value value) {
         record Relation(PropertyParm.Relation op, String value) implements Value {
             public Relation {
                 Objects.requireNonNull(op, "op");
-                checkValue(value);
+                value = checkValue(value);
             }
         }
 
@@ -47,8 +48,8 @@ public record PropertyParm(String name, Value value) {
         /** {@code =[low:high]}. */
         record Range(String low, String high) implements Value {
             public Range {
-                checkValue(low);
-                checkValue(high);
+                low = checkValue(low);
+                high = checkValue(high);
             }
         }
     }
@@ -68,18 +69,19 @@ public record PropertyParm(String name, Value value) {
         }
     }
 
-    private static void checkValue(String v) {
+    /** Checks a VALUE and returns its canonical text ({@link Names#canonicalValue}). */
+    private static String checkValue(String v) {
         if (!Names.isValue(v)) {
             throw new IllegalArgumentException("value: \"" + v + "\" is not a VALUE");
         }
+        return Names.canonicalValue(v);
     }
 
     private static List<String> checkValues(List<String> values) {
-        List<String> copy = List.copyOf(values);
+        List<String> copy = values.stream().map(PropertyParm::checkValue).toList();
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("values: empty");
         }
-        copy.forEach(PropertyParm::checkValue);
         return copy;
     }
 }

@@ -22,6 +22,7 @@ public record StatisticsDescriptor(List<Statistic> statistics) implements Descri
             if (value != null && !Names.isValue(value)) {
                 throw new IllegalArgumentException("statistic value: \"" + value + "\"");
             }
+            value = Names.canonicalValue(value);
         }
     }
 }

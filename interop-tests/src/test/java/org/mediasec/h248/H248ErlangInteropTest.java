@@ -37,6 +37,12 @@ class H248ErlangInteropTest {
     /** Cases as compact text, parsed by our decoder into the model under test. */
     static final Map<String, String> CASES = new LinkedHashMap<>();
 
+    /** Cases of version 1 only constructs. */
+    static final Map<String, String> V1_CASES = new LinkedHashMap<>();
+
+    /** Cases of version 3 constructs (run only as version 3). */
+    static final Map<String, String> V3_CASES = new LinkedHashMap<>();
+
     static {
         CASES.put("servicechange-restart", "T=9998{C=-{SC=root{SV{MT=RS,RE=\"901 MG Cold Boot\",AD=55555,PF=resgw/1}}}}");
         CASES.put("servicechange-reply", "P=9998{C=-{SC=root{SV{AD=55555,PF=resgw/1}}}}");
@@ -66,22 +72,77 @@ class H248ErlangInteropTest {
         CASES.put("context-properties", "T=8{C=${PR=3,EG,TP{t1,t2,IS},A=t1,A=t2}}");
         CASES.put("pending-ack-errors", "PN=4{}K{1,5-7}P=3{ER=400{\"Syntax error\"}}P=6{C=-{ER=411{\"unknown context\"}}}");
         CASES.put("notify-wildcard", "T=11{C=*{O-W-N=rtp/*{OE=9{al/on}}}}");
+        CASES.put("mux", "T=20{C=6{A=m2{MX=H221{t1,t2}}}}");
+        // Modem was deprecated in version 2; Erlang's version 3 codec drops it, so version 1 only
+        V1_CASES.put("modem", "T=23{C=6{A=m1{MD[V18,SN]{a/b=1}},A=m3{MD=V34}}}");
+        CASES.put("embed-eventbuffer", "T=21{C=7{MF=t1{E=8{al/of{EM{SG{cg/rt},E=9{al/on{KA}}}},x/y{ST=1,KA}},"
+                + "EB{al/of,x/y{ST=1,e=f}}}}}");
+        CASES.put("property-values", "T=22{C=-{MF=t1{M{TS{SI=IV,BF=SP,a/b=1},O{MO=SR,a/b>3,a/c#4,a/d=[1,2],"
+                + "a/e={1,\"two\"},a/f=[1:5],a/g<0},L{\nv=0\n}}}}}");
+        CASES.put("multi-transaction", "T=30{C=-{N=t1{OE=1{al/on}}}}T=31{C=-{N=t2{OE=2{al/of}}}}P=29{IA,C=-{MV=t3}}");
+        CASES.put("mgcidtotry-reply", "P=40{C=-{SC=root{SV{MG=<mgc2.example.net>:2944,PF=resgw/1}}}}");
+        CASES.put("servicechange-failover", "T=41{C=-{SC=root{SV{MT=FO,RE=\"909\",AD=[10.0.0.1]:2944}}}}");
+        CASES.put("mid-domain", "!/{v} <mgc.example.net>:2944\nT=42{C=-{MV=t1}}");
+        CASES.put("mid-ipv6", "!/{v} [2001:db8::1]:2944\nT=43{C=-{MV=t1}}");
+        CASES.put("mid-device", "!/{v} mg1\nT=44{C=-{MV=t1}}");
+        CASES.put("message-error", "ER=406{\"Version Not Supported\"}");
+
+        V3_CASES.put("v3-context", "T=50{C=5{PR=3,EGO,TP{t1,t2,IS,t3,*,OW,ST=2},IEPS=ON,CT{q/a=1,q/b>7},"
+                + "CA{TP,EG,PR,IEPS,q/c},MV=a1}}");
+        V3_CASES.put("v3-segmented-replies", "P=2/1{IA,C=-{ER=411{\"unknown ctx\"}}}P=3/2/&{ER=400{}}");
+        V3_CASES.put("v3-segment-reply", "SM=9/3/&");
+        V3_CASES.put("v3-stream-statistics", "T=51{C=5{MF=t1{M{ST=1{O{MO=SR},SA{rtp/ps,nt/os=5}}}}}}");
+        V3_CASES.put("v3-servicechange-inc", "T=52{C=-{SC=root{SV{MT=RS,RE=\"901\",SIC}}}}");
+        V3_CASES.put("v3-notify-iteration", "T=53{C=1{MF=t1{SG{a/b{NC={TO,IR}}}}}}");
+        V3_CASES.put("v3-segment-then-reply", "SM=9/3\nP=10{C=-{MV=t1}}");
     }
 
+    /**
+     * Cases Erlang/OTP megaco 4.4.2 cannot handle although Annex B allows them; they still go
+     * through the tshark test. (Also outside the cases: Erlang rejects {@code Notify{OE..., Error}},
+     * {@code X-} ServiceChange methods and a ServiceChange request without Reason.)
+     */
+    static final Map<String, String> ERLANG_CANNOT = Map.of(
+            "v3-notify-iteration", "pretty decoder has no Iteration reason; compact encoder crashes on it",
+            "v3-segment-then-reply", "no transaction may follow a segment reply in Erlang's grammar");
+
     static final int[] VERSIONS = {1, 3};
+
+    /** Every (case, version) pair as message text. */
+    static Map<String, String> messages() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int v : VERSIONS) {
+            for (Map.Entry<String, String> c : CASES.entrySet()) {
+                out.put(c.getKey() + ".v" + v, text(c.getValue(), v));
+            }
+        }
+        for (Map.Entry<String, String> c : V1_CASES.entrySet()) {
+            out.put(c.getKey() + ".v1", text(c.getValue(), 1));
+        }
+        for (Map.Entry<String, String> c : V3_CASES.entrySet()) {
+            out.put(c.getKey() + ".v3", text(c.getValue(), 3));
+        }
+        return out;
+    }
+
+    private static String text(String body, int v) {
+        return body.startsWith("!/") ? body.replace("{v}", Integer.toString(v))
+                : "!/" + v + " [124.124.124.222]:55555\n" + body;
+    }
 
     @Test
     void erlangDecodesOurEncodingsAndWeDecodeErlangsBackToTheSameModel(@TempDir Path dir) throws Exception {
         Path escript = ExternalTool.require("escript");
         Map<String, H248Message> originals = new LinkedHashMap<>();
-        for (Map.Entry<String, String> c : CASES.entrySet()) {
-            for (int v : VERSIONS) {
-                H248Message m = H248TextCodec.decode("!/" + v + " [124.124.124.222]:55555\n" + c.getValue()).orThrow();
-                for (Style style : Style.values()) {
-                    String file = c.getKey() + ".v" + v + "." + style.name().toLowerCase();
-                    Files.write(dir.resolve(file), H248TextCodec.encode(m, style));
-                    originals.put(file, m);
-                }
+        for (Map.Entry<String, String> c : messages().entrySet()) {
+            if (ERLANG_CANNOT.containsKey(c.getKey().substring(0, c.getKey().lastIndexOf('.')))) {
+                continue;
+            }
+            H248Message m = H248TextCodec.decode(c.getValue()).orThrow();
+            for (Style style : Style.values()) {
+                String file = c.getKey() + "." + style.name().toLowerCase();
+                Files.write(dir.resolve(file), H248TextCodec.encode(m, style));
+                originals.put(file, m);
             }
         }
         ExternalTool.Result res = ExternalTool.run(Duration.ofSeconds(60), escript.toString(), script().toString(),

@@ -38,14 +38,16 @@ class H248TsharkInteropTest {
     void tsharkDissectsEveryMessageWeEncode() {
         List<byte[]> packets = new ArrayList<>();
         List<String> expectedTransIds = new ArrayList<>();
-        for (Map.Entry<String, String> c : H248ErlangInteropTest.CASES.entrySet()) {
-            for (int v : H248ErlangInteropTest.VERSIONS) {
-                H248Message m = H248TextCodec.decode("!/" + v + " [124.124.124.222]:55555\n" + c.getValue()).orThrow();
-                for (Style style : Style.values()) {
-                    packets.add(H248TextCodec.encode(m, style));
-                    Transaction first = ((TransactionList) m.body()).transactions().get(0);
-                    expectedTransIds.add(Long.toString(first.transactionId()));
-                }
+        for (Map.Entry<String, String> c : H248ErlangInteropTest.messages().entrySet()) {
+            if (c.getKey().startsWith("v3-segment-")) {
+                continue; // Wireshark 4.0's MEGACO dissector does not know the version 3 Segment reply
+            }
+            H248Message m = H248TextCodec.decode(c.getValue()).orThrow();
+            for (Style style : Style.values()) {
+                packets.add(H248TextCodec.encode(m, style));
+                // Wireshark shows no transaction id for a message-level error
+                expectedTransIds.add(m.body() instanceof TransactionList ts
+                        ? Long.toString(ts.transactions().get(0).transactionId()) : "");
             }
         }
         Path pcap = Text2Pcap.write(dir, "h248", Text2Pcap.Transport.UDP, 2944, 2944, packets);

@@ -351,6 +351,7 @@ final class DescriptorParser {
     // ---------------------------------------------------------------- Modem, Mux
 
     private ModemDescriptor modem() {
+        // Annex B has "Modem = type" and "Modem [type, ...]"; "Modem = [...]" is accepted too
         if (!lx.accept('=') && lx.peek() != '[') {
             return new ModemDescriptor(List.of(), List.of());
         }

@@ -131,9 +131,18 @@ final class TextEncoder {
             }
             return;
         }
-        for (Transaction t : ((TransactionList) m.body()).transactions()) {
+        List<Transaction> ts = ((TransactionList) m.body()).transactions();
+        for (int i = 0; i < ts.size(); i++) {
+            Transaction t = ts.get(i);
             transaction(t);
-            if (pretty) {
+            boolean last = i + 1 == ts.size();
+            if (t instanceof Transaction.SegmentReply) {
+                // the segment reply ends in a word, not a brace: the next transaction needs a separator,
+                // but nothing may follow the last one (Annex B has no trailing LWSP there)
+                if (!last) {
+                    sb.append('\n');
+                }
+            } else if (pretty) {
                 sb.append('\n');
             }
         }
@@ -197,9 +206,6 @@ final class TextEncoder {
             sb.append(tok("Segment")).append(eq()).append(s.id()).append('/').append(s.segmentNumber());
             if (s.segmentationComplete()) {
                 sb.append('/').append(tok("END"));
-            }
-            if (!pretty) {
-                sb.append('\n'); // no closing brace ends this word: separate it from the next transaction
             }
         }
     }
@@ -363,11 +369,11 @@ final class TextEncoder {
                     String k = Keywords.canonical(t);
                     types.add(k != null && t.equals(k) && !pretty ? Keywords.shortOf(k) : t);
                 }
-                sb.append(eq());
                 if (types.size() == 1) {
-                    sb.append(types.get(0));
+                    sb.append(eq()).append(types.get(0));
                 } else {
-                    inlineList("", "[", "]", types);
+                    // Annex B: ModemToken (EQUAL modemType / LSBRKT modemType *(COMMA modemType) RSBRKT): no "=" before "["
+                    inlineList(pretty ? " " : "", "[", "]", types);
                 }
                 if (!md.properties().isEmpty()) {
                     block("", props(md.properties()));

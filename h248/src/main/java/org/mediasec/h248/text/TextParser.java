@@ -493,6 +493,10 @@ final class TextParser {
                     lx.word();
                     lx.expect('=');
                     stream = (int) lx.number("stream id", 65535);
+                } else if (version >= 2 && bareStreamId()) {
+                    // Erlang megaco writes the stream of a triple as a bare number ("t1, t2, Oneway, 2");
+                    // Annex B says "Stream = 2". Accepted when the number cannot start another triple.
+                    stream = (int) lx.number("stream id", 65535);
                 } else {
                     lx.pos = save;
                 }
@@ -501,6 +505,27 @@ final class TextParser {
         } while (lx.accept(','));
         close();
         return out;
+    }
+
+    /** After "direction ,": is the next word a number that is not the first of another triple? */
+    private boolean bareStreamId() {
+        int save = lx.pos;
+        try {
+            String w = lx.word();
+            if (w.isEmpty() || !w.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+            if (!lx.accept(',')) {
+                return true;
+            }
+            lx.word();
+            if (!lx.accept(',')) {
+                return true;
+            }
+            return TopologyDirection.fromToken(lx.word()) == null;
+        } finally {
+            lx.pos = save;
+        }
     }
 
     private ContextAudit contextAudit() {
