@@ -52,6 +52,27 @@ class SdpProperties {
         }
     }
 
+    private static final List<String> CORPUS = org.mediasec.testkit.Corpus.files(SdpProperties.class, "corpus/sdp").stream()
+            .filter(p -> p.toString().endsWith(".sdp"))
+            .map(p -> {
+                try {
+                    return java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })
+            .toList();
+
+    @ParameterizedTest(name = "seed={0}")
+    @MethodSource("seeds")
+    void mutatedCorpusOnlyEverThrowsSdpParseException(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        String text = SdpGen.mutate(r, CORPUS.get(r.nextInt(CORPUS.size())));
+        for (SdpParser.Mode mode : SdpParser.Mode.values()) {
+            parseTotal(seed, text, mode);
+        }
+    }
+
     @ParameterizedTest(name = "seed={0}")
     @MethodSource("seeds")
     void garbageOnlyEverThrowsSdpParseException(long seed) {
