@@ -3,8 +3,8 @@ package org.mediasec.sdp;
 import java.util.Locale;
 
 /**
- * {@code a=setup} (RFC 4145 §4): which end opens the TCP connection, and through RFC 4572/8122
- * (TCP/TLS: the TCP-active end is the TLS client) and RFC 5763/8842 (DTLS: the {@code active} end
+ * {@code a=setup} (RFC 4145 §4): which end opens the TCP connection, and through RFC 8122 §6.2
+ * (TCP/TLS: the {@code setup:active} end is the TLS client) and RFC 8842 §5 (DTLS: the {@code active} end
  * is the DTLS client) which end starts the TLS/DTLS handshake. The offer/answer table is in
  * {@link org.mediasec.sdp.offeranswer.SetupNegotiation}.
  */

@@ -10,10 +10,18 @@ import org.mediasec.sdp.Setup;
  * {@code a=setup} values (see {@link SetupNegotiation#roles}).
  *
  * <ul>
- *   <li>TCP: the {@code active} end opens the TCP connection (RFC 4145 §4).</li>
- *   <li>TLS over TCP: "the endpoint that is the active endpoint of the TCP connection MUST be the
- *       TLS client" — the TCP-active end is the TLS client (RFC 4572 §6.2, kept by RFC 8122).</li>
- *   <li>DTLS: the {@code active} end is the DTLS client (RFC 5763 §5, RFC 8842 §5).</li>
+ *   <li>TCP: the {@code active} end opens the TCP connection (RFC 4145 §4: "'active': The endpoint
+ *       will initiate an outgoing connection.").</li>
+ *   <li>TLS over TCP: the TCP-active end is the TLS client. RFC 8122 §6.2: "an endpoint acting as
+ *       the TLS server (i.e., one taking the 'setup:passive' role, in the terminology of
+ *       connection-oriented media)" and "the client (the endpoint with the 'setup:active' role)".</li>
+ *   <li>DTLS: the {@code active} end is the DTLS client. RFC 8842 §5.3: "if the answerer inserts an
+ *       SDP "setup" attribute with an "active" attribute value in the answer, the answerer MUST
+ *       initiate a DTLS handshake [RFC6347] by sending a DTLS ClientHello message towards the
+ *       offerer"; §5.4: "if the offerer becomes DTLS client (based on the value of the SDP "setup"
+ *       attribute value [RFC4145]), the offerer MUST establish a DTLS association". RFC 8842 also
+ *       says "endpoints MUST NOT use the SDP "setup" attribute "holdconn" value when negotiating a
+ *       DTLS association", so {@link #onHold()} should not happen for DTLS.</li>
  * </ul>
  *
  * @param offer      the offer's (effective) setup value
@@ -41,12 +49,12 @@ public record ConnectionRoles(Setup offer, Setup answer, Side activeSide) {
         return tcpActive().map(Side::other);
     }
 
-    /** The TLS client over TCP: the TCP-active side (RFC 4572 §6.2 / RFC 8122). */
+    /** The TLS client over TCP: the TCP-active side (RFC 8122 §6.2). */
     public Optional<Side> tlsClient() {
         return tcpActive();
     }
 
-    /** The DTLS client: the side whose setup is active (RFC 5763 §5, RFC 8842). */
+    /** The DTLS client: the side whose setup is active (RFC 8842 §5.3-§5.4, RFC 5763 §5). */
     public Optional<Side> dtlsClient() {
         return tcpActive();
     }

@@ -64,8 +64,10 @@ public final class SetupNegotiation {
      * The answer to an offered setup value: actpass → {@code preferred} (active or passive);
      * active → passive; passive → active; holdconn → holdconn.
      *
-     * @param preferred what to answer to actpass: {@link Setup#ACTIVE} (RFC 5763 §5 recommends the
-     *                  answerer be active for DTLS, and RFC 8842 keeps that) or {@link Setup#PASSIVE}
+     * @param preferred what to answer to actpass: {@link Setup#ACTIVE} (for DTLS-SRTP RFC 5763 §5 says
+     *                  "setup:active is RECOMMENDED", so the handshake runs in parallel with the answer)
+     *                  or {@link Setup#PASSIVE} (RFC 6135 §4.2.2: an MSRP answerer "SHOULD include an
+     *                  a=setup "passive" attribute value if it knows that it is not located behind a NAT")
      */
     public static Setup answer(Setup offer, Setup preferred) {
         Objects.requireNonNull(offer, "offer");

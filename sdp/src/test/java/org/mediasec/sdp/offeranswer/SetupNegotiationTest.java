@@ -50,10 +50,10 @@ class SetupNegotiationTest {
             Side side = Side.valueOf(active);
             assertThat(roles.tcpActive()).contains(side);
             assertThat(roles.tcpPassive()).contains(side.other());
-            // RFC 4572 §6.2 / RFC 8122: TCP-active side is the TLS client
+            // RFC 8122 §6.2: the setup:active endpoint is the TLS client
             assertThat(roles.tlsClient()).contains(side);
             assertThat(roles.handshakeClient(Proto.TCP_TLS_MSRP)).contains(side);
-            // RFC 5763 §5 / RFC 8842: the active side is the DTLS client
+            // RFC 8842 §5.3-5.4: the active side sends the DTLS ClientHello
             assertThat(roles.dtlsClient()).contains(side);
             assertThat(roles.handshakeClient(Proto.UDP_TLS_UDPTL)).contains(side);
             assertThat(roles.isClient(side)).isTrue();
