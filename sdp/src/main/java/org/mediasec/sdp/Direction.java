@@ -51,7 +51,7 @@ public enum Direction {
 
     /**
      * The direction in effect for a media description: its own attribute, else the session's,
-     * else {@link #SENDRECV} (RFC 8866 §6.7 default).
+     * else {@link #SENDRECV} (RFC 8866 §6.7: sendrecv is the default).
      */
     public static Direction effective(SessionDescription session, MediaDescription media) {
         return of(media).or(() -> of(session)).orElse(SENDRECV);

@@ -1,6 +1,6 @@
 package org.mediasec.sdp;
 
-/** A role in {@code a=floorctrl} (RFC 8856 §4): floor control client, server, or both. */
+/** A role in {@code a=floorctrl} (RFC 8856 §5.1): floor control client, server, or (RFC 4583 only) both. */
 public enum FloorControlRole {
     C_ONLY("c-only"),
     S_ONLY("s-only"),

@@ -5,11 +5,13 @@ import java.util.List;
 import org.mediasec.common.Checks;
 
 /**
- * {@code a=floorid} (RFC 8856 §6): a floor and the labels ({@code a=label}, RFC 4574) of the media
- * streams it controls. RFC 8856 writes the labels after {@code mstrm:}; RFC 4583 used
- * {@code m-stream:}, which is still accepted on input. Output uses {@code mstrm:}.
+ * {@code a=floorid} (RFC 8856 §5.4): a floor and the labels ({@code a=label}, RFC 4574) of the media
+ * streams it controls. Output uses {@code mstrm:}; the RFC 4583 spelling {@code m-stream:} is accepted
+ * on input, as RFC 8856 §5.4 recommends ("it is RECOMMENDED to support parsing and interpreting
+ * 'm-stream' the same way as 'mstrm' when receiving"). A value without labels ({@code a=floorid:1},
+ * seen from RFC 4583 implementations) is read leniently and written the same way.
  *
- * <pre>floor-id-attr = "floorid:" floor-id [SP "mstrm:" token *(SP token)]</pre>
+ * <pre>floor-id = 1*DIGIT SP "mstrm:" token *(SP token)</pre>
  *
  * @param floorId the BFCP floor id, 0..65535
  * @param labels  labels of the controlled streams, possibly empty

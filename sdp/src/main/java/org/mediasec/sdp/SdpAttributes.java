@@ -49,7 +49,7 @@ public final class SdpAttributes {
 
     // ---- MSRP (RFC 4975, RFC 6714) ----
 
-    /** {@code a=path:<MSRP-URI> *(SP <MSRP-URI>)} (RFC 4975 §8.1); URIs kept as strings. */
+    /** {@code a=path:<MSRP-URI> *(SP <MSRP-URI>)} (RFC 4975 §8.2); URIs kept as strings. */
     public static final AttributeType<List<String>> PATH = AttributeType.of("path", SdpAttributes::parsePath,
             l -> String.join(" ", nonEmpty(l, "path")));
 
@@ -65,7 +65,7 @@ public final class SdpAttributes {
     public static final AttributeType<Long> MAX_SIZE = AttributeType.of("max-size",
             v -> parseLong(v, "max-size"), String::valueOf);
 
-    /** {@code a=msrp-cema} (RFC 6714 §6), a property attribute: read gives {@code true} when present. */
+    /** {@code a=msrp-cema} (RFC 6714 §5.2), a property attribute: read gives {@code true} when present. */
     public static final AttributeType<Boolean> MSRP_CEMA = flag("msrp-cema");
 
     // ---- File transfer (RFC 5547) ----
@@ -94,23 +94,23 @@ public final class SdpAttributes {
 
     // ---- BFCP (RFC 8856) and labels (RFC 4574) ----
 
-    /** {@code a=floorctrl:<role> *(SP <role>)} (RFC 8856 §4). */
+    /** {@code a=floorctrl:<role> *(SP <role>)} (RFC 8856 §5.1; see {@link FloorControlRole#offered} for c-s). */
     public static final AttributeType<List<FloorControlRole>> FLOORCTRL = AttributeType.of("floorctrl",
             v -> words(v, "floorctrl", FloorControlRole::parse),
             l -> join(nonEmpty(l, "floorctrl"), FloorControlRole::token));
 
-    /** {@code a=confid:<1*DIGIT>} (RFC 8856 §5): BFCP conference id, 0..2^32-1. */
+    /** {@code a=confid:<1*DIGIT>} (RFC 8856 §5.2): BFCP conference id, 0..2^32-1. */
     public static final AttributeType<Long> CONFID = AttributeType.of("confid",
             v -> (long) parseUnsignedLong(v, 0xFFFF_FFFFL, "confid"), String::valueOf);
 
-    /** {@code a=userid:<1*DIGIT>} (RFC 8856 §5): BFCP user id, 0..65535. */
+    /** {@code a=userid:<1*DIGIT>} (RFC 8856 §5.3): BFCP user id, 0..65535. */
     public static final AttributeType<Integer> USERID = AttributeType.of("userid",
             v -> parseUnsigned(v, 0xFFFF, "userid"), String::valueOf);
 
-    /** {@code a=floorid:<id> mstrm:<label>...} (RFC 8856 §6; legacy {@code m-stream:} accepted). */
+    /** {@code a=floorid:<id> mstrm:<label>...} (RFC 8856 §5.4; legacy {@code m-stream:} accepted). */
     public static final AttributeType<FloorId> FLOORID = AttributeType.of("floorid", FloorId::parse, FloorId::format);
 
-    /** {@code a=bfcpver:<version> *(SP <version>)} (RFC 8856 §7). */
+    /** {@code a=bfcpver:<version> *(SP <version>)} (RFC 8856 §5.5). */
     public static final AttributeType<List<Integer>> BFCPVER = AttributeType.of("bfcpver",
             v -> words(v, "bfcpver", w -> parseUnsigned(w, 255, "bfcpver")),
             l -> join(nonEmpty(l, "bfcpver"), String::valueOf));
