@@ -173,9 +173,11 @@ public final class SdpAttributes {
     }
 
     /**
-     * T.38 boolean (Annex D): present without value, or {@code :1}, means true; {@code :0} false
-     * ({@code true}/{@code false} accepted ignoring case). Written as the bare name for true and
-     * {@code :0} for false.
+     * T.38 boolean attribute ({@code T38FaxFillBitRemoval}, {@code T38FaxTranscodingMMR},
+     * {@code T38FaxTranscodingJBIG}): present without value, or {@code :1}, means true; {@code :0}
+     * false; {@code true}/{@code false} accepted ignoring case. Written as the bare name for true and
+     * {@code :0} for false. This follows how endpoints write them; the T.38 Annex D text was not
+     * available to check against.
      */
     public static AttributeType<Boolean> t38Boolean(String name) {
         return AttributeType.of(name, v -> {
