@@ -1,8 +1,14 @@
 package org.mediasec.h248.text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 
+import org.mediasec.h248.ErrorDescriptor;
+import org.mediasec.h248.H248Message;
 import org.mediasec.h248.MId;
+import org.mediasec.h248.Transaction;
+import org.mediasec.h248.TransactionList;
 import org.mediasec.h248.text.TextLexer.ParseError;
 
 /**
@@ -67,5 +73,29 @@ public final class H248MiniDecoder {
         } catch (ParseError | IllegalArgumentException e) {
             return new RecoveredHeader(version, mId, null, false);
         }
+    }
+
+    /**
+     * The answer to a message that did not decode (H.248.1 §8.2.2, Annex D): a {@code Reply} carrying
+     * the error when the transaction id of a request was recovered, otherwise a message-level error
+     * descriptor. Sent in the peer's version when it is one we speak, else in {@code ourVersion}.
+     *
+     * @param ourMId     our own mId (the sender of the answer)
+     * @param ourVersion the highest version we speak
+     */
+    public static H248Message errorReply(DecodeResult.Malformed malformed, MId ourMId, int ourVersion) {
+        Objects.requireNonNull(malformed, "malformed");
+        RecoveredHeader r = malformed.recovered();
+        int version = r.version() != null && r.version() >= 1 && r.version() <= ourVersion ? r.version() : ourVersion;
+        // the reason quotes input; keep it printable ASCII and free of double quotes
+        String text = malformed.reason().replace('"', '\'').replaceAll("[^\\x20-\\x7e]", "?");
+        if (text.length() > 80) {
+            text = text.substring(0, 80);
+        }
+        ErrorDescriptor error = new ErrorDescriptor(malformed.errorCode(), text);
+        if (r.request() && r.transactionId() != null) {
+            return new H248Message(version, ourMId, TransactionList.of(Transaction.Reply.error(r.transactionId(), error)));
+        }
+        return new H248Message(version, ourMId, error);
     }
 }

@@ -43,7 +43,7 @@ public final class H248TextCodec {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(config, "config");
         if (message.length() > config.maxMessageSize()) {
-            return tooLarge(message.substring(0, 512), message.length(), config);
+            return tooLarge(message.substring(0, Math.min(message.length(), 512)), message.length(), config);
         }
         TextParser parser = new TextParser(message, config);
         try {

@@ -201,4 +201,38 @@ class H248TextCodecTest {
         assertThat(H248TextCodec.encodeToString(m, Style.COMPACT))
                 .isEqualTo("!/1 [124.124.124.222]:55555\nT=9998{C=-{SC=ROOT{SV{MT=RS,RE=\"901\",AD=55555,PF=ResGW/1}}}}");
     }
+
+    @Test
+    void acceptsErlangsBareTopologyStreamIdAndWritesStreamEquals() {
+        H248Message erlang = ok("!/3 [1.2.3.4] T=1{C=5{TP{t1,t2,IS,t3,*,OW,2},MV=a}}");
+        H248Message annexB = ok("!/3 [1.2.3.4] T=1{C=5{TP{t1,t2,IS,t3,*,OW,ST=2},MV=a}}");
+        assertThat(erlang).isEqualTo(annexB);
+        // a number that starts another triple is a termination, not a stream
+        H248Message two = ok("!/3 [1.2.3.4] T=1{C=5{TP{t1,t2,IS,2,t3,OW},MV=a}}");
+        ContextProperties cp = ((Transaction.Request) ((TransactionList) two.body()).transactions().get(0))
+                .actions().get(0).contextRequest();
+        assertThat(cp.topology()).hasSize(2);
+        assertThat(cp.topology().get(1).from()).isEqualTo(TerminationId.of("2"));
+        assertThat(H248TextCodec.encodeToString(erlang, Style.COMPACT)).contains("OW,ST=2");
+    }
+
+    @Test
+    void quotedValuesThatNeedNoQuotesAreTheSameValue() {
+        assertThat(ok("!/1 [1.2.3.4] T=1{C=-{N=a{OE=1{dd/ce{ds=\"916135551212\",x=\"a b\"}}}}}"))
+                .isEqualTo(ok("!/1 [1.2.3.4] T=1{C=-{N=a{OE=1{dd/ce{ds=916135551212,x=\"a b\"}}}}}"));
+        assertThat(PropertyParm.of("x", "\"two\"")).isEqualTo(PropertyParm.of("x", "two"));
+        assertThat(PropertyParm.of("x", "\"t w\"").value()).isEqualTo(
+                new PropertyParm.Value.Relation(PropertyParm.Relation.EQUAL, "\"t w\""));
+    }
+
+    @Test
+    void ipv6MIdIsCaseInsensitive() {
+        assertThat(ok("!/1 [2001:DB8::A]:2944 PN=1{}").mId()).isEqualTo(new MId.Ip6("2001:db8::a", 2944));
+    }
+
+    @Test
+    void smallSizeLimitOnShortTextIsMalformedNotAnException() {
+        assertThat(H248TextCodec.decode("!/1 [1.2.3.4] PN=1{}", H248CodecConfig.DEFAULT.withMaxMessageSize(5)))
+                .isInstanceOf(DecodeResult.Malformed.class);
+    }
 }

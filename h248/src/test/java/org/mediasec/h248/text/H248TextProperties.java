@@ -47,6 +47,11 @@ class H248TextProperties {
                     for (Style s : Style.values()) {
                         assertThat(H248TextCodec.decode(H248TextCodec.encode(ok.message(), s))).isEqualTo(res);
                     }
+                } else {
+                    // and whatever was rejected can be answered with a legal error message
+                    H248Message answer = H248MiniDecoder.errorReply((DecodeResult.Malformed) res, m.mId(), 3);
+                    assertThat(H248TextCodec.decode(H248TextCodec.encode(answer, Style.COMPACT)))
+                            .isEqualTo(new DecodeResult.Ok(answer));
                 }
             }).as("seed=%d mutation %d:\n%s", seed, i, new String(mutated, StandardCharsets.ISO_8859_1))
                     .doesNotThrowAnyException();
