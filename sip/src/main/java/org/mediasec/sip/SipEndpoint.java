@@ -134,7 +134,7 @@ public final class SipEndpoint implements AutoCloseable {
             SipEndpoint endpoint = new SipEndpoint(config, stack, provider, lps, port, user);
             provider.addSipListener(endpoint.listener);
             stack.start();
-            if (!JainSipQuirks.awaitUdpProcessorsStarted(lps.values(), UDP_READY_TIMEOUT)) {
+            if (!JainSipQuirks.awaitUdpProcessorsStarted(lps.values(), config.threadPoolSize(), UDP_READY_TIMEOUT)) {
                 throw new SipEndpointException("UDP listener on " + config.host() + ":" + port + " did not start within " + UDP_READY_TIMEOUT);
             }
             LOG.info("[{}] listening on {}:{} {}", config.stackName(), config.host(), port, config.transports());

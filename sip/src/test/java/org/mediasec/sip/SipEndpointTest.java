@@ -31,28 +31,6 @@ import org.mediasec.sip.secagree.SecurityHeaderKind;
 
 class SipEndpointTest {
 
-    /** The P-CSCF side of the sec-agree exchange, as the SIPp interop test also uses it. */
-    static final class SecAgreeRegistrar implements SipEndpointListener {
-        final CompletableFuture<SecurityHeaderDecodeResult> received = new CompletableFuture<>();
-        final MediaSecCapabilities supported = MediaSecCapabilities.of(MSRP_TLS, BFCP_TLS);
-
-        @Override
-        public void onRequest(IncomingRequest request) {
-            SecurityHeaderDecodeResult client = SipSecurityHeaders.read(request.request(), SecurityHeaderKind.CLIENT);
-            received.complete(client);
-            if (client.isMalformed()) {
-                request.respond(Response.BAD_REQUEST);
-                return;
-            }
-            MediaSecCapabilities both = MediaSecCapabilities.from(client.mechanisms()).intersect(supported);
-            Response ok = request.createResponse(Response.OK);
-            if (!both.isEmpty()) {
-                SipSecurityHeaders.add(ok, both.toSecurityHeader(SecurityHeaderKind.SERVER, OptionalDouble.of(0.5)));
-            }
-            request.respond(ok);
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(SipTransport.class)
     void registerCarriesMediasecBothWays(SipTransport transport) throws Exception {

@@ -60,15 +60,15 @@ final class SipTestSupport {
 
     /**
      * Names of threads started after {@code before} that are still alive after waiting up to
-     * {@code timeout} for each to end (join, no sleeping). The JDK's common ForkJoinPool workers,
-     * daemon threads that linger by design, are not counted.
+     * {@code timeout} for each to end (join, no sleeping). The JDK's own daemon threads that linger
+     * by design (common ForkJoinPool workers, the process reaper of ProcessBuilder) are not counted.
      */
     static List<String> survivors(Set<Thread> before, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> alive = new ArrayList<>();
         for (Thread t : threads()) {
             if (before.contains(t) || t == Thread.currentThread()
-                    || (t.isDaemon() && t.getName().startsWith("ForkJoinPool"))) {
+                    || (t.isDaemon() && (t.getName().startsWith("ForkJoinPool") || t.getName().equals("process reaper")))) {
                 continue;
             }
             long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);

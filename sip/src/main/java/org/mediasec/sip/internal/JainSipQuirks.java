@@ -42,18 +42,19 @@ public final class JainSipQuirks {
      * processor's channel list and its worker channels at the start of the processor thread's
      * {@code run()}; a {@code stop()} that comes earlier dies on the list (NullPointerException, or
      * ConcurrentModificationException while it is being filled, in {@code UDPMessageProcessor.stop}),
-     * leaving the socket bound and workers that never end. The RI offers no readiness signal, so
+     * or closes only the channels created so far, leaving the socket bound or workers blocked forever. The RI offers no readiness signal, so
      * this polls the list (by reflection), bounded.
      *
      * @return false if a processor did not get ready within {@code timeout}
      */
-    public static boolean awaitUdpProcessorsStarted(Collection<ListeningPoint> listeningPoints, Duration timeout) {
+    public static boolean awaitUdpProcessorsStarted(Collection<ListeningPoint> listeningPoints, int threadPoolSize,
+                                                    Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (ListeningPoint lp : listeningPoints) {
             if (!(lp instanceof ListeningPointImpl impl) || !(impl.getMessageProcessor() instanceof UDPMessageProcessor udp)) {
                 continue;
             }
-            while (!allChannelsCreated(udp)) {
+            while (!allChannelsCreated(udp, threadPoolSize)) {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
@@ -63,15 +64,16 @@ public final class JainSipQuirks {
         return true;
     }
 
-    /** True once {@code run()} has created the list and filled it with {@code threadPoolSize} channels. */
-    private static boolean allChannelsCreated(UDPMessageProcessor udp) {
+    /**
+     * True once {@code run()} has created the list and filled it with one channel per pool thread
+     * (the stack's THREAD_POOL_SIZE; the processor's own {@code threadPoolSize} field is never set).
+     */
+    private static boolean allChannelsCreated(UDPMessageProcessor udp, int threadPoolSize) {
         try {
             Field list = UDPMessageProcessor.class.getDeclaredField("messageChannels");
-            Field size = UDPMessageProcessor.class.getDeclaredField("threadPoolSize");
             list.setAccessible(true);
-            size.setAccessible(true);
             Object channels = list.get(udp);
-            return channels instanceof Collection<?> c && c.size() >= size.getInt(udp);
+            return channels instanceof Collection<?> c && c.size() >= threadPoolSize;
         } catch (ReflectiveOperationException | RuntimeException e) {
             // a different RI build: nothing to wait for that we know of
             return true;

@@ -64,7 +64,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logFatalError(String message) {
-        LOG.error(message);
+        if (isInertWakeUp(message)) {
+            LOG.debug(message);
+        } else {
+            LOG.error(message);
+        }
     }
 
     @Override
