@@ -4,7 +4,7 @@
 %% Decodes every H.248 text message in a directory with Erlang/OTP megaco's text codecs and
 %% re-encodes it with the same codec (used by mediasec's H248ErlangInteropTest).
 %%
-%% File names: <case>.v<Version>.<pretty|compact>
+%% File names: <case>.v<Version>.<pretty|compact> (the case name may contain dots)
 %% For each file prints one line:  OK <file>   or   ERR <file> <reason>
 %% and writes the Erlang re-encoding next to it as <file>.erl
 %%
@@ -27,7 +27,8 @@ codec(N) ->
     end.
 
 version(N) ->
-    [_Case, [$v | V] | _] = string:split(N, ".", all),
+    Parts = string:split(N, ".", all),
+    [$v | V] = lists:nth(length(Parts) - 1, Parts),
     list_to_integer(V).
 
 roundtrip(Dir, N) ->
