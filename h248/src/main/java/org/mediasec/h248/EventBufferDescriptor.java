@@ -20,6 +20,7 @@ public record EventBufferDescriptor(List<EventSpec> events) implements Descripto
                 throw new IllegalArgumentException("event name: \"" + name + "\" is not a pkgdName");
             }
             parameters = List.copyOf(parameters);
+            Names.notToken(parameters, "event " + name, "Stream", "ST");
         }
     }
 }

@@ -10,6 +10,7 @@ public record LocalControlDescriptor(StreamMode mode, Boolean reserveGroup, Bool
                                      List<PropertyParm> properties) {
     public LocalControlDescriptor {
         properties = List.copyOf(properties);
+        Names.notToken(properties, "LocalControl", "Mode", "MO", "ReservedGroup", "RG", "ReservedValue", "RV");
         if (mode == null && reserveGroup == null && reserveValue == null && properties.isEmpty()) {
             throw new IllegalArgumentException("LocalControl: empty");
         }

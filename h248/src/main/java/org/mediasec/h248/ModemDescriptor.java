@@ -11,8 +11,9 @@ public record ModemDescriptor(List<String> types, List<PropertyParm> properties)
         types = List.copyOf(types);
         properties = List.copyOf(properties);
         for (String t : types) {
-            if (!Names.isSafeChars(t)) {
-                throw new IllegalArgumentException("modem type: \"" + t + "\"");
+            if (!Names.MODEM_TYPES.contains(t) && !Names.isExtension(t)) {
+                throw new IllegalArgumentException("modem type: \"" + t + "\" (expected: " + Names.MODEM_TYPES
+                        + " or an X- extension)");
             }
         }
         if (types.isEmpty() && !properties.isEmpty()) {

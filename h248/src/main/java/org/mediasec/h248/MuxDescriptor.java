@@ -10,7 +10,11 @@ import java.util.List;
 public record MuxDescriptor(String type, List<TerminationId> terminations) implements Descriptor {
     public MuxDescriptor {
         terminations = List.copyOf(terminations);
-        if (type == null ? !terminations.isEmpty() : !Names.isSafeChars(type) || terminations.isEmpty()) {
+        if (type != null && !Names.MUX_TYPES.contains(type) && !Names.isExtension(type)) {
+            throw new IllegalArgumentException("mux type: \"" + type + "\" (expected: " + Names.MUX_TYPES
+                    + " or an X- extension)");
+        }
+        if (type == null ? !terminations.isEmpty() : terminations.isEmpty()) {
             throw new IllegalArgumentException("mux: type and terminations go together");
         }
     }

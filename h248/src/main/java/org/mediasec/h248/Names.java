@@ -1,5 +1,7 @@
 package org.mediasec.h248;
 
+import java.util.List;
+
 /** Character-class checks shared by the model's compact constructors (H.248.1 Annex B.2). */
 public final class Names {
     private Names() {
@@ -77,5 +79,36 @@ public final class Names {
             }
         }
         return true;
+    }
+
+    /**
+     * True when {@code name} is, in any case, the long or short form of one of the given tokens:
+     * such a parameter name would be read back as that token (e.g. a parameter "ST" as the stream).
+     */
+    public static boolean isToken(String name, String... longAndShort) {
+        for (String t : longAndShort) {
+            if (t.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void notToken(List<PropertyParm> params, String where, String... longAndShort) {
+        for (PropertyParm p : params) {
+            if (isToken(p.name(), longAndShort)) {
+                throw new IllegalArgumentException(where + ": parameter \"" + p.name() + "\" is a reserved token");
+            }
+        }
+    }
+
+    /** Modem types of Annex B (canonical long tokens). */
+    static final java.util.Set<String> MODEM_TYPES = java.util.Set.of("V18", "V22", "V22b", "V32", "V32b", "V34",
+            "V90", "V91", "SynchISDN");
+    /** Mux types of Annex B (canonical long tokens). */
+    static final java.util.Set<String> MUX_TYPES = java.util.Set.of("H221", "H223", "H226", "V76", "Nx64Kservice");
+
+    static boolean isExtension(String s) {
+        return s != null && s.matches("[Xx][+-][A-Za-z0-9]{1,6}");
     }
 }

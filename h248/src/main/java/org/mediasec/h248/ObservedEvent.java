@@ -14,5 +14,6 @@ public record ObservedEvent(TimeNotation timestamp, String name, Integer streamI
             Checks.inRange(streamId, 0, 65535, "streamId");
         }
         parameters = List.copyOf(parameters);
+        Names.notToken(parameters, "event " + name, "Stream", "ST");
     }
 }

@@ -27,6 +27,7 @@ public record RequestedEvent(String name, Integer streamId, boolean keepActive, 
             throw new IllegalArgumentException("eventDM: empty digit map");
         }
         parameters = List.copyOf(parameters);
+        Names.notToken(parameters, "event " + name, "Stream", "ST", "KeepActive", "KA", "DigitMap", "DM", "Embed", "EM");
     }
 
     public static RequestedEvent of(String name, PropertyParm... parameters) {

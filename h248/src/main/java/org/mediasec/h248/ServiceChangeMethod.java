@@ -15,9 +15,19 @@ public record ServiceChangeMethod(String token, String shortToken) {
     private static final ServiceChangeMethod[] KNOWN = {FAILOVER, FORCED, GRACEFUL, RESTART, DISCONNECTED, HANDOFF};
 
     public ServiceChangeMethod {
-        if (!Names.isSafeChars(token) || !Names.isSafeChars(shortToken)) {
-            throw new IllegalArgumentException("method: \"" + token + "\"");
+        boolean known = false;
+        for (ServiceChangeMethod m : knownOrEmpty()) {
+            known |= m.token.equals(token) && m.shortToken.equals(shortToken);
         }
+        // KNOWN is null only while the constants above are being created
+        if (KNOWN != null && !known && !(Names.isExtension(token) && token.equals(shortToken))) {
+            throw new IllegalArgumentException("method: \"" + token + "\" (expected: a standard method or X-name)");
+        }
+    }
+
+    /** The standard methods; empty while they are being created. */
+    private static ServiceChangeMethod[] knownOrEmpty() {
+        return KNOWN == null ? new ServiceChangeMethod[0] : KNOWN;
     }
 
     /** A known method by long or short token (any case), or an extension {@code X-name}; null otherwise. */

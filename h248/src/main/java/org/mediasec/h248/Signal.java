@@ -21,8 +21,13 @@ public record Signal(String name, Integer streamId, SignalType signalType, Long 
         if (duration != null) {
             Checks.inRange(duration, 0, 65535, "duration");
         }
+        if (Names.isToken(name, "SignalList", "SL")) {
+            throw new IllegalArgumentException("signal name \"" + name + "\" is the SignalList token");
+        }
         notifyCompletion = List.copyOf(notifyCompletion);
         parameters = List.copyOf(parameters);
+        Names.notToken(parameters, "signal " + name, "Stream", "ST", "SignalType", "SY", "Duration", "DR",
+                "NotifyCompletion", "NC", "KeepActive", "KA");
     }
 
     public static Signal of(String name) {

@@ -7,6 +7,7 @@ public record TerminationStateDescriptor(ServiceState serviceState, EventBufferC
                                          List<PropertyParm> properties) {
     public TerminationStateDescriptor {
         properties = List.copyOf(properties);
+        Names.notToken(properties, "TerminationState", "ServiceStates", "SI", "Buffer", "BF");
         if (serviceState == null && buffer == null && properties.isEmpty()) {
             throw new IllegalArgumentException("TerminationState: empty");
         }

@@ -53,4 +53,27 @@ class ModelTest {
         assertThat(TerminationId.of("rtp/*").isWildcard()).isTrue();
         assertThat(TerminationId.of("root").isRoot()).isTrue();
     }
+
+    @Test
+    void aMessageCannotUseConstructsOfALaterVersion() {
+        ContextProperties ieps = new ContextProperties(null, null, List.of(), true, List.of());
+        TransactionList body = TransactionList.of(new Transaction.Request(1, List.of(
+                new ActionRequest(ContextId.of(1), ieps, null, List.of()))));
+        assertThatThrownBy(() -> new H248Message(1, new MId.Device("mg"), body)).hasMessageContaining("IEPSCall");
+        assertThatThrownBy(() -> new H248Message(2, new MId.Device("mg"), body)).hasMessageContaining("version 3");
+        assertThat(new H248Message(3, new MId.Device("mg"), body).version()).isEqualTo(3);
+        assertThatThrownBy(() -> new H248Message(2, new MId.Device("mg"),
+                TransactionList.of(new Transaction.SegmentReply(1, 1, true)))).hasMessageContaining("Segment");
+    }
+
+    @Test
+    void parameterNamesThatAreTokensAreRejected() {
+        assertThatThrownBy(() -> RequestedEvent.of("al/on", PropertyParm.of("st", "1"))).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> new LocalControlDescriptor(null, null, null, List.of(PropertyParm.of("MO", "SR"))))
+                .hasMessageContaining("reserved");
+        assertThatThrownBy(() -> Signal.of("SL")).hasMessageContaining("SignalList");
+        assertThatThrownBy(() -> new ServiceChangeMethod("Reboot", "RB")).hasMessageContaining("method");
+        assertThatThrownBy(() -> new ModemDescriptor(List.of("sn"), List.of())).hasMessageContaining("modem type");
+        assertThat(new ModemDescriptor(List.of("SynchISDN", "X-fax"), List.of()).types()).hasSize(2);
+    }
 }
