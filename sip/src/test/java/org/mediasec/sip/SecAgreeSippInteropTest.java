@@ -14,16 +14,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import javax.sip.message.Response;
+
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mediasec.sip.internal.FreePorts;
 import org.mediasec.sip.secagree.MediaSecCapabilities;
 import org.mediasec.sip.secagree.SecurityHeaderDecodeResult;
+import org.mediasec.sip.secagree.SecurityHeaderKind;
 import org.mediasec.testkit.ExternalTool;
 
 /**
@@ -72,6 +77,28 @@ class SecAgreeSippInteropTest {
                     .isEqualTo(MediaSecCapabilities.of(MSRP_TLS, BFCP_TLS, UDPTL_DTLS));
         }
         assertThat(SipTestSupport.survivors(before, TIMEOUT)).as("threads alive after stop").isEmpty();
+    }
+
+    /** Negative control: the scenario's ereg check must fail the call when msrp-tls is not offered. */
+    @Test
+    void sippFailsWhenSecurityServerLacksMsrpTls() throws Exception {
+        Path sipp = ExternalTool.require("sipp");
+        Path scenario = copyScenario("register-mediasec-uac.xml");
+        SipEndpointListener bfcpOnly = in -> {
+            Response ok = in.createResponse(200);
+            SipSecurityHeaders.add(ok, MediaSecCapabilities.of(BFCP_TLS)
+                    .toSecurityHeader(SecurityHeaderKind.SERVER, OptionalDouble.of(0.5)));
+            in.respond(ok);
+        };
+        try (SipEndpoint pcscf = SipEndpoint.start(SipStackConfig.loopback("pcscf-sipp-neg"), bfcpOnly)) {
+            int sippPort = FreePorts.udpAndTcp(InetAddress.getByName("127.0.0.1"));
+            ExternalTool.Result result = ExternalTool.run(PROCESS_TIMEOUT, null, List.of(
+                    sipp.toString(), "127.0.0.1:" + pcscf.port(), "-sf", scenario.toString(),
+                    "-i", "127.0.0.1", "-p", Integer.toString(sippPort), "-t", "u1",
+                    "-m", "1", "-timeout", SIPP_TIMEOUT, "-timeout_error", "-nostdin"));
+            assertThat(result.exitCode()).as("sipp exit code (1 = a call failed)\nstdout:\n%s\nstderr:\n%s",
+                    result.stdout(), result.stderr()).isEqualTo(1);
+        }
     }
 
     private Path copyScenario(String name) throws IOException {
