@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mediasec.h248.H248Message;
+import org.mediasec.testkit.Corpus;
 import org.mediasec.testkit.Seeds;
 
 /** Seeded property tests: round trip of generated messages in both styles; decoder totality on mutated bytes. */
@@ -55,6 +59,24 @@ class H248TextProperties {
                 }
             }).as("seed=%d mutation %d:\n%s", seed, i, new String(mutated, StandardCharsets.ISO_8859_1))
                     .doesNotThrowAnyException();
+        }
+    }
+
+    @ParameterizedTest(name = "seed={0}")
+    @MethodSource("seeds")
+    void mutatedCorpusMessagesNeverThrow(long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Path> corpus = Corpus.files(H248TextProperties.class, "corpus/h248").stream()
+                .filter(p -> p.toString().endsWith(".h248")).toList();
+        byte[] wire = Files.readAllBytes(corpus.get(r.nextInt(corpus.size())));
+        for (int i = 0; i < 10; i++) {
+            byte[] mutated = mutate(wire, r);
+            assertThatCode(() -> {
+                DecodeResult res = H248TextCodec.decode(mutated);
+                if (res instanceof DecodeResult.Ok ok) {
+                    assertThat(H248TextCodec.decode(H248TextCodec.encode(ok.message(), Style.PRETTY))).isEqualTo(res);
+                }
+            }).as("seed=%d mutation %d", seed, i).doesNotThrowAnyException();
         }
     }
 
