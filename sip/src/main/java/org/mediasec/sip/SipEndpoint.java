@@ -13,19 +13,13 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sip.ClientTransaction;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.ObjectInUseException;
 import javax.sip.PeerUnavailableException;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransportNotSupportedException;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
@@ -68,21 +62,23 @@ public final class SipEndpoint implements AutoCloseable {
     private final SipStackImpl stack;
     private final SipProvider provider;
     private final Map<SipTransport, ListeningPoint> listeningPoints;
-    private final Listener listener;
+    private final SipListenerAdapter listener;
     private final int port;
     private final HeaderFactory headerFactory = new HeaderFactoryImpl();
-    private final MessageFactory messageFactory = new MessageFactoryImpl();
+    private final MessageFactory messageFactory;
     private final AddressFactory addressFactory = new AddressFactoryImpl();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private SipEndpoint(SipStackConfig config, SipStackImpl stack, SipProvider provider,
-                        Map<SipTransport, ListeningPoint> listeningPoints, int port, SipEndpointListener user) {
+                        Map<SipTransport, ListeningPoint> listeningPoints, int port,
+                        SipListenerAdapter listener, MessageFactory messageFactory) {
         this.config = config;
         this.stack = stack;
         this.provider = provider;
         this.listeningPoints = listeningPoints;
         this.port = port;
-        this.listener = new Listener(user);
+        this.listener = listener;
+        this.messageFactory = messageFactory;
     }
 
     /**
@@ -122,6 +118,7 @@ public final class SipEndpoint implements AutoCloseable {
         }
         Map<SipTransport, ListeningPoint> lps = new EnumMap<>(SipTransport.class);
         SipProvider provider = null;
+        SipListenerAdapter adapter = null;
         try {
             for (SipTransport t : config.transports()) {
                 lps.put(t, stack.createListeningPoint(config.host(), port, t.jainSipName()));
@@ -131,8 +128,10 @@ public final class SipEndpoint implements AutoCloseable {
             for (ListeningPoint lp : all.subList(1, all.size())) {
                 provider.addListeningPoint(lp);
             }
-            SipEndpoint endpoint = new SipEndpoint(config, stack, provider, lps, port, user);
-            provider.addSipListener(endpoint.listener);
+            MessageFactory messageFactory = new MessageFactoryImpl();
+            adapter = new SipListenerAdapter(config.stackName(), provider, messageFactory, user);
+            provider.addSipListener(adapter);
+            SipEndpoint endpoint = new SipEndpoint(config, stack, provider, lps, port, adapter, messageFactory);
             stack.start();
             if (!JainSipQuirks.awaitUdpProcessorsStarted(lps.values(), config.threadPoolSize(), UDP_READY_TIMEOUT)) {
                 throw new SipEndpointException("UDP listener on " + config.host() + ":" + port + " did not start within " + UDP_READY_TIMEOUT);
@@ -141,10 +140,10 @@ public final class SipEndpoint implements AutoCloseable {
             return endpoint;
         } catch (TransportNotSupportedException | InvalidArgumentException | ObjectInUseException
                  | java.util.TooManyListenersException e) {
-            teardown(stack, provider, null, lps);
+            teardownQuietly(stack, provider, adapter, lps);
             throw new SipEndpointException("cannot listen on " + config.host() + ":" + port + " " + config.transports(), e);
         } catch (SipException | RuntimeException e) {
-            teardown(stack, provider, null, lps);
+            teardownQuietly(stack, provider, adapter, lps);
             throw new SipEndpointException("cannot start JAIN-SIP stack " + config.stackName() + " on port " + port, e);
         }
     }
@@ -252,6 +251,16 @@ public final class SipEndpoint implements AutoCloseable {
         stop();
     }
 
+    /** Teardown after a failed start: the RI may throw from a half-started stack; log and carry on. */
+    private static void teardownQuietly(SipStackImpl stack, SipProvider provider, SipListener listener,
+                                        Map<SipTransport, ListeningPoint> lps) {
+        try {
+            teardown(stack, provider, listener, lps);
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] teardown after failed start", stack.getStackName(), e);
+        }
+    }
+
     private static void teardown(SipStackImpl stack, SipProvider provider, SipListener listener,
                                  Map<SipTransport, ListeningPoint> lps) {
         EventScanner scanner = stack.getEventScanner();
@@ -285,69 +294,5 @@ public final class SipEndpoint implements AutoCloseable {
     @Override
     public String toString() {
         return "SipEndpoint[" + config.stackName() + " " + config.host() + ":" + port + " " + config.transports() + "]";
-    }
-
-    /** Adapts JAIN-SIP callbacks to {@link SipEndpointListener}; never lets an exception into the stack. */
-    private final class Listener implements SipListener {
-        private final SipEndpointListener user;
-
-        Listener(SipEndpointListener user) {
-            this.user = user;
-        }
-
-        @Override
-        public void processRequest(RequestEvent event) {
-            IncomingRequest request = new IncomingRequest(event, provider, messageFactory);
-            try {
-                user.onRequest(request);
-            } catch (RuntimeException e) {
-                LOG.warn("[{}] listener failed on {}", config.stackName(), request, e);
-                if (!request.answered() && !Request.ACK.equals(request.method())) {
-                    try {
-                        request.respond(Response.SERVER_INTERNAL_ERROR);
-                    } catch (RuntimeException again) {
-                        LOG.debug("[{}] could not answer 500", config.stackName(), again);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void processResponse(ResponseEvent event) {
-            try {
-                user.onResponse(event);
-            } catch (RuntimeException e) {
-                LOG.warn("[{}] listener failed on response {}", config.stackName(), event.getResponse().getStatusCode(), e);
-            }
-        }
-
-        @Override
-        public void processTimeout(TimeoutEvent event) {
-            try {
-                user.onTimeout(event);
-            } catch (RuntimeException e) {
-                LOG.warn("[{}] listener failed on timeout", config.stackName(), e);
-            }
-        }
-
-        @Override
-        public void processIOException(IOExceptionEvent event) {
-            LOG.debug("[{}] I/O error towards {}:{}/{}", config.stackName(), event.getHost(), event.getPort(), event.getTransport());
-            try {
-                user.onIoException(event);
-            } catch (RuntimeException e) {
-                LOG.warn("[{}] listener failed on I/O error", config.stackName(), e);
-            }
-        }
-
-        @Override
-        public void processTransactionTerminated(TransactionTerminatedEvent event) {
-            // transactions are the stack's business; nothing to do
-        }
-
-        @Override
-        public void processDialogTerminated(DialogTerminatedEvent event) {
-            // no automatic dialogs by default; nothing to do
-        }
     }
 }
