@@ -1,0 +1,354 @@
+package org.mediasec.msrp.netty;
+
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.msrp.MsrpTransactionIds;
+import org.mediasec.msrp.MsrpUri;
+import org.mediasec.msrp.codec.MsrpLimits;
+import org.mediasec.msrp.internal.DefaultMsrpSession;
+import org.mediasec.msrp.session.MsrpSession;
+import org.mediasec.msrp.session.MsrpSessionConfig;
+import org.mediasec.msrp.session.MsrpSessionListener;
+import org.mediasec.msrp.session.MsrpSessionSpec;
+import org.mediasec.tls.LocalIdentity;
+import org.mediasec.tls.PinningListener;
+import org.mediasec.tls.TlsContexts;
+import org.mediasec.tls.TlsOptions;
+import org.mediasec.tls.TlsRole;
+import org.mediasec.transport.EventLoopTimers;
+import org.mediasec.transport.Transports;
+
+/**
+ * Where MSRP sessions live on the network: listens on one port for the sessions whose
+ * {@code a=path} names it, and connects out for the sessions where this side is active (RFC 4145
+ * {@code a=setup}, RFC 6135). {@code msrps} endpoints run TLS with the {@code tls} module: each side
+ * presents {@link LocalIdentity} and accepts only a certificate matching the peer's
+ * {@code a=fingerprint} (the TCP-active side is the TLS client).
+ *
+ * <p>Pipeline: {@code [SslHandler] → MsrpFrameDecoder → MsrpMessageEncoder.INSTANCE → MsrpConnectionHandler}.
+ * Outgoing connections are reused by later sessions toward the same address with the same pins; a
+ * connection closes when its last session closes.
+ *
+ * <p>Event loops come from {@link Transports} (owned by the caller); each session runs on one loop.
+ */
+public final class MsrpEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MsrpEndpoint.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record Entry(DefaultMsrpSession session, MsrpSessionSpec spec) {
+    }
+
+    private final Transports transports;
+    private final boolean secure;
+    private final LocalIdentity identity;
+    private final TlsOptions tls;
+    private final MsrpSessionConfig config;
+    private final MsrpLimits limits;
+    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final Map<DefaultMsrpSession, MsrpConnectionHandler> bindings = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<MsrpConnectionHandler>> outbound = new ConcurrentHashMap<>();
+    private final ChannelGroup channels = new DefaultChannelGroup("msrp", GlobalEventExecutor.INSTANCE);
+    private volatile Channel server;
+    private volatile SslContext serverContext;
+    private volatile boolean closed;
+
+    private MsrpEndpoint(Transports transports, boolean secure, LocalIdentity identity, TlsOptions tls,
+                         MsrpSessionConfig config, MsrpLimits limits) {
+        this.transports = Objects.requireNonNull(transports, "transports");
+        this.secure = secure;
+        this.identity = identity;
+        this.tls = tls;
+        this.config = Objects.requireNonNull(config, "config");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** An {@code msrps} endpoint presenting {@code identity}; {@code tls} names provider, versions and pinning listener. */
+    public static MsrpEndpoint tls(Transports transports, LocalIdentity identity, TlsOptions tls, MsrpSessionConfig config) {
+        return new MsrpEndpoint(transports, true, Objects.requireNonNull(identity, "identity"),
+                Objects.requireNonNull(tls, "tls"), config, MsrpLimits.DEFAULT);
+    }
+
+    /** A plain-TCP {@code msrp} endpoint. */
+    public static MsrpEndpoint plain(Transports transports, MsrpSessionConfig config) {
+        return new MsrpEndpoint(transports, false, null, null, config, MsrpLimits.DEFAULT);
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    /** Our certificate's SHA-256 fingerprint, for our SDP's {@code a=fingerprint}. */
+    public CertificateFingerprint fingerprint() {
+        if (identity == null) {
+            throw new IllegalStateException("plain endpoint: no certificate");
+        }
+        return identity.fingerprint();
+    }
+
+    /** Binds the listening socket; returns the bound address (port 0 picks one). */
+    public InetSocketAddress listen(InetSocketAddress address) throws InterruptedException {
+        if (server != null) {
+            throw new IllegalStateException("already listening on " + server.localAddress());
+        }
+        if (secure) {
+            serverContext = TlsContexts.server(identity, new SessionPinsTrustManager(this::expectedPins, tls.listener()), tls);
+        }
+        ServerBootstrap b = new ServerBootstrap().group(transports.group())
+                .channel(transports.serverSocketChannel())
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (serverContext != null) {
+                            ch.pipeline().addLast(TlsContexts.newHandler(serverContext, ch, null, tls));
+                        }
+                        initMsrp(ch, new MsrpConnectionHandler(MsrpEndpoint.this, false));
+                    }
+                });
+        server = b.bind(address).sync().channel();
+        channels.add(server);
+        LOG.info("[msrp] listening on {} ({})", server.localAddress(), secure ? "msrps" : "msrp");
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** The bound address, once {@link #listen} returned. */
+    public InetSocketAddress localAddress() {
+        if (server == null) {
+            throw new IllegalStateException("not listening");
+        }
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** A fresh URI for a local session on this endpoint: {@code msrp[s]://host:port/<random>;tcp}. */
+    public MsrpUri newLocalUri(String host) {
+        return MsrpUri.of(secure, host, localAddress().getPort(), MsrpTransactionIds.random(RANDOM));
+    }
+
+    /**
+     * Opens a session: registers it under its local URI and, when this side is active, connects (or
+     * reuses a connection) and sends the initial SEND. Watch {@link MsrpSession#connected()}.
+     */
+    public MsrpSession open(MsrpSessionSpec spec, MsrpSessionListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            throw new IllegalStateException("endpoint closed");
+        }
+        if (spec.secure() != secure) {
+            throw new IllegalArgumentException("spec: " + (spec.secure() ? "msrps" : "msrp") + " session on a "
+                    + (secure ? "msrps" : "msrp") + " endpoint");
+        }
+        String key = sessionKey(spec.localUri());
+        EventLoop loop = transports.group().next();
+        DefaultMsrpSession session = new DefaultMsrpSession(spec.localPath(), spec.remotePath(), config, loop,
+                new EventLoopTimers(loop), listener, this::sessionClosed);
+        if (sessions.putIfAbsent(key, new Entry(session, spec)) != null) {
+            throw new IllegalArgumentException("spec: local URI " + spec.localUri() + " is already in use");
+        }
+        if (spec.active()) {
+            connect(spec, session, loop);
+        }
+        return session;
+    }
+
+    private void connect(MsrpSessionSpec spec, DefaultMsrpSession session, EventLoop loop) {
+        String key = spec.connectTo().getHostString() + ":" + spec.connectTo().getPort() + " "
+                + spec.remoteFingerprints().stream().map(CertificateFingerprint::toString).sorted().collect(Collectors.joining(","));
+        AtomicReference<String> refusal = new AtomicReference<>();
+        CompletableFuture<MsrpConnectionHandler> f = outbound.computeIfAbsent(key, k -> dial(spec, loop, refusal));
+        f.whenComplete((conn, err) -> {
+            if (err != null) {
+                outbound.remove(key, f);
+                session.fail(failureReason(spec, refusal.get(), err));
+                return;
+            }
+            conn.attach(session);
+            bindings.put(session, conn);
+            session.bind(conn, true);
+        });
+    }
+
+    private CompletableFuture<MsrpConnectionHandler> dial(MsrpSessionSpec spec, EventLoop loop, AtomicReference<String> refusal) {
+        MsrpConnectionHandler handler = new MsrpConnectionHandler(this, true);
+        SslContext ctx = null;
+        TlsOptions options = null;
+        if (secure) {
+            PinningListener downstream = tls.listener();
+            options = tls.withListener(new PinningListener() {
+                @Override
+                public void verified(TlsRole localRole, String peer, CertificateFingerprint matched) {
+                    downstream.verified(localRole, peer, matched);
+                }
+
+                @Override
+                public void refused(TlsRole localRole, String peer, List<CertificateFingerprint> expected,
+                                    List<CertificateFingerprint> received, String reason) {
+                    refusal.set(reason);
+                    downstream.refused(localRole, peer, expected, received, reason);
+                }
+            });
+            ctx = TlsContexts.client(identity, spec.remoteFingerprints(), options);
+        }
+        SslContext clientContext = ctx;
+        TlsOptions clientOptions = options;
+        InetSocketAddress target = spec.connectTo().isUnresolved()
+                ? new InetSocketAddress(spec.connectTo().getHostString(), spec.connectTo().getPort()) : spec.connectTo();
+        Bootstrap b = new Bootstrap().group(loop).channel(transports.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (clientContext != null) {
+                            ch.pipeline().addLast(TlsContexts.newHandler(clientContext, ch, target, clientOptions));
+                        }
+                        initMsrp(ch, handler);
+                    }
+                });
+        LOG.debug("[msrp] connecting to {} ({})", target, secure ? "msrps" : "msrp");
+        ChannelFuture cf = b.connect(target);
+        channels.add(cf.channel());
+        cf.addListener(r -> {
+            if (!r.isSuccess()) {
+                handler.ready().completeExceptionally(r.cause());
+            }
+        });
+        return handler.ready();
+    }
+
+    private void initMsrp(Channel ch, MsrpConnectionHandler handler) {
+        channels.add(ch);
+        ch.pipeline().addLast(new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, handler);
+    }
+
+    private static String failureReason(MsrpSessionSpec spec, String refusal, Throwable err) {
+        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        String where = spec.connectTo().getHostString() + ":" + spec.connectTo().getPort();
+        if (refusal != null) {
+            return "TLS handshake with " + where + " refused: " + refusal;
+        }
+        return "cannot connect to " + where + ": " + cause;
+    }
+
+    // ------------------------------------------------------------------ called by connections
+
+    /** The session whose local URI matches {@code toPathFirst} (RFC 4975 §6.1 comparison), or null. */
+    DefaultMsrpSession sessionFor(MsrpUri toPathFirst) {
+        Entry e = sessions.get(sessionKey(toPathFirst));
+        return e != null && e.spec.localUri().matches(toPathFirst) ? e.session : null;
+    }
+
+    /**
+     * Whether a request for {@code s} may use {@code conn}: on TLS, the connection's peer certificate
+     * must match the pins of that session (the handshake only checked it against the pins of all
+     * sessions). Attaches the session to the connection when first seen on it.
+     */
+    boolean admit(MsrpConnectionHandler conn, DefaultMsrpSession s) {
+        if (conn.serves(s)) {
+            return true;
+        }
+        Entry e = sessions.values().stream().filter(x -> x.session == s).findFirst().orElse(null);
+        if (e == null) {
+            return false;
+        }
+        if (secure) {
+            byte[] der = conn.peerCertificate();
+            if (der == null || e.spec.remoteFingerprints().stream().noneMatch(fp -> fp.matches(der))) {
+                LOG.warn("[msrp] {} presented a certificate that is not pinned for session {}: 481", conn.describe(),
+                        s.localUri());
+                return false;
+            }
+        }
+        if (!bindings.containsKey(s)) {
+            conn.attach(s);
+            bindings.put(s, conn);
+        }
+        return true;
+    }
+
+    void connectionClosed(MsrpConnectionHandler conn) {
+        outbound.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && f.join() == conn);
+        bindings.values().removeIf(c -> c == conn);
+    }
+
+    private void sessionClosed(DefaultMsrpSession s) {
+        sessions.values().removeIf(e -> e.session == s);
+        MsrpConnectionHandler conn = bindings.remove(s);
+        if (conn != null && conn.detach(s) && conn.outbound()) {
+            outbound.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && f.join() == conn);
+            conn.channel().close();
+        }
+    }
+
+    /** The pins of every session we expect a connection for (server-side trust). */
+    private Collection<CertificateFingerprint> expectedPins() {
+        Set<CertificateFingerprint> pins = new LinkedHashSet<>();
+        for (Entry e : sessions.values()) {
+            pins.addAll(e.spec.remoteFingerprints());
+        }
+        return pins;
+    }
+
+    private static String sessionKey(MsrpUri uri) {
+        return uri.sessionId().orElse("");
+    }
+
+    /** Number of open connections (listening socket excluded). */
+    public int connectionCount() {
+        return (int) channels.stream().filter(c -> c != server && c.isOpen()).count();
+    }
+
+    /** Closes every session, connection and the listening socket; waits up to 5 s. */
+    @Override
+    public void close() {
+        closed = true;
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (Entry e : new ArrayList<>(sessions.values())) {
+            done.add(e.session.closeAsync());
+        }
+        try {
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (Exception ex) {
+            LOG.warn("[msrp] sessions did not close within 5 s: {}", ex.toString());
+        }
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (server != null) {
+            LOG.info("[msrp] closed {}", server.localAddress());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MsrpEndpoint[" + (secure ? "msrps" : "msrp") + " " + Optional.ofNullable(server).map(Channel::localAddress)
+                .map(Object::toString).orElse("not listening") + ", " + sessions.size() + " sessions]";
+    }
+}

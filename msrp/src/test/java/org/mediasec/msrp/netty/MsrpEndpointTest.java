@@ -1,0 +1,239 @@
+package org.mediasec.msrp.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.msrp.MsrpUri;
+import org.mediasec.msrp.session.MsrpSession;
+import org.mediasec.msrp.session.MsrpSessionConfig;
+import org.mediasec.msrp.session.MsrpSessionSpec;
+import org.mediasec.msrp.session.ReceivedMessage;
+import org.mediasec.sdp.SdpParser;
+import org.mediasec.sdp.SessionDescription;
+import org.mediasec.tls.LocalIdentity;
+import org.mediasec.tls.PinningCounters;
+import org.mediasec.tls.TlsOptions;
+import org.mediasec.tls.TlsProvider;
+import org.mediasec.transport.Transports;
+
+/** Two endpoints on loopback, sessions set up from SDP, chat over plain TCP and over TLS. */
+class MsrpEndpointTest {
+    static final long T = SessionEvents.TIMEOUT_SECONDS;
+    static Transports transports;
+    static LocalIdentity aliceId;
+    static LocalIdentity bobId;
+
+    @TempDir
+    Path tmp;
+    MsrpEndpoint alice;
+    MsrpEndpoint bob;
+
+    @BeforeAll
+    static void start() {
+        transports = Transports.create("msrp-test", 2, Transports.Kind.preferred());
+        aliceId = LocalIdentity.selfSigned("alice");
+        bobId = LocalIdentity.selfSigned("bob");
+    }
+
+    @AfterAll
+    static void stop() {
+        transports.close();
+    }
+
+    @AfterEach
+    void closeEndpoints() {
+        if (alice != null) {
+            alice.close();
+            assertThat(alice.connectionCount()).isZero();
+        }
+        if (bob != null) {
+            bob.close();
+            assertThat(bob.connectionCount()).isZero();
+        }
+    }
+
+    static InetSocketAddress loopback() {
+        return new InetSocketAddress("127.0.0.1", 0);
+    }
+
+    /** An SDP with one MSRP m-line. */
+    static SessionDescription sdp(MsrpUri path, int port, String setup, List<CertificateFingerprint> fps, boolean cema,
+                                  String... extra) {
+        boolean tls = path.secure();
+        StringBuilder s = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n");
+        s.append("m=message ").append(port).append(tls ? " TCP/TLS/MSRP *" : " TCP/MSRP *").append("\r\n");
+        s.append("a=accept-types:text/plain application/octet-stream\r\n");
+        s.append("a=path:").append(path).append("\r\n");
+        s.append("a=setup:").append(setup).append("\r\n");
+        for (CertificateFingerprint fp : fps) {
+            s.append("a=fingerprint:").append(fp).append("\r\n");
+        }
+        if (cema) {
+            s.append("a=msrp-cema\r\n");
+        }
+        for (String e : extra) {
+            s.append(e).append("\r\n");
+        }
+        return SdpParser.parse(s.toString());
+    }
+
+    /** Alice offers actpass, Bob answers passive: Alice connects (TCP active, TLS client). */
+    record Pair(MsrpSession a, SessionEvents aEvents, MsrpSession b, SessionEvents bEvents) {
+    }
+
+    Pair pair(List<CertificateFingerprint> bobPinsForAlice, List<CertificateFingerprint> alicePinsForBob, boolean cema,
+              MsrpUri bobPathOverride) {
+        MsrpUri aUri = alice.newLocalUri("127.0.0.1");
+        MsrpUri bUri = bobPathOverride != null ? bobPathOverride : bob.newLocalUri("127.0.0.1");
+        SessionDescription offer = sdp(aUri, alice.localAddress().getPort(), "actpass", alicePinsForBob, cema);
+        SessionDescription answer = sdp(bUri, bob.localAddress().getPort(), "passive", bobPinsForAlice, cema);
+        SessionEvents ae = new SessionEvents();
+        SessionEvents be = new SessionEvents();
+        MsrpSessionSpec bSpec = MsrpSessionSpec.fromSdp(answer, 0, offer, 0, false);
+        MsrpSessionSpec aSpec = MsrpSessionSpec.fromSdp(offer, 0, answer, 0, true);
+        assertThat(aSpec.active()).isTrue();
+        assertThat(bSpec.active()).isFalse();
+        MsrpSession b = bob.open(bSpec, be);
+        MsrpSession a = alice.open(aSpec, ae);
+        return new Pair(a, ae, b, be);
+    }
+
+    void chatBothWays(Pair p) throws Exception {
+        p.a().connected().get(T, TimeUnit.SECONDS);
+        p.b().connected().get(T, TimeUnit.SECONDS);
+        String id = p.a().sendText("Hey Bob, are you there?");
+        ReceivedMessage m = p.bEvents().nextMessage();
+        assertThat(m.messageId()).isEqualTo(id);
+        assertThat(m.text()).isEqualTo("Hey Bob, are you there?");
+        assertThat(p.aEvents().nextSent()).isEqualTo(id);
+        p.b().sendText("Yes, I'm here");
+        assertThat(p.aEvents().nextMessage().text()).isEqualTo("Yes, I'm here");
+    }
+
+    @Test
+    void chatOverPlainTcp() throws Exception {
+        alice = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT);
+        bob = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        bob.listen(loopback());
+        chatBothWays(pair(List.of(), List.of(), false, null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void chatOverTlsWithPinnedFingerprints(TlsProvider provider) throws Exception {
+        assumeTrue(provider.isAvailable(), provider + " not available");
+        PinningCounters aliceCounters = new PinningCounters();
+        PinningCounters bobCounters = new PinningCounters();
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS.withProvider(provider).withListener(aliceCounters),
+                MsrpSessionConfig.DEFAULT);
+        bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS.withProvider(provider).withListener(bobCounters),
+                MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        bob.listen(loopback());
+        chatBothWays(pair(List.of(bobId.fingerprint()), List.of(aliceId.fingerprint()), false, null));
+        assertThat(aliceCounters.verified()).isEqualTo(1);
+        assertThat(bobCounters.verified()).isEqualTo(1);
+        assertThat(aliceCounters.refused() + bobCounters.refused()).isZero();
+    }
+
+    @Test
+    void wrongFingerprintIsRefusedWithTheReason() throws Exception {
+        PinningCounters aliceCounters = new PinningCounters();
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS.withListener(aliceCounters), MsrpSessionConfig.DEFAULT);
+        bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        bob.listen(loopback());
+        CertificateFingerprint impostor = LocalIdentity.selfSigned("mallory").fingerprint();
+        Pair p = pair(List.of(impostor), List.of(aliceId.fingerprint()), false, null);
+        assertThatThrownBy(() -> p.a().connected().get(T, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("TLS handshake with 127.0.0.1:" + bob.localAddress().getPort() + " refused")
+                .hasMessageContaining("certificate fingerprint mismatch")
+                .hasMessageContaining(impostor.hex());
+        assertThat(p.aEvents().sessionFailed.get(T, TimeUnit.SECONDS)).contains("certificate fingerprint mismatch");
+        assertThat(aliceCounters.refused()).isEqualTo(1);
+        assertThat(aliceCounters.verified()).isZero();
+        assertThat(p.b().connected()).isNotDone();
+    }
+
+    @Test
+    void sessionsTowardTheSamePeerShareOneConnection() throws Exception {
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        bob.listen(loopback());
+        Pair one = pair(List.of(bobId.fingerprint()), List.of(aliceId.fingerprint()), false, null);
+        chatBothWays(one);
+        Pair two = pair(List.of(bobId.fingerprint()), List.of(aliceId.fingerprint()), false, null);
+        chatBothWays(two);
+        assertThat(alice.connectionCount()).isEqualTo(1);
+        assertThat(bob.connectionCount()).isEqualTo(1);
+        // each session only sees its own messages
+        assertThat(one.bEvents().received).isEmpty();
+        assertThat(two.bEvents().received).isEmpty();
+    }
+
+    @Test
+    void cemaConnectsToTheSdpAddressWhilePathStaysTheIdentity() throws Exception {
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        bob.listen(loopback());
+        // a=path names a host that does not resolve: only c=/m= (127.0.0.1 and Bob's port) can work
+        MsrpUri unreachable = MsrpUri.of(true, "bob.invalid", 9, "cemasession1");
+        Pair p = pair(List.of(bobId.fingerprint()), List.of(aliceId.fingerprint()), true, unreachable);
+        chatBothWays(p);
+        assertThat(p.bEvents().received).isEmpty();
+    }
+
+    @Test
+    void withoutCemaThePathHostIsUsed() throws Exception {
+        alice = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT);
+        bob = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopbackUnchecked());
+        bob.listen(loopbackUnchecked());
+        MsrpUri bUri = MsrpUri.of(false, "127.0.0.2", 2856, "x1y2z3w4");
+        SessionDescription offer = sdp(alice.newLocalUri("127.0.0.1"), 1, "actpass", List.of(), true);
+        SessionDescription answer = sdp(bUri, 7000, "passive", List.of(), false);
+        MsrpSessionSpec spec = MsrpSessionSpec.fromSdp(offer, 0, answer, 0, true);
+        assertThat(spec.cema()).isFalse();
+        assertThat(spec.connectTo().getHostString()).isEqualTo("127.0.0.2");
+        assertThat(spec.connectTo().getPort()).isEqualTo(2856);
+    }
+
+    InetSocketAddress loopbackUnchecked() {
+        return loopback();
+    }
+
+    @Test
+    void requestForAnUnknownSessionGets481AndTheOpenerFails() throws Exception {
+        alice = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT.withTransactionTimeout(Duration.ofSeconds(5)));
+        bob = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        bob.listen(loopback());
+        MsrpUri aUri = alice.newLocalUri("127.0.0.1");
+        MsrpUri bUri = bob.newLocalUri("127.0.0.1"); // never opened at Bob
+        SessionEvents ae = new SessionEvents();
+        MsrpSession a = alice.open(MsrpSessionSpec.fromSdp(
+                sdp(aUri, 1, "active", List.of(), false), 0, sdp(bUri, 1, "passive", List.of(), false), 0, true), ae);
+        assertThatThrownBy(() -> a.connected().get(T, TimeUnit.SECONDS)).hasMessageContaining("481");
+    }
+}
