@@ -1,0 +1,59 @@
+package org.mediasec.agw.bearer;
+
+import java.time.Duration;
+
+import org.mediasec.common.Checks;
+import org.mediasec.tls.TlsOptions;
+
+/**
+ * Tuning of the bearer data path. Immutable; start from {@link #DEFAULTS}.
+ *
+ * @param lowWaterMark   a leg whose pending outbound bytes fall to this resumes its peer's reads
+ * @param highWaterMark  a leg whose pending outbound bytes exceed this pauses its peer's reads; the
+ *                       memory a relay holds per direction is about this plus one socket read
+ * @param connectTimeout how long an active leg waits for TCP to connect
+ * @param closeTimeout   how long a closing leg may take to flush what it still has to send before
+ *                       it is closed anyway
+ * @param maxHeldBytes   what a leg may receive before the other leg is established (the bytes that
+ *                       came with the end of a TLS handshake); more is a failure
+ * @param tls            provider, versions and handshake timeout of the TLS-terminating legs (the
+ *                       pinning listener given here is told too)
+ */
+public record BearerConfig(int lowWaterMark, int highWaterMark, Duration connectTimeout, Duration closeTimeout,
+                           int maxHeldBytes, TlsOptions tls) {
+    /** 32 KiB / 64 KiB water marks, 10 s connect, 5 s close, 256 KiB held, TLS defaults. */
+    public static final BearerConfig DEFAULTS = new BearerConfig(32 * 1024, 64 * 1024, Duration.ofSeconds(10),
+            Duration.ofSeconds(5), 256 * 1024, TlsOptions.DEFAULTS);
+
+    public BearerConfig {
+        Checks.positive(lowWaterMark, "lowWaterMark");
+        Checks.inRange(highWaterMark, lowWaterMark, 64 * 1024 * 1024, "highWaterMark");
+        positive(connectTimeout, "connectTimeout");
+        positive(closeTimeout, "closeTimeout");
+        Checks.positive(maxHeldBytes, "maxHeldBytes");
+        Checks.notNull(tls, "tls");
+    }
+
+    private static void positive(Duration d, String name) {
+        Checks.notNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + ": " + d + " (expected: positive)");
+        }
+    }
+
+    public BearerConfig withWaterMarks(int low, int high) {
+        return new BearerConfig(low, high, connectTimeout, closeTimeout, maxHeldBytes, tls);
+    }
+
+    public BearerConfig withConnectTimeout(Duration d) {
+        return new BearerConfig(lowWaterMark, highWaterMark, d, closeTimeout, maxHeldBytes, tls);
+    }
+
+    public BearerConfig withCloseTimeout(Duration d) {
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, d, maxHeldBytes, tls);
+    }
+
+    public BearerConfig withTls(TlsOptions tls) {
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls);
+    }
+}

@@ -1,0 +1,659 @@
+package org.mediasec.agw.bearer;
+
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import io.netty.util.ReferenceCountUtil;
+import org.mediasec.common.TimerService;
+import org.mediasec.tls.TlsContexts;
+import org.mediasec.tls.TlsOptions;
+import org.mediasec.transport.EventLoopTimers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Joins the access and the core TCP bearer of one H.248 context: terminates TLS on a
+ * TLS leg (fingerprint-pinned, RFC 8122), relays bytes untouched on plain and pass-through legs,
+ * both directions, with backpressure end to end.
+ *
+ * <p><b>Establishment</b> is lazy, in TCP merge mode (see {@link TcpSetup}): passive legs listen from
+ * {@link #open()}; an active leg connects when the other leg is established (or is active too, or
+ * {@link #establish(Side)} asks). Bytes flow once both legs are established.
+ *
+ * <p><b>Data path.</b> The {@code ByteBuf} read on one leg is written as is on the other (no copy;
+ * on a TLS leg Netty's {@code SslHandler} decrypts or encrypts it once). Reads are manual
+ * ({@code autoRead} off until both legs are up); when the other leg's pending outbound bytes pass the
+ * high water mark, reads on this leg stop ({@code autoRead} off) until that leg drains below the low
+ * water mark, so a relay holds about {@code highWaterMark} plus one socket read per direction, whatever
+ * the peers do. Pass-through uses the same ByteBuf relay rather than epoll {@code splice}: splice
+ * bypasses the pipeline (no per-read counters, no writability to pause on) and needs both channels on
+ * one loop in level-triggered mode; it is a later optimisation, to be measured.
+ *
+ * <p><b>Ending.</b> When one leg closes, the other is flushed and closed; on a failure the failing
+ * leg is closed at once and the other flushed and closed ({@link BearerConfig#closeTimeout()} bounds
+ * the flush). When every socket is closed, the relay releases its ports, timers and held buffers and
+ * reports final {@link RelayStats} to {@link BearerListener#closed} and to {@link #close()}'s future.
+ *
+ * <p><b>Threads.</b> A relay lives on one event loop of the process group: its listeners, accepted and
+ * connected channels and timers all run there, so its state needs no locks. Public methods may be
+ * called from any thread; they hand the work to that loop.
+ */
+public final class BearerRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(BearerRelay.class);
+
+    /** Life cycle of a relay. */
+    public enum State {
+        /** Created, nothing bound. */
+        NEW,
+        /** Listening and/or connecting; not both legs up yet. */
+        WAITING,
+        /** Both legs up: bytes flow. */
+        ESTABLISHED,
+        /** Closing its sockets. */
+        CLOSING,
+        /** Everything released. */
+        CLOSED
+    }
+
+    private final String id;
+    private final BearerRelays owner;
+    private final BearerConfig config;
+    private final BearerListener listener;
+    private final EventLoop loop;
+    private final TimerService timers;
+    private final Leg access;
+    private final Leg core;
+    private final List<Channel> channels = new ArrayList<>(4);
+    private final CompletableFuture<BearerRelay> opened = new CompletableFuture<>();
+    private final CompletableFuture<RelayStats> closed = new CompletableFuture<>();
+    private volatile State state = State.NEW;
+    private volatile BearerFailure failure;
+    private int liveChannels;
+    private TimerService.Timeout closeTimer;
+
+    BearerRelay(String id, BearerRelays owner, EventLoop loop, BearerLeg access, BearerLeg core,
+                BearerListener listener) {
+        this.id = id;
+        this.owner = owner;
+        this.config = owner.config();
+        this.listener = listener;
+        this.loop = loop;
+        this.timers = new EventLoopTimers(loop);
+        this.access = new Leg(this, Side.ACCESS, access, owner.allocator(access.realm()));
+        this.core = new Leg(this, Side.CORE, core, owner.allocator(core.realm()));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The leg's local address: the listener's for a passive leg once bound, the socket's once connected. */
+    public InetSocketAddress localAddress(Side side) {
+        return leg(side).local;
+    }
+
+    /** A snapshot of the statistics (final once {@link State#CLOSED}). */
+    public RelayStats stats() {
+        return new RelayStats(id, state, access.stats(), core.stats(), failure);
+    }
+
+    /**
+     * Starts the relay: passive legs allocate their port and listen; active legs connect if nothing
+     * is to be waited for. Completes when every passive leg listens ({@link #localAddress(Side)} then
+     * gives the ports for the H.248 Local descriptors), exceptionally if the relay failed first.
+     */
+    public CompletableFuture<BearerRelay> open() {
+        onLoop(() -> {
+            if (state != State.NEW) {
+                throw new IllegalStateException("relay " + id + " already opened (" + state + ")");
+            }
+            state = State.WAITING;
+            LOG.debug("[bearer {}] opening: access {}, core {}", id, access.spec, core.spec);
+            for (Leg leg : List.of(access, core)) {
+                if (leg.spec.setup() == TcpSetup.PASSIVE) {
+                    listen(leg, leg.spec.port() == BearerLeg.CHOOSE ? leg.ports.realm().size() : 1);
+                }
+            }
+            for (Leg leg : List.of(access, core)) {
+                maybeConnect(leg);
+            }
+            checkOpened();
+            return null;
+        }).whenComplete((v, e) -> {
+            if (e != null) {
+                opened.completeExceptionally(e);
+            }
+        });
+        return opened;
+    }
+
+    /**
+     * Changes the remote address and/or the peer fingerprints of a leg that is not connected yet
+     * (the Remote descriptor arriving in a Modify); an active leg then connects if it may.
+     *
+     * @throws IllegalArgumentException (in the future) when anything else changes
+     * @throws IllegalStateException    (in the future) when the leg is connected or the relay closing
+     */
+    public CompletableFuture<Void> update(Side side, BearerLeg spec) {
+        return onLoop(() -> {
+            Leg leg = leg(side);
+            BearerLeg old = leg.spec;
+            if (!old.realm().equals(spec.realm()) || old.transport() != spec.transport()
+                    || old.setup() != spec.setup() || old.port() != spec.port() || old.identity() != spec.identity()) {
+                throw new IllegalArgumentException(side + ": only the remote address and the peer fingerprints "
+                        + "may change (was " + old + ", now " + spec + ")");
+            }
+            if (state == State.CLOSING || state == State.CLOSED || leg.channel != null) {
+                throw new IllegalStateException("relay " + id + " " + side + ": cannot update a connected or "
+                        + "closed leg (" + state + ")");
+            }
+            leg.spec = spec;
+            maybeConnect(leg);
+            return null;
+        });
+    }
+
+    /**
+     * Asks an active leg to connect now, without waiting for the other leg ("Establish (D)TLS
+     * session" / "start TCP connection establishment"); it connects as soon as its remote address is known.
+     */
+    public CompletableFuture<Void> establish(Side side) {
+        return onLoop(() -> {
+            Leg leg = leg(side);
+            if (leg.spec.setup() != TcpSetup.ACTIVE) {
+                throw new IllegalStateException("relay " + id + " " + side + " is passive: the peer connects");
+            }
+            leg.establishRequested = true;
+            maybeConnect(leg);
+            return null;
+        });
+    }
+
+    /**
+     * Flushes and closes both legs, releases sockets, listeners, ports, timers and buffers; completes
+     * with the final statistics. Idempotent.
+     */
+    public CompletableFuture<RelayStats> close() {
+        onLoop(() -> {
+            end(null);
+            return null;
+        });
+        return closed;
+    }
+
+    /** Completes with the final statistics once the relay is closed, whoever closed it. */
+    public CompletableFuture<RelayStats> closeFuture() {
+        return closed;
+    }
+
+    Leg leg(Side side) {
+        return side == Side.ACCESS ? access : core;
+    }
+
+    // ---------------------------------------------------------------- establishment
+
+    private void listen(Leg leg, int attemptsLeft) {
+        boolean chosen = leg.spec.port() == BearerLeg.CHOOSE;
+        int port;
+        try {
+            port = chosen ? leg.ports.next() : leg.ports.take(leg.spec.port());
+        } catch (RuntimeException e) {
+            fail(BearerFailure.of(leg.side, BearerFailure.Kind.BIND_FAILED, e.getMessage(), e));
+            return;
+        }
+        leg.port = port;
+        InetSocketAddress address = new InetSocketAddress(leg.spec.realm().bindAddress(), port);
+        ServerBootstrap b = new ServerBootstrap().group(loop, loop)
+                .channel(owner.transports().serverSocketChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 8)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        accepted(leg, ch);
+                    }
+                });
+        ChannelFuture f = b.bind(address);
+        leg.listener = f.channel();
+        track(leg.listener);
+        f.addListener(r -> {
+            if (state == State.CLOSING || state == State.CLOSED) {
+                return;
+            }
+            if (r.isSuccess()) {
+                leg.local = (InetSocketAddress) leg.listener.localAddress();
+                LOG.debug("[bearer {}] {} listening on {}", id, leg.side, leg.local);
+                checkOpened();
+                return;
+            }
+            leg.ports.release(port);
+            leg.port = -1;
+            leg.listener = null;
+            if (chosen && attemptsLeft > 1 && r.cause() instanceof BindException) {
+                LOG.debug("[bearer {}] {} port {} busy ({}), trying the next", id, leg.side, port, r.cause().getMessage());
+                listen(leg, attemptsLeft - 1);
+            } else {
+                fail(BearerFailure.of(leg.side, BearerFailure.Kind.BIND_FAILED, "cannot listen on " + address + ": "
+                        + r.cause(), r.cause()));
+            }
+        });
+    }
+
+    private void checkOpened() {
+        if (state != State.WAITING && state != State.ESTABLISHED) {
+            return;
+        }
+        for (Leg leg : List.of(access, core)) {
+            if (leg.spec.setup() == TcpSetup.PASSIVE && leg.local == null) {
+                return;
+            }
+        }
+        opened.complete(this);
+    }
+
+    private void accepted(Leg leg, Channel ch) {
+        track(ch);
+        if (state != State.WAITING || leg.channel != null) {
+            LOG.debug("[bearer {}] {} refusing {} ({})", id, leg.side, ch.remoteAddress(), state);
+            ch.close();
+            return;
+        }
+        leg.channel = ch;
+        leg.remote = (InetSocketAddress) ch.remoteAddress();
+        leg.local = (InetSocketAddress) ch.localAddress();
+        // one connection per termination: stop listening (the port stays booked until the relay ends)
+        leg.listener.close();
+        leg.listener = null;
+        initPipeline(leg, ch);
+    }
+
+    private void maybeConnect(Leg leg) {
+        if (state != State.WAITING || leg.spec.setup() != TcpSetup.ACTIVE || leg.channel != null
+                || leg.spec.remote() == null) {
+            return;
+        }
+        Leg other = leg.peer();
+        if (!(other.ready || other.spec.setup() == TcpSetup.ACTIVE || leg.establishRequested)) {
+            return;
+        }
+        InetSocketAddress remote = leg.spec.remote();
+        Bootstrap b = new Bootstrap().group(loop)
+                .channel(owner.transports().socketChannel())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        config.connectTimeout().toMillis()))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        initPipeline(leg, ch);
+                    }
+                });
+        LOG.debug("[bearer {}] {} connecting to {}", id, leg.side, remote);
+        ChannelFuture f = b.connect(remote, new InetSocketAddress(leg.spec.realm().bindAddress(), 0));
+        leg.channel = f.channel();
+        track(leg.channel);
+        f.addListener(r -> {
+            if (!r.isSuccess()) {
+                fail(classify(leg, r.cause()));
+            }
+        });
+    }
+
+    private void initPipeline(Leg leg, Channel ch) {
+        try {
+            buildPipeline(leg, ch);
+        } catch (RuntimeException e) {
+            ch.close();
+            fail(BearerFailure.of(leg.side, leg.spec.transport().terminatesTls()
+                    ? BearerFailure.Kind.TLS_HANDSHAKE_FAILED : BearerFailure.Kind.TCP_ERROR,
+                    "cannot set up the leg: " + e.getMessage(), e));
+        }
+    }
+
+    private void buildPipeline(Leg leg, Channel ch) {
+        ch.pipeline().addLast("wire", new WireCounter(leg));
+        if (leg.spec.transport().terminatesTls()) {
+            leg.pins = new PinCapture(config.tls().listener());
+            TlsOptions options = config.tls().withListener(leg.pins);
+            SslContext ctx = leg.spec.transport() == BearerTransport.TLS_SERVER
+                    ? TlsContexts.server(leg.spec.identity(), leg.spec.peerFingerprints(), options)
+                    : TlsContexts.client(leg.spec.identity(), leg.spec.peerFingerprints(), options);
+            try {
+                ch.pipeline().addLast("tls", TlsContexts.newHandler(ctx, ch, leg.spec.remote(), options));
+            } finally {
+                ReferenceCountUtil.release(ctx);       // the engine holds its own reference
+            }
+        }
+        ch.pipeline().addLast("relay", new LegHandler(leg));
+    }
+
+    void onActive(Leg leg, ChannelHandlerContext ctx) {
+        leg.local = (InetSocketAddress) ctx.channel().localAddress();
+        leg.remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        if (leg.spec.transport().terminatesTls()) {
+            ctx.read();                                // the SslHandler reads on by itself until the handshake ends
+        } else {
+            legReady(leg);
+        }
+    }
+
+    void onHandshake(Leg leg, SslHandshakeCompletionEvent e) {
+        if (state != State.WAITING) {
+            return;
+        }
+        if (!e.isSuccess()) {
+            fail(classify(leg, e.cause()));
+            return;
+        }
+        SSLSession s = leg.channel.pipeline().get(SslHandler.class).engine().getSession();
+        leg.tls = new TlsInfo(s.getProtocol(), s.getCipherSuite(), leg.pins.verified, leg.pins.verified != null);
+        legReady(leg);
+    }
+
+    private void legReady(Leg leg) {
+        if (state != State.WAITING) {
+            return;
+        }
+        leg.ready = true;
+        LOG.debug("[bearer {}] {} up: {}", id, leg.side, leg.stats().summary());
+        notifyListener(l -> l.legEstablished(this, leg.stats()));
+        Leg other = leg.peer();
+        if (other.ready) {
+            startFlowing();
+        } else {
+            maybeConnect(other);
+        }
+    }
+
+    private void startFlowing() {
+        state = State.ESTABLISHED;
+        LOG.info("[bearer {}] established: {} | {}", id, brief(access), brief(core));
+        notifyListener(l -> l.established(this, stats()));
+        for (Leg leg : List.of(access, core)) {
+            Leg to = leg.peer();
+            for (ByteBuf b; (b = leg.held.poll()) != null; ) {
+                to.write(b);
+            }
+            leg.heldBytes = 0;
+            to.channel.flush();
+        }
+        for (Leg leg : List.of(access, core)) {
+            if (state != State.ESTABLISHED) {
+                return;
+            }
+            if (leg.peer().channel.isWritable()) {
+                leg.channel.config().setAutoRead(true);
+            } else {
+                pauseReads(leg);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- data path
+
+    void onRead(Leg leg, ByteBuf buf) {
+        leg.bytesIn += buf.readableBytes();
+        leg.readsIn++;
+        if (state == State.ESTABLISHED) {
+            Leg to = leg.peer();
+            to.write(buf);
+            if (!to.channel.isWritable()) {
+                pauseReads(leg);
+            }
+        } else if (state == State.WAITING) {
+            leg.held.add(buf);
+            leg.heldBytes += buf.readableBytes();
+            if (leg.heldBytes > config.maxHeldBytes()) {
+                fail(BearerFailure.of(leg.side, BearerFailure.Kind.OVERFLOW, leg.heldBytes
+                        + " bytes received before the " + leg.side.other() + " leg was up (limit "
+                        + config.maxHeldBytes() + ")", null));
+            }
+        } else {
+            buf.release();
+        }
+    }
+
+    void onReadComplete(Leg leg) {
+        if (state == State.ESTABLISHED) {
+            leg.peer().channel.flush();
+        }
+    }
+
+    void onWritabilityChanged(Leg leg) {
+        if (state != State.ESTABLISHED) {
+            return;
+        }
+        Leg reader = leg.peer();
+        if (leg.channel.isWritable()) {
+            resumeReads(reader);
+        } else {
+            pauseReads(reader);
+        }
+    }
+
+    private void pauseReads(Leg leg) {
+        if (leg.paused) {
+            return;
+        }
+        leg.paused = true;
+        leg.readPauses++;
+        leg.channel.config().setAutoRead(false);
+        LOG.trace("[bearer {}] {} reads paused", id, leg.side);
+        notifyListener(l -> l.readsPaused(this, leg.side));
+    }
+
+    private void resumeReads(Leg leg) {
+        if (!leg.paused) {
+            return;
+        }
+        leg.paused = false;
+        leg.channel.config().setAutoRead(true);
+        LOG.trace("[bearer {}] {} reads resumed", id, leg.side);
+        notifyListener(l -> l.readsResumed(this, leg.side));
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    void onInactive(Leg leg) {
+        if (state == State.WAITING || state == State.ESTABLISHED) {
+            LOG.debug("[bearer {}] {} closed by the peer", id, leg.side);
+            end(null);
+        }
+    }
+
+    void onException(Leg leg, Throwable cause) {
+        if (state == State.WAITING || state == State.ESTABLISHED) {
+            fail(classify(leg, cause));
+        } else {
+            LOG.debug("[bearer {}] {} after close: {}", id, leg.side, cause.toString());
+        }
+    }
+
+    private void fail(BearerFailure f) {
+        end(f);
+    }
+
+    private void end(BearerFailure f) {
+        if (state == State.CLOSING || state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSING;
+        if (f != null) {
+            failure = f;
+            LOG.warn("[bearer {}] {} {}: {}", id, f.side(), f.kind(), f.detail());
+            notifyListener(l -> l.failed(this, f));
+        }
+        for (Leg leg : List.of(access, core)) {
+            if (leg.listener != null) {
+                leg.listener.close();
+            }
+            Channel ch = leg.channel;
+            if (ch == null || !ch.isOpen()) {
+                continue;
+            }
+            ch.config().setAutoRead(false);
+            if ((f != null && f.side() == leg.side) || !ch.isActive()) {
+                ch.close();
+            } else {
+                // flush what the other side sent, then close (TLS: close_notify)
+                ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+        if (!opened.isDone()) {
+            opened.completeExceptionally(new IllegalStateException("relay " + id + " ended before it was open"
+                    + (f == null ? "" : ": " + f)));
+        }
+        closeTimer = timers.schedule(config.closeTimeout(), () -> {
+            LOG.debug("[bearer {}] close timeout: closing what is left", id);
+            channels.forEach(Channel::close);
+        });
+        maybeFinish();
+    }
+
+    private void track(Channel ch) {
+        channels.add(ch);
+        owner.track(ch);
+        liveChannels++;
+        ch.closeFuture().addListener(f -> {
+            liveChannels--;
+            maybeFinish();
+        });
+    }
+
+    private void maybeFinish() {
+        if (state != State.CLOSING || liveChannels > 0) {
+            return;
+        }
+        state = State.CLOSED;
+        if (closeTimer != null) {
+            closeTimer.cancel();
+        }
+        for (Leg leg : List.of(access, core)) {
+            leg.releaseHeld();
+            if (leg.port >= 0) {
+                leg.ports.release(leg.port);
+                leg.port = -1;
+            }
+            leg.listener = null;
+        }
+        channels.clear();
+        RelayStats s = stats();
+        LOG.info("[bearer {}] closed{}: {} | {}", id, failure == null ? "" : " after " + failure.kind(),
+                s.access().summary(), s.core().summary());
+        owner.closed(this);
+        notifyListener(l -> l.closed(this, s));
+        closed.complete(s);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private BearerFailure classify(Leg leg, Throwable t) {
+        PinCapture pins = leg.pins;
+        if (pins != null && pins.refusal != null) {
+            return new BearerFailure(leg.side, BearerFailure.Kind.TLS_FINGERPRINT_MISMATCH, pins.refusal,
+                    pins.expected, pins.received, t);
+        }
+        boolean tls = leg.spec.transport().terminatesTls();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SslHandshakeTimeoutException) {
+                return BearerFailure.of(leg.side, BearerFailure.Kind.TLS_HANDSHAKE_TIMEOUT, c.getMessage(), t);
+            }
+            if (c instanceof ConnectTimeoutException) {
+                return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_CONNECT_TIMEOUT, c.getMessage(), t);
+            }
+            if (c instanceof ConnectException) {
+                return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_CONNECT_REFUSED, c.getMessage(), t);
+            }
+            if (c instanceof SSLException) {
+                return BearerFailure.of(leg.side, leg.ready ? BearerFailure.Kind.TLS_ERROR
+                        : BearerFailure.Kind.TLS_HANDSHAKE_FAILED, String.valueOf(c.getMessage()), t);
+            }
+            if (c.getMessage() != null && c.getMessage().toLowerCase(Locale.ROOT).contains("reset")) {
+                return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_RESET, c.getMessage(), t);
+            }
+        }
+        if (tls && !leg.ready && t instanceof ClosedChannelException) {
+            return BearerFailure.of(leg.side, BearerFailure.Kind.TLS_HANDSHAKE_FAILED,
+                    "connection closed during the TLS handshake", t);
+        }
+        return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_ERROR, String.valueOf(t), t);
+    }
+
+    private WriteBufferWaterMark waterMark() {
+        return new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark());
+    }
+
+    private static String brief(Leg leg) {
+        TlsInfo tls = leg.tls;
+        return leg.side + " " + leg.spec.transport() + "/" + leg.spec.setup() + " " + LegStats.text(leg.local)
+                + "<->" + LegStats.text(leg.remote)
+                + (tls == null ? "" : " " + tls);
+    }
+
+    private void notifyListener(Consumer<BearerListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.warn("[bearer {}] listener failed", id, e);
+        }
+    }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Runnable r = () -> {
+            try {
+                f.complete(task.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        };
+        if (loop.inEventLoop()) {
+            r.run();
+        } else {
+            loop.execute(r);
+        }
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        return "BearerRelay[" + id + " " + state + " access " + access.spec + ", core " + core.spec + "]";
+    }
+}
