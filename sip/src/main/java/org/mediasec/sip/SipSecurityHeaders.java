@@ -6,6 +6,9 @@ import java.util.ListIterator;
 
 import javax.sip.header.ExtensionHeader;
 import javax.sip.header.Header;
+import javax.sip.header.OptionTag;
+import javax.sip.header.ProxyRequireHeader;
+import javax.sip.header.RequireHeader;
 import javax.sip.message.Message;
 
 import org.mediasec.sip.secagree.SecurityHeader;
@@ -39,7 +42,29 @@ import gov.nist.javax.sip.message.SIPMessage;
  * lines are judged in their normalised form.
  */
 public final class SipSecurityHeaders {
+    /** RFC 3329 §4.1 option tag; a client that wants sec-agree puts it in Require and Proxy-Require. */
+    public static final String SEC_AGREE = "sec-agree";
+    /** RFC 3329 §4.2: 494 (Security Agreement Required). */
+    public static final int SECURITY_AGREEMENT_REQUIRED = 494;
+
     private SipSecurityHeaders() {
+    }
+
+    /**
+     * True if the message lists {@code optionTag} (case-insensitively) in a Require or Proxy-Require
+     * header, e.g. {@code sec-agree} (RFC 3329), or {@code mediasec} as Asterisk sends it toward DTAG.
+     */
+    public static boolean requires(Message message, String optionTag) {
+        for (String name : new String[] {RequireHeader.NAME, ProxyRequireHeader.NAME}) {
+            ListIterator<?> it = message.getHeaders(name);
+            while (it != null && it.hasNext()) {
+                Object h = it.next();
+                if (h instanceof OptionTag tag && optionTag.equalsIgnoreCase(tag.getOptionTag())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Decodes every header line of this kind in the message; never throws on their content. */

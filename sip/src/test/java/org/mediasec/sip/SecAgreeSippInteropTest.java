@@ -71,6 +71,7 @@ class SecAgreeSippInteropTest {
             IncomingRequest register = registrar.request.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertThat(register.method()).isEqualTo("REGISTER");
             assertThat(register.transport()).isEqualTo(transport.name());
+            assertThat(SipSecurityHeaders.requires(register.request(), SipSecurityHeaders.SEC_AGREE)).isTrue();
             SecurityHeaderDecodeResult client = registrar.received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertThat(client.errors()).isEmpty();
             assertThat(MediaSecCapabilities.from(client.mechanisms()))

@@ -74,4 +74,15 @@ class SipSecurityHeadersTest {
         assertThat(SipSecurityHeaders.read(m, SecurityHeaderKind.VERIFY).header()).hasValue(
                 SecurityHeaderParser.parse(SecurityHeaderKind.VERIFY, "ipsec-3gpp;q=0.1;alg=hmac-sha-1-96"));
     }
+
+    @Test
+    void findsOptionTagsInRequireAndProxyRequire() throws Exception {
+        Message both = parse("Require: sec-agree\r\nProxy-Require: Sec-Agree, mediasec\r\n");
+        assertThat(SipSecurityHeaders.requires(both, SipSecurityHeaders.SEC_AGREE)).isTrue();
+        assertThat(SipSecurityHeaders.requires(both, "mediasec")).isTrue();
+        Message proxyOnly = parse("Proxy-Require: foo, sec-agree\r\n");
+        assertThat(SipSecurityHeaders.requires(proxyOnly, SipSecurityHeaders.SEC_AGREE)).isTrue();
+        Message none = parse("Supported: sec-agree\r\n");
+        assertThat(SipSecurityHeaders.requires(none, SipSecurityHeaders.SEC_AGREE)).isFalse();
+    }
 }
