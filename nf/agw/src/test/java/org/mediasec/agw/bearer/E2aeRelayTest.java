@@ -5,68 +5,26 @@ import static org.mediasec.agw.bearer.RelayHarness.await;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import io.netty.handler.ssl.SslContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mediasec.tls.LocalIdentity;
 import org.mediasec.tls.TlsContexts;
 import org.mediasec.tls.TlsOptions;
 import org.mediasec.tls.TlsProvider;
-import org.mediasec.transport.Transports;
 
 /**
  * e2ae: the AGW terminates the UE's TLS on the access leg (as TLS server and as TLS client), pinning
  * the UE's fingerprint, and relays plaintext to a plain core peer; data both ways arrives equal.
  */
-class E2aeRelayTest {
-    private static final LocalIdentity AGW = LocalIdentity.selfSigned("agw.test");
-    private static final LocalIdentity UE = LocalIdentity.selfSigned("ue.test");
-    private static Transports transports;
-
-    private RelayHarness agw;
-    private TestNet net;
-
-    @BeforeAll
-    static void startLoops() {
-        transports = Transports.create("agw-test", 2, Transports.Kind.preferred());
-    }
-
-    @AfterAll
-    static void stopLoops() {
-        transports.close();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (net != null) {
-            net.close();
-            assertThat(net.openChannels()).isZero();
-        }
-        if (agw != null) {
-            agw.close();
-            agw.assertReleased();
-        }
-    }
-
+class E2aeRelayTest extends RelayTestBase {
     static Stream<TlsProvider> providers() {
         return TlsProvider.available().stream();
     }
 
     private void setUp(TlsProvider provider) {
-        agw = new RelayHarness(transports, BearerConfig.DEFAULTS.withTls(TlsOptions.DEFAULTS.withProvider(provider)));
-        net = new TestNet(transports);
-    }
-
-    private static byte[] random(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
+        setUp(BearerConfig.DEFAULTS.withTls(TlsOptions.DEFAULTS.withProvider(provider)));
     }
 
     @ParameterizedTest
@@ -121,7 +79,6 @@ class E2aeRelayTest {
         assertThat(agw.events.calls).containsExactly("legEstablished access", "legEstablished core",
                 "established", "closed");
         agw.assertReleased();
-        TestNet.release();
     }
 
     @ParameterizedTest

@@ -193,9 +193,17 @@ final class Probe extends ChannelInboundHandlerAdapter {
     }
 
     /** Completes (with the bytes sent so far) the next time the channel turns unwritable while streaming. */
-    synchronized CompletableFuture<Long> awaitUnwritable() {
+    CompletableFuture<Long> awaitUnwritable() {
         CompletableFuture<Long> f = new CompletableFuture<>();
-        unwritable = f;
+        channel.eventLoop().execute(() -> {
+            synchronized (this) {
+                if (sent < streamTotal && !channel.isWritable()) {
+                    f.complete(sent);
+                } else {
+                    unwritable = f;
+                }
+            }
+        });
         return f;
     }
 

@@ -1,0 +1,58 @@
+package org.mediasec.agw.bearer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.mediasec.tls.LocalIdentity;
+import org.mediasec.transport.Transports;
+
+/**
+ * The process's event loops for a test class (shared by the AGW and its test peers, as in an NF), and
+ * per test an AGW ({@link RelayHarness}) and test peers ({@link TestNet}); after each test every
+ * channel is closed and nothing of the AGW is left.
+ */
+abstract class RelayTestBase {
+    static final LocalIdentity AGW = LocalIdentity.selfSigned("agw.test");
+    static final LocalIdentity UE = LocalIdentity.selfSigned("ue.test");
+    static Transports transports;
+
+    RelayHarness agw;
+    TestNet net;
+
+    @BeforeAll
+    static void startLoops() {
+        transports = Transports.create("agw-test", 2, Transports.Kind.preferred());
+    }
+
+    @AfterAll
+    static void stopLoops() {
+        transports.close();
+    }
+
+    void setUp(BearerConfig config) {
+        agw = new RelayHarness(transports, config);
+        net = new TestNet(transports);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (net != null) {
+            net.close();
+            assertThat(net.openChannels()).isZero();
+        }
+        if (agw != null) {
+            agw.close();
+            agw.assertReleased();
+        }
+    }
+
+    static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+}
