@@ -12,6 +12,10 @@ public record ActionReply(ContextId contextId, ContextProperties contextReply, L
     public ActionReply {
         Objects.requireNonNull(contextId, "contextId");
         replies = List.copyOf(replies);
+        // Annex B: actionReply = CtxToken EQUAL ContextID LBRKT (errorDescriptor / commandReply ...) RBRKT
+        if (contextReply == null && replies.isEmpty() && error == null) {
+            throw new IllegalArgumentException("reply for context " + contextId + ": empty");
+        }
     }
 
     public static ActionReply of(ContextId contextId, CommandReply... replies) {

@@ -18,6 +18,13 @@ final class CommandRules {
 
     /** Null when legal, else the reason. */
     static String checkRequest(CommandKind kind, List<Descriptor> ds) {
+        for (Descriptor d : ds) {
+            if (isEmptyForm(d)) {
+                // the bare forms "Media", "Modem", "Mux", "DigitMap", "Statistics", "ObservedEvents" are
+                // auditReturnItems of a reply (Annex B); a request has to carry content
+                return "empty " + d.kind().token() + " descriptor is only legal in a reply";
+            }
+        }
         switch (kind) {
             case ADD, MODIFY, MOVE -> {
                 return only(kind, ds, AMM, true);
@@ -74,6 +81,16 @@ final class CommandRules {
             }
         }
         return null;
+    }
+
+    static boolean isEmptyForm(Descriptor d) {
+        return (d instanceof MediaDescriptor m && m.isEmpty())
+                || (d instanceof ModemDescriptor md && md.types().isEmpty())
+                || (d instanceof MuxDescriptor mx && mx.type() == null)
+                || (d instanceof DigitMapDescriptor dm && dm.isEmpty())
+                || (d instanceof StatisticsDescriptor s && s.statistics().isEmpty())
+                || (d instanceof ObservedEventsDescriptor oe && oe.requestId() == null)
+                || (d instanceof PackagesDescriptor p && p.packages().isEmpty());
     }
 
     static <T extends Descriptor> T first(List<Descriptor> ds, Class<T> type) {

@@ -10,7 +10,7 @@ import org.mediasec.common.Checks;
  *
  * @param streamId   {@code Stream = n}
  * @param keepActive {@code KeepActive}
- * @param digitMap   {@code DigitMap = name} or {@code DigitMap { value }} (eventDM)
+ * @param digitMap   {@code DigitMap = name} or {@code DigitMap = { value }} (eventDM: a name or a value, not both)
  * @param embed      {@code Embed { Signals {...}, Events = id {...} }} (not allowed inside an embedded event)
  * @param parameters other parameters, e.g. {@code strict=state}
  */
@@ -23,8 +23,9 @@ public record RequestedEvent(String name, Integer streamId, boolean keepActive, 
         if (streamId != null) {
             Checks.inRange(streamId, 0, 65535, "streamId");
         }
-        if (digitMap != null && digitMap.isEmpty()) {
-            throw new IllegalArgumentException("eventDM: empty digit map");
+        // Annex B: eventDM = DigitMapToken EQUAL ((digitMapName) / (LBRKT digitMapValue RBRKT))
+        if (digitMap != null && (digitMap.name() == null) == (digitMap.value() == null)) {
+            throw new IllegalArgumentException("eventDM: exactly one of a digit map name and a value");
         }
         parameters = List.copyOf(parameters);
         Names.notToken(parameters, "event " + name, "Stream", "ST", "KeepActive", "KA", "DigitMap", "DM", "Embed", "EM");

@@ -33,6 +33,11 @@ public record ServiceChangeDescriptor(ServiceChangeMethod method, String reason,
                 throw new IllegalArgumentException("extension: \"" + p.name() + "\" is not X-name or X+name");
             }
         }
+        if (method == null && reason == null && delay == null && address == null && profile == null && version == null
+                && mgcIdToTry == null && timestamp == null && extensions.isEmpty() && !incomplete) {
+            // Annex B: ServicesToken LBRKT serviceChangeParm *(COMMA serviceChangeParm) RBRKT
+            throw new IllegalArgumentException("Services: empty");
+        }
         if (address != null && mgcIdToTry != null) {
             // H.248.1 §7.2.8: ServiceChangeAddress and ServiceChangeMgcId are mutually exclusive
             throw new IllegalArgumentException("ServiceChangeAddress and MgcIdToTry together");

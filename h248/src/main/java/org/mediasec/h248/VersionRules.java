@@ -61,6 +61,9 @@ final class VersionRules {
                 if (p == null) {
                     for (CommandRequest c : a.commands()) {
                         p = descriptors(v, c.descriptors());
+                        if (p == null && c.kind().isAmm() && c.descriptor(StatisticsDescriptor.class) != null) {
+                            p = "Statistics in " + c.kind() + " (version 3)";
+                        }
                         if (p != null) {
                             break;
                         }
@@ -123,6 +126,8 @@ final class VersionRules {
                         }
                     }
                 }
+            } else if (d instanceof MuxDescriptor mx && "Nx64Kservice".equals(mx.type()) && v < 2) {
+                return "Nx64Kservice (version 2)";
             } else if (d instanceof ServiceChangeDescriptor sc && sc.incomplete()) {
                 return "ServiceChangeInc (version 3)";
             }

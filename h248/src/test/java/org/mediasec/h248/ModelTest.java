@@ -76,4 +76,17 @@ class ModelTest {
         assertThatThrownBy(() -> new ModemDescriptor(List.of("sn"), List.of())).hasMessageContaining("modem type");
         assertThat(new ModemDescriptor(List.of("SynchISDN", "X-fax"), List.of()).types()).hasSize(2);
     }
+
+    @Test
+    void annexBRequiresContentWhereTheModelDoes() {
+        assertThatThrownBy(() -> new ActionReply(ContextId.of(5), null, List.of(), null)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> new ServiceChangeDescriptor(null, null, null, null, null, null, null, null, List.of(), false))
+                .hasMessageContaining("Services: empty");
+        assertThatThrownBy(() -> CommandRequest.of(CommandKind.ADD, TerminationId.CHOOSE, new MuxDescriptor(null, List.of())))
+                .hasMessageContaining("only legal in a reply");
+        assertThat(CommandReply.of(CommandKind.AUDIT_VALUE, TerminationId.ROOT, new MuxDescriptor(null, List.of()),
+                DigitMapDescriptor.EMPTY).descriptors()).hasSize(2);
+        assertThatThrownBy(() -> new RequestedEvent("dd/ce", null, false, new DigitMapDescriptor("dm", "(x.)"), null, List.of()))
+                .hasMessageContaining("eventDM");
+    }
 }

@@ -381,6 +381,9 @@ final class DescriptorParser {
             return new MuxDescriptor(null, List.of());
         }
         String type = canonicalType(lx.word("mux type"));
+        if (type.equals("Nx64Kservice")) {
+            p.requireVersion(2, "Nx64Kservice");
+        }
         List<TerminationId> tids = p.list(p::terminationId);
         return new MuxDescriptor(type, tids);
     }
@@ -544,7 +547,9 @@ final class DescriptorParser {
     DigitMapDescriptor digitMap() {
         String name = null;
         String value = null;
-        if (lx.accept('=')) {
+        // Annex B: DigitMapToken EQUAL ((LBRKT digitMapValue RBRKT) / (digitMapName [LBRKT digitMapValue RBRKT]));
+        // "DigitMap { value }" without "=" is accepted too
+        if (lx.accept('=') && lx.peek() != '{') {
             name = lx.word("digit map name");
         }
         if (lx.peek() == '{') {

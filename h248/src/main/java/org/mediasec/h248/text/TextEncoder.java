@@ -622,6 +622,8 @@ final class TextEncoder {
         sb.append(name(DescriptorKind.DIGIT_MAP));
         if (dm.name() != null) {
             sb.append(eq()).append(dm.name());
+        } else if (dm.value() != null) {
+            sb.append(pretty ? " =" : "=");
         }
         if (dm.value() != null) {
             if (pretty) {

@@ -590,6 +590,13 @@ final class TextParser {
         if (lx.peek() == '{') {
             ds = list(() -> descriptors.descriptor(kind, true));
         }
+        if (kind.isAmm()) {
+            for (Descriptor d : ds) {
+                if (d instanceof org.mediasec.h248.StatisticsDescriptor) {
+                    requireVersion(3, "Statistics in " + kind);
+                }
+            }
+        }
         String problem = checkRequest(kind, ds);
         if (problem != null) {
             throw new ParseError(problem, at);

@@ -140,7 +140,12 @@ final class H248Gen {
 
     ActionReply actionReply() {
         ContextProperties cp = rarely() ? contextProperties() : null;
-        return new ActionReply(contextId(), cp, some(0, 3, this::commandReply), rarely() ? error() : null);
+        List<CommandReply> replies = some(0, 3, this::commandReply);
+        ErrorDescriptor error = rarely() ? error() : null;
+        if (cp == null && replies.isEmpty() && error == null) {
+            replies = List.of(commandReply());
+        }
+        return new ActionReply(contextId(), cp, replies, error);
     }
 
     CommandRequest commandRequest() {
@@ -151,8 +156,12 @@ final class H248Gen {
                 for (DescriptorKind k : EnumSet.of(DescriptorKind.MEDIA, DescriptorKind.MODEM, DescriptorKind.MUX,
                         DescriptorKind.EVENTS, DescriptorKind.SIGNALS, DescriptorKind.DIGIT_MAP, DescriptorKind.AUDIT,
                         DescriptorKind.EVENT_BUFFER, DescriptorKind.STATISTICS)) {
-                    if (r.nextInt(4) == 0) {
-                        ds.add(descriptor(k));
+                    if (r.nextInt(4) == 0 && (k != DescriptorKind.STATISTICS || version >= 3)) {
+                        Descriptor d;
+                        do {
+                            d = descriptor(k); // a request carries content: no bare Media, Mux ...
+                        } while (CommandRulesView.isEmptyForm(d));
+                        ds.add(d);
                     }
                 }
             }
@@ -210,7 +219,8 @@ final class H248Gen {
                     : new ModemDescriptor(some(1, 2, () -> pick("V18", "V34", "V22b", "SynchISDN", "X-abc")),
                     coin() ? List.of() : some(1, 2, this::property));
             case MUX -> coin() ? new MuxDescriptor(null, List.of())
-                    : new MuxDescriptor(pick("H221", "H223", "H226", "V76", "Nx64Kservice"), some(1, 3, this::tid));
+                    : new MuxDescriptor(version >= 2 ? pick("H221", "H223", "H226", "V76", "Nx64Kservice")
+                    : pick("H221", "H223", "H226", "V76"), some(1, 3, this::tid));
             case EVENTS -> events(true);
             case SIGNALS -> signals();
             case DIGIT_MAP -> rarely() ? DigitMapDescriptor.EMPTY : digitMap();
@@ -314,7 +324,8 @@ final class H248Gen {
             embed = new RequestedEvent.Embed(s, e);
         }
         return new RequestedEvent(eventName(), coin() ? r.nextInt(4) : null, rarely(),
-                rarely() ? (coin() ? new DigitMapDescriptor("dialplan0", null) : digitMap()) : null,
+                rarely() ? (coin() ? new DigitMapDescriptor("dialplan0", null)
+                        : new DigitMapDescriptor(null, pick("(x.)", "T:10,(0|1x)"))) : null,
                 embed, some(0, 2, this::parameter));
     }
 
@@ -360,10 +371,30 @@ final class H248Gen {
     }
 
     ServiceChangeDescriptor services(boolean request) {
+        ServiceChangeDescriptor sc;
+        do {
+            sc = servicesMaybeEmpty(request);
+        } while (sc == null);
+        return sc;
+    }
+
+    /** Null when the random choice left every parameter out (an empty Services is illegal). */
+    ServiceChangeDescriptor servicesMaybeEmpty(boolean request) {
         MId mgc = rarely() ? mId() : null;
         ServiceChangeDescriptor.ServiceChangeAddress addr = mgc == null && coin()
                 ? (coin() ? ServiceChangeDescriptor.ServiceChangeAddress.port(r.nextInt(65536))
                 : new ServiceChangeDescriptor.ServiceChangeAddress(mId(), null)) : null;
+        ServiceChangeDescriptor.ServiceChangeProfile profile = coin()
+                ? new ServiceChangeDescriptor.ServiceChangeProfile(pick("ResGW", "tgw", "ETSI_TGW"), r.nextInt(10)) : null;
+        try {
+            return services(request, mgc, addr, profile);
+        } catch (IllegalArgumentException empty) {
+            return null;
+        }
+    }
+
+    private ServiceChangeDescriptor services(boolean request, MId mgc, ServiceChangeDescriptor.ServiceChangeAddress addr,
+                                             ServiceChangeDescriptor.ServiceChangeProfile profile) {
         return new ServiceChangeDescriptor(
                 request && coin() ? pick(ServiceChangeMethod.RESTART, ServiceChangeMethod.GRACEFUL,
                         ServiceChangeMethod.FORCED, ServiceChangeMethod.FAILOVER, ServiceChangeMethod.DISCONNECTED,
@@ -371,7 +402,7 @@ final class H248Gen {
                 request && coin() ? pick("901 MG Cold Boot", "900", "") : null,
                 request && rarely() ? r.nextInt(10_000) : null,
                 addr,
-                coin() ? new ServiceChangeDescriptor.ServiceChangeProfile(pick("ResGW", "tgw", "ETSI_TGW"), r.nextInt(10)) : null,
+                profile,
                 coin() ? 1 + r.nextInt(3) : null,
                 mgc,
                 rarely() ? new TimeNotation("20260101", "12000000") : null,

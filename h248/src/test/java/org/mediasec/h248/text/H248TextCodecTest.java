@@ -235,4 +235,12 @@ class H248TextCodecTest {
         assertThat(H248TextCodec.decode("!/1 [1.2.3.4] PN=1{}", H248CodecConfig.DEFAULT.withMaxMessageSize(5)))
                 .isInstanceOf(DecodeResult.Malformed.class);
     }
+
+    @Test
+    void unnamedDigitMapValueIsWrittenWithEquals() {
+        H248Message m = ok("!/1 [1.2.3.4] T=1{C=-{MF=a{DM{(0|1x)}}}}");
+        assertThat(ok("!/1 [1.2.3.4] T=1{C=-{MF=a{DM={(0|1x)}}}}")).isEqualTo(m);
+        assertThat(H248TextCodec.encodeToString(m, Style.COMPACT)).endsWith("MF=a{DM={(0|1x)}}}}");
+        assertThat(H248TextCodec.encodeToString(m, Style.PRETTY)).contains("DigitMap = {\n");
+    }
 }
