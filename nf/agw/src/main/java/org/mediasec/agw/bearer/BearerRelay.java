@@ -264,7 +264,7 @@ public final class BearerRelay {
             leg.ports.release(port);
             leg.port = -1;
             leg.listener = null;
-            if (chosen && attemptsLeft > 1 && r.cause() instanceof BindException) {
+            if (chosen && attemptsLeft > 1 && addressInUse(r.cause())) {
                 LOG.debug("[bearer {}] {} port {} busy ({}), trying the next", id, leg.side, port, r.cause().getMessage());
                 listen(leg, attemptsLeft - 1);
             } else {
@@ -614,6 +614,12 @@ public final class BearerRelay {
                     "connection closed during the TLS handshake", t);
         }
         return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_ERROR, String.valueOf(t), t);
+    }
+
+    /** EADDRINUSE: {@link BindException} on NIO, a native I/O exception on epoll. */
+    private static boolean addressInUse(Throwable t) {
+        return t instanceof BindException
+                || (t != null && t.getMessage() != null && t.getMessage().contains("Address already in use"));
     }
 
     private WriteBufferWaterMark waterMark() {
