@@ -223,6 +223,47 @@ class MsrpEndpointTest {
         return loopback();
     }
 
+    /** Sends raw bytes on a plain socket and reads until {@code until} appears (or the timeout). */
+    static String raw(InetSocketAddress to, String wire, String until) throws Exception {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(to, 5000);
+            s.setSoTimeout((int) TimeUnit.SECONDS.toMillis(T));
+            s.getOutputStream().write(wire.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            StringBuilder got = new StringBuilder();
+            byte[] buf = new byte[4096];
+            while (!got.toString().contains(until)) {
+                int n = s.getInputStream().read(buf);
+                if (n < 0) {
+                    break;
+                }
+                got.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return got.toString();
+        }
+    }
+
+    @Test
+    void rawPeerGets481ForAnUnknownSessionAnd400ForAMalformedRequest() throws Exception {
+        bob = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT);
+        InetSocketAddress at = bob.listen(loopback());
+        String unknown = "MSRP a786hjs2 SEND\r\n"
+                + "To-Path: msrp://127.0.0.1:" + at.getPort() + "/nosuchsession;tcp\r\n"
+                + "From-Path: msrp://127.0.0.1:7777/iau39soe2843z;tcp\r\n"
+                + "Message-ID: 87652491\r\n"
+                + "Byte-Range: 1-3/3\r\n"
+                + "Content-Type: text/plain\r\n\r\n"
+                + "Hey\r\n"
+                + "-------a786hjs2$\r\n";
+        assertThat(raw(at, unknown, "-------a786hjs2$")).startsWith("MSRP a786hjs2 481");
+        String malformed = "MSRP b786hjs2 SEND\r\n"
+                + "To-Path: msrp://127.0.0.1:" + at.getPort() + "/nosuchsession;tcp\r\n"
+                + "From-Path: msrp://127.0.0.1:7777/iau39soe2843z;tcp\r\n"
+                + "Byte-Range: x-y/z\r\n"
+                + "-------b786hjs2$\r\n";
+        assertThat(raw(at, malformed, "-------b786hjs2$")).startsWith("MSRP b786hjs2 400");
+    }
+
     @Test
     void requestForAnUnknownSessionGets481AndTheOpenerFails() throws Exception {
         alice = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT.withTransactionTimeout(Duration.ofSeconds(5)));

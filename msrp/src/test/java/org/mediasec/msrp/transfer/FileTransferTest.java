@@ -57,7 +57,7 @@ class FileTransferTest {
         transports.close();
     }
 
-    static final class Events implements MsrpSessionListener {
+    static class Events implements MsrpSessionListener {
         final BlockingQueue<ReceivedMessage> received = new LinkedBlockingQueue<>();
         final BlockingQueue<MsrpReport> reports = new LinkedBlockingQueue<>();
         final AtomicLong sentProgress = new AtomicLong();
@@ -200,6 +200,44 @@ class FileTransferTest {
             FileTransfers.save(m, dst, s.receiverSpec().fileRange());
             assertThat(FileTransfers.verify(dst, selector)).isEmpty();
             assertThat(FileTransfers.sha256(dst)).isEqualTo(FileTransfers.sha256(src));
+        }
+    }
+
+    @Test
+    void twoFilesInterleaveOnOneSession() throws Exception {
+        Path one = randomFile(tmp.resolve("one.bin"), 4_000_000, 11);
+        Path two = randomFile(tmp.resolve("two.bin"), 3_000_000, 12);
+        MsrpSessionConfig config = MsrpSessionConfig.DEFAULT.withChunkSize(32 << 10).withSpillDirectory(tmp);
+        List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (MsrpEndpoint alice = MsrpEndpoint.plain(transports, config);
+             MsrpEndpoint bob = MsrpEndpoint.plain(transports, config)) {
+            alice.listen(new InetSocketAddress("127.0.0.1", 0));
+            bob.listen(new InetSocketAddress("127.0.0.1", 0));
+            SessionDescription offer = sdp(alice.newLocalUri("127.0.0.1"), "actpass", "sendonly", List.of());
+            SessionDescription answer = sdp(bob.newLocalUri("127.0.0.1"), "passive", "recvonly", List.of());
+            Events be = new Events() {
+                @Override
+                public void progress(String id, boolean sending, long done, long total) {
+                    order.add(id);
+                }
+            };
+            MsrpSession b = bob.open(MsrpSessionSpec.fromSdp(answer, 0, offer, 0, false), be);
+            MsrpSession a = alice.open(MsrpSessionSpec.fromSdp(offer, 0, answer, 0, true), new Events());
+            a.connected().get(T, TimeUnit.SECONDS);
+            b.connected().get(T, TimeUnit.SECONDS);
+            String id1 = FileTransfers.send(a, one, FileTransfers.selector(one, "application/octet-stream"), Optional.empty(), SendOptions.DEFAULT);
+            String id2 = FileTransfers.send(a, two, FileTransfers.selector(two, "application/octet-stream"), Optional.empty(), SendOptions.DEFAULT);
+            ReceivedMessage first = be.next();
+            ReceivedMessage second = be.next();
+            for (ReceivedMessage m : List.of(first, second)) {
+                Path src = m.messageId().equals(id1) ? one : two;
+                Path dst = FileTransfers.save(m, tmp.resolve(m.messageId() + ".out"), Optional.empty());
+                assertThat(FileTransfers.sha256(dst)).isEqualTo(FileTransfers.sha256(src));
+            }
+            // chunks of the second file arrived before the first file was complete
+            int lastOfOne = order.lastIndexOf(id1);
+            int firstOfTwo = order.indexOf(id2);
+            assertThat(firstOfTwo).isLessThan(lastOfOne);
         }
     }
 
