@@ -223,6 +223,28 @@ class MsrpEndpointTest {
         return loopback();
     }
 
+    @Test
+    void aPeerPinnedForOneSessionCannotBindAnother() throws Exception {
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        bob.listen(loopback());
+        LocalIdentity carol = LocalIdentity.selfSigned("carol");
+        // Bob expects Alice on one session (so the handshake passes) and Carol on another
+        pair(List.of(bobId.fingerprint()), List.of(aliceId.fingerprint()), false, null);
+        MsrpUri carolsSessionAtBob = bob.newLocalUri("127.0.0.1");
+        MsrpUri aUri = alice.newLocalUri("127.0.0.1");
+        SessionDescription aliceSdp = sdp(aUri, 1, "active", List.of(aliceId.fingerprint()), false);
+        SessionDescription carolView = sdp(aUri, 1, "active", List.of(carol.fingerprint()), false);
+        SessionDescription bobSdp = sdp(carolsSessionAtBob, bob.localAddress().getPort(), "passive", List.of(bobId.fingerprint()), false);
+        SessionEvents be = new SessionEvents();
+        MsrpSession b = bob.open(MsrpSessionSpec.fromSdp(bobSdp, 0, carolView, 0, false), be);
+        // Alice uses a fresh endpoint-level connection key (same pins, so the connection is reused)
+        MsrpSession a = alice.open(MsrpSessionSpec.fromSdp(aliceSdp, 0, bobSdp, 0, true), new SessionEvents());
+        assertThatThrownBy(() -> a.connected().get(T, TimeUnit.SECONDS)).hasMessageContaining("481");
+        assertThat(b.connected()).isNotDone();
+    }
+
     /** Sends raw bytes on a plain socket and reads until {@code until} appears (or the timeout). */
     static String raw(InetSocketAddress to, String wire, String until) throws Exception {
         try (java.net.Socket s = new java.net.Socket()) {
