@@ -95,8 +95,10 @@ final class Probe extends ChannelInboundHandlerAdapter {
                     b.getBytes(b.readerIndex(), data, n);
                 }
             } else if (firstMismatch < 0) {
+                byte[] chunk = new byte[n];                // one access: paranoid leak detection records each
+                b.getBytes(b.readerIndex(), chunk);
                 for (int i = 0; i < n; i++) {
-                    if (b.getByte(b.readerIndex() + i) != pattern(base + i)) {
+                    if (chunk[i] != pattern(base + i)) {
                         firstMismatch = base + i;
                         break;
                     }
@@ -219,11 +221,13 @@ final class Probe extends ChannelInboundHandlerAdapter {
         boolean wrote = false;
         while (sent < streamTotal && ch.isActive() && ch.isWritable()) {
             int n = (int) Math.min(16 * 1024, streamTotal - sent);
-            ByteBuf b = ch.alloc().buffer(n);
             long base = sent;
+            byte[] chunk = new byte[n];
             for (int i = 0; i < n; i++) {
-                b.writeByte(pattern(base + i));
+                chunk[i] = pattern(base + i);
             }
+            ByteBuf b = ch.alloc().buffer(n);
+            b.writeBytes(chunk);
             ch.write(b, ch.voidPromise());
             sent = base + n;
             wrote = true;

@@ -12,11 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.netty.util.ResourceLeakDetector;
 import org.mediasec.transport.Transports;
 
 /** One test's AGW: realms on loopback with a random port range, the bearer layer and its events. */
 final class RelayHarness implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long a test waits for any one outcome; {@code -Dmediasec.test.wait=N} (seconds) on a slow machine. */
+    static final Duration WAIT = Duration.ofSeconds(Long.getLong("mediasec.test.wait",
+            ResourceLeakDetector.getLevel() == ResourceLeakDetector.Level.PARANOID ? 180 : 60));
 
     final Realm accessRealm;
     final Realm coreRealm;

@@ -31,6 +31,7 @@ abstract class RelayTestBase {
     @AfterAll
     static void stopLoops() {
         transports.close();
+        assertThat(LeakLog.collect()).as("Netty buffer leak reports").isEmpty();
     }
 
     void setUp(BearerConfig config) {
