@@ -85,7 +85,7 @@ public record ErrorCode(int code, String name) {
     }
 
     public ErrorCode {
-        Checks.inRange(code, 0, 999, "errorCode");
+        Checks.inRange(code, 0, 9999, "errorCode"); // Annex B: ErrorCode = 1*4(DIGIT)
         Checks.notNull(name, "name");
     }
 

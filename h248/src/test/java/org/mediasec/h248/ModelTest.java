@@ -15,7 +15,7 @@ class ModelTest {
         assertThat(ErrorCode.of(406).name()).isEqualTo("Version Not Supported");
         assertThat(ErrorCode.of(403)).isEqualTo(ErrorCode.SYNTAX_ERROR_IN_TRANSACTION_REQUEST);
         assertThat(ErrorCode.of(999)).isEqualTo(new ErrorCode(999, "Error 999"));
-        assertThatThrownBy(() -> ErrorCode.of(1000)).hasMessageContaining("errorCode: 1000 (expected: 0..999)");
+        assertThatThrownBy(() -> ErrorCode.of(10000)).hasMessageContaining("errorCode: 10000 (expected: 0..9999)");
     }
 
     @Test

@@ -64,4 +64,36 @@ class H248TsharkInteropTest {
                 "-e", "_ws.expert.message", "-e", "_ws.malformed");
         assertThat(Tshark.malformedFrames(pcap)).as("malformed or error frames:\n%s", expert).isEmpty();
     }
+
+    @Test
+    void tsharkDissectsTheGeneratedMessagesWithoutMalformedFrames() throws Exception {
+        List<byte[]> packets = new ArrayList<>();
+        for (Path f : H248ErlangGeneratedInteropTest.generated()) {
+            H248Message m = H248TextCodec.decode(java.nio.file.Files.readAllBytes(f)).orThrow();
+            for (Style style : Style.values()) {
+                packets.add(H248TextCodec.encode(m, style));
+            }
+        }
+        Path pcap = Text2Pcap.write(dir, "generated", Text2Pcap.Transport.UDP, 2944, 2944, packets);
+        List<String> protocols = Tshark.read(pcap, "-T", "fields", "-e", "_ws.col.Protocol").strip().lines().toList();
+        assertThat(protocols).hasSize(packets.size()).allMatch(p -> p.startsWith("MEGACO"));
+        String expert = Tshark.read(pcap, "-Y", Tshark.MALFORMED, "-T", "fields", "-e", "frame.number",
+                "-e", "_ws.expert.message");
+        List<Path> files = H248ErlangGeneratedInteropTest.generated();
+        java.util.SortedSet<String> flagged = new java.util.TreeSet<>();
+        for (String line : expert.strip().lines().toList()) {
+            if (!line.isBlank()) {
+                int frame = Integer.parseInt(line.split("\t")[0]);
+                flagged.add(files.get((frame - 1) / Style.values().length).getFileName().toString());
+            }
+        }
+        java.util.SortedSet<String> expected = new java.util.TreeSet<>();
+        for (String line : java.nio.file.Files.readAllLines(files.get(0).resolveSibling("tshark-expected-malformed.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                expected.add(line.strip());
+            }
+        }
+        assertThat(flagged).as("files with malformed frames (golden: tshark-expected-malformed.txt):\n%s", expert)
+                .isEqualTo(expected);
+    }
 }

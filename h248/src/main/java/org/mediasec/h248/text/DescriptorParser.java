@@ -95,7 +95,7 @@ final class DescriptorParser {
     /** After the Error token: {@code = code { ["text"] }}. */
     ErrorDescriptor errorDescriptor() {
         lx.expect('=');
-        int code = (int) lx.number("error code", 999);
+        int code = (int) lx.number("error code", 9999);
         p.open();
         String text = null;
         if (lx.peek() == '"') {
