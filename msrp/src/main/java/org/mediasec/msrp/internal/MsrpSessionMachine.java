@@ -51,8 +51,13 @@ import org.mediasec.msrp.session.SendOptions;
 public final class MsrpSessionMachine {
     private static final Logger LOG = LoggerFactory.getLogger(MsrpSessionMachine.class);
 
-    /** An open SEND transaction (Failure-Report: yes) waiting for its response. */
-    private record Pending(String messageId, MsrpHeader.ByteRange range, TimerService.Timeout timeout) {
+    /**
+     * An open SEND transaction. With Failure-Report "yes" a response is due ({@code expectsResponse});
+     * with "partial" only a negative response may come, so the entry just lets one be matched until
+     * the transaction timeout silently expires it.
+     */
+    private record Pending(String messageId, MsrpHeader.ByteRange range, TimerService.Timeout timeout,
+                           boolean expectsResponse) {
     }
 
     private final MsrpUri localUri;
@@ -164,7 +169,7 @@ public final class MsrpSessionMachine {
         MsrpHeader.ByteRange range = new MsrpHeader.ByteRange(1, 0, 0);
         MsrpRequest send = new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, toPath, fromPath,
                 List.of(new MsrpHeader.MessageId(bindMessageId), range), Optional.empty(), MsrpContinuation.COMPLETE);
-        startTransaction(send.transactionId(), bindMessageId, range);
+        startTransaction(send.transactionId(), bindMessageId, range, true);
         LOG.debug("{} bound to {} (active): initial SEND {}", tag, w.describe(), send.transactionId());
         w.write(send, cause -> {
             if (cause != null) {
@@ -291,7 +296,9 @@ public final class MsrpSessionMachine {
         if (m.options.failureReport() == MsrpHeader.FailureReport.Kind.YES) {
             // Only "yes" makes the receiver answer 200, so only then can a missing response time out.
             m.openTransactions++;
-            startTransaction(chunk.transactionId(), m.messageId, range);
+            startTransaction(chunk.transactionId(), m.messageId, range, true);
+        } else if (m.options.failureReport() == MsrpHeader.FailureReport.Kind.PARTIAL) {
+            startTransaction(chunk.transactionId(), m.messageId, range, false);
         }
         int size = chunk.body().size();
         boolean last = chunk.continuation() != MsrpContinuation.MORE;
@@ -316,9 +323,9 @@ public final class MsrpSessionMachine {
         });
     }
 
-    private void startTransaction(String tid, String messageId, MsrpHeader.ByteRange range) {
+    private void startTransaction(String tid, String messageId, MsrpHeader.ByteRange range, boolean expectsResponse) {
         TimerService.Timeout t = timers.schedule(config.transactionTimeout(), () -> onTimeout(tid));
-        pending.put(tid, new Pending(messageId, range, t));
+        pending.put(tid, new Pending(messageId, range, t, expectsResponse));
     }
 
     private void maybeSent(OutgoingMessage m) {
@@ -343,7 +350,7 @@ public final class MsrpSessionMachine {
      */
     private void onTimeout(String tid) {
         Pending p = pending.remove(tid);
-        if (p == null || closed) {
+        if (p == null || closed || !p.expectsResponse) {
             return;
         }
         Duration d = config.transactionTimeout();
@@ -379,9 +386,24 @@ public final class MsrpSessionMachine {
         }
         OutgoingMessage m = outgoing.get(p.messageId);
         if (m == null) {
+            if (!r.status().isSuccess()) {
+                // Failure-Report "partial": the message counted as sent once written; a late negative
+                // response still tells the application it failed.
+                for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
+                    Pending other = it.next();
+                    if (other.messageId.equals(p.messageId)) {
+                        other.timeout.cancel();
+                        it.remove();
+                    }
+                }
+                String reason = "the peer answered " + r.status() + " to bytes " + p.range.value();
+                safe(() -> listener.sendFailed(new SendFailure(p.messageId, r.status(), reason)));
+            }
             return;
         }
-        m.openTransactions--;
+        if (p.expectsResponse) {
+            m.openTransactions--;
+        }
         if (r.status().isSuccess()) {
             maybeSent(m);
         } else if (r.status().equals(MsrpStatus.STOP_SENDING)) {

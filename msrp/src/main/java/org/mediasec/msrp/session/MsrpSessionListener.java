@@ -24,7 +24,11 @@ public interface MsrpSessionListener {
     default void progress(String messageId, boolean sending, long done, long total) {
     }
 
-    /** Every chunk of a message was written and every expected transaction response was 200. */
+    /**
+     * Every chunk of a message was written and every expected transaction response was 200. With
+     * Failure-Report {@code partial} or {@code no} no 200 comes, so this means "written"; under
+     * {@code partial} a later negative response still arrives as {@link #sendFailed}.
+     */
     default void messageSent(String messageId) {
     }
 

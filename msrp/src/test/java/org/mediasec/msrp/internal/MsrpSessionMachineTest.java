@@ -176,12 +176,14 @@ class MsrpSessionMachineTest {
     }
 
     @Test
-    void noTimerWhenFailureReportIsNoOrPartial() {
+    void noTimeoutFailureWhenFailureReportIsNoOrPartial() {
         connect();
         pair.machineA.send("no-resp-1", MsrpPayload.text("x"), SendOptions.DEFAULT.withFailureReport(MsrpHeader.FailureReport.Kind.NO));
         pair.machineA.send("partial-1", MsrpPayload.text("y"), SendOptions.DEFAULT.withFailureReport(MsrpHeader.FailureReport.Kind.PARTIAL));
         pair.settle();
+        clock.advance(Duration.ofSeconds(30)); // the partial transaction's entry expires silently
         assertThat(clock.pending()).isZero();
+        assertThat(alice.failures).isEmpty();
         assertThat(bob.received).hasSize(2);
         // partial: no 200 (only negative responses would be sent); no: nothing
         assertThat(pair.b.responses()).hasSize(1); // the 200 to the initial SEND only
@@ -344,6 +346,45 @@ class MsrpSessionMachineTest {
         pair.machineA.onResponse(MsrpResponse.to(first, MsrpStatus.SESSION_DOES_NOT_EXIST));
         assertThat(alice.sessionFailure).contains("481");
         assertThat(pair.machineA.connectedFuture()).isCompletedExceptionally();
+    }
+
+    @Test
+    void emptyMessageIsDeliveredUnlikeTheBodylessBindingSend() {
+        connect();
+        pair.machineA.send("empty-msg", MsrpPayload.text(""), SendOptions.DEFAULT);
+        pair.settle();
+        assertThat(bob.received).singleElement().satisfies(m -> {
+            assertThat(m.size()).isZero();
+            assertThat(m.text()).isEmpty();
+        });
+        assertThat(alice.sent).containsExactly("empty-msg");
+    }
+
+    @Test
+    void partialFailureReportStillGetsNegativeResponses() {
+        connect(config, config.withMaxMessageSize(5));
+        pair.machineA.send("partial-big", bytes(20), SendOptions.DEFAULT.withFailureReport(MsrpHeader.FailureReport.Kind.PARTIAL));
+        pair.settle();
+        assertThat(pair.b.responses()).extracting(r -> r.status().code()).containsOnly(200, 413); // 200 is the initial SEND's
+        assertThat(alice.failures).singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(MsrpStatus.STOP_SENDING));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(alice.failures).hasSize(1);
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void peerFailureReportStopsTheMessage() {
+        connect(config.withMaxInflightBytes(10), config);
+        pair.machineA.send("reported-1", bytes(100), SendOptions.DEFAULT);
+        MsrpRequest report = new MsrpRequest("tidreport1", MsrpMethod.REPORT, List.of(ALICE), List.of(BOB),
+                List.of(new MsrpHeader.MessageId("reported-1"), new MsrpHeader.ByteRange(1, 10, 100),
+                        MsrpHeader.Status.of(MsrpStatus.MIME_NOT_UNDERSTOOD)), Optional.empty(), MsrpContinuation.COMPLETE);
+        pair.machineA.onRequest(pair.a, report);
+        pair.settle();
+        assertThat(alice.reports).singleElement().satisfies(r -> assertThat(r.status().code()).isEqualTo(415));
+        assertThat(alice.failures).singleElement().satisfies(f -> assertThat(f.status().code()).isEqualTo(415));
+        assertThat(bob.received).isEmpty();
+        assertThat(pair.a.responses()).isEmpty(); // REPORTs are not answered
     }
 
     @Test
