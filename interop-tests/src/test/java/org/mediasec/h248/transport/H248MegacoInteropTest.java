@@ -1,0 +1,173 @@
+package org.mediasec.h248.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mediasec.h248.CommandKind;
+import org.mediasec.h248.CommandReply;
+import org.mediasec.h248.ContextId;
+import org.mediasec.h248.MId;
+import org.mediasec.h248.MediaDescriptor;
+import org.mediasec.h248.ServiceChangeDescriptor.ServiceChangeProfile;
+import org.mediasec.h248.TerminationId;
+import org.mediasec.h248.Transaction;
+import org.mediasec.h248.netty.H248TransportConfig;
+import org.mediasec.h248.text.Style;
+import org.mediasec.h248.user.H248MediaGateway;
+import org.mediasec.h248.user.H248MediaGatewayController;
+import org.mediasec.h248.user.H248Reply;
+import org.mediasec.h248.user.H248Request;
+import org.mediasec.h248.user.MgConfig;
+import org.mediasec.h248.user.MgHandle;
+import org.mediasec.h248.user.MgcConfig;
+import org.mediasec.h248.user.MgcUser;
+import org.mediasec.testkit.ExternalTool;
+import org.mediasec.transport.Transports;
+
+/**
+ * Our MG and MGC against Erlang/OTP megaco 4.4.2 (tooling.md §2) on 127.0.0.1: ServiceChange, Add
+ * with SDP in Local and Remote carrying {@code a=fingerprint} and {@code a=setup}, Modify, Notify
+ * and Subtract, over UDP and TCP/TPKT, pretty and compact text, versions 1 and 3. The Erlang peer
+ * prints one {@code EVENT} line per step; we assert on those lines, on what our side received and
+ * on the peer's exit code.
+ */
+@Tag("interop")
+class H248MegacoInteropTest {
+    static final Duration STEP = Duration.ofSeconds(Long.getLong("mediasec.interop.step-seconds", 15));
+    static final String PEER_TIMEOUT_S = Long.toString(STEP.toSeconds() * 3);
+    static Transports transports;
+
+    @BeforeAll
+    static void start() {
+        transports = Transports.create("h248-interop", 2, Transports.Kind.preferred());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (transports != null) {
+            transports.close();
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of("udp", "tcp").flatMap(t -> Stream.of("pretty", "compact")
+                .flatMap(e -> Stream.of(1, 3).map(v -> Arguments.of(t, e, v))));
+    }
+
+    static H248TransportConfig transport(String kind, String encoding) {
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        Style style = encoding.equals("pretty") ? Style.PRETTY : Style.COMPACT;
+        return (kind.equals("udp") ? H248TransportConfig.udp(any) : H248TransportConfig.tcp(any)).withStyle(style);
+    }
+
+    static <T> T get(CompletableFuture<T> f) throws Exception {
+        return f.get(STEP.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest(name = "erlang MGC, our MG: {0} {1} v{2}")
+    @MethodSource("cases")
+    void erlangMgcDrivesOurMg(String kind, String encoding, int version) throws Exception {
+        Path escript = ExternalTool.require("escript");
+        int port = ErlangPeer.freePort();
+        try (ErlangPeer peer = ErlangPeer.start(escript, "role=mgc", "transport=" + kind, "encoding=" + encoding,
+                "version=" + version, "port=" + port, "timeout=" + PEER_TIMEOUT_S)) {
+            peer.await("READY", STEP);
+            IqFixtures.AgwUser agw = new IqFixtures.AgwUser();
+            MgConfig config = MgConfig.of(new MId.Ip4("127.0.0.1", null), new InetSocketAddress("127.0.0.1", port))
+                    .withVersion(version).withProfile(new ServiceChangeProfile("ResGW", 1));
+            try (H248MediaGateway mg = H248MediaGateway.start(transports, config, transport(kind, encoding), agw)) {
+                assertThat(get(mg.registered())).isEqualTo(version);
+                assertThat(peer.await("EVENT service_change", STEP)).contains("method=restart", "reason=901",
+                        "version=" + version, "profile=resgw/1", "message_version=" + version, "termination=root");
+
+                String add = peer.await("EVENT add_reply", STEP);
+                assertThat(add).contains("context=1", "termination=msrp/1", "setup=passive",
+                        "fingerprint=" + IqFixtures.FINGERPRINT_AGW.replace(' ', '_'));
+                assertThat(agw.remoteSdp.get("msrp/1")).contains("a=setup:active",
+                        "a=fingerprint:" + IqFixtures.FINGERPRINT_UE);
+
+                assertThat(peer.await("EVENT modify_reply", STEP)).contains("context=1", "termination=msrp/1");
+                Transaction.Reply notify = get(mg.call(IqFixtures.notify(ContextId.of(1), TerminationId.of("msrp/1"))));
+                assertThat(notify.error()).isNull();
+                assertThat(peer.await("EVENT notify", STEP)).contains("context=1", "termination=msrp/1",
+                        "request_id=2001", "events=g/cause");
+
+                assertThat(peer.await("EVENT subtract_reply", STEP)).contains("context=1", "termination=msrp/1");
+                peer.await("EVENT done", STEP);
+                assertThat(peer.exitCode(STEP)).as(peer.report()).isZero();
+                assertThat(agw.handled).containsExactly(CommandKind.ADD, CommandKind.MODIFY, CommandKind.SUBTRACT);
+                assertThat(mg.version()).isEqualTo(version);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "erlang MG, our MGC: {0} {1} v{2}")
+    @MethodSource("cases")
+    void ourMgcDrivesErlangMg(String kind, String encoding, int version) throws Exception {
+        Path escript = ExternalTool.require("escript");
+        CompletableFuture<MgHandle> registered = new CompletableFuture<>();
+        List<String> notified = new CopyOnWriteArrayList<>();
+        MgcUser user = new MgcUser() {
+            @Override
+            public void mgRegistered(MgHandle mg) {
+                registered.complete(mg);
+            }
+
+            @Override
+            public H248Reply handleTransactionRequest(MgHandle mg, H248Request request) {
+                request.commands().forEach(c -> notified.add(c.kind() + " " + c.terminationId()));
+                return H248Reply.acknowledge(request.actions());
+            }
+        };
+        try (H248MediaGatewayController mgc = H248MediaGatewayController.start(transports,
+                MgcConfig.of(new MId.Ip4("127.0.0.1", null)), transport(kind, encoding), user);
+             ErlangPeer peer = ErlangPeer.start(escript, "role=mg", "transport=" + kind, "encoding=" + encoding,
+                     "version=" + version, "port=" + ErlangPeer.freePort(), "mgc_port=" + mgc.localAddress().getPort(),
+                     "timeout=" + PEER_TIMEOUT_S)) {
+            peer.await("READY", STEP);
+            MgHandle mg = get(registered);
+            assertThat(mg.version()).isEqualTo(version);
+            assertThat(mg.profile()).isEqualTo(new ServiceChangeProfile("resgw", 1));
+            assertThat(peer.await("EVENT service_change_reply", STEP)).contains("resgw");
+
+            Transaction.Reply add = get(mg.call(IqFixtures.add()));
+            assertThat(add.error()).isNull();
+            assertThat(add.actions().get(0).contextId()).isEqualTo(ContextId.of(1));
+            CommandReply added = IqFixtures.firstCommand(add);
+            assertThat(added.terminationId().text()).isEqualTo("msrp/1");
+            assertThat(added.descriptor(MediaDescriptor.class).streams().get(0).parms().local().lines())
+                    .contains("a=setup:passive", "a=fingerprint:" + IqFixtures.FINGERPRINT_AGW);
+            assertThat(peer.await("EVENT add", STEP)).contains("context=$", "termination=$", "local_fingerprint=$",
+                    "local_setup=passive", "remote_fingerprint=" + IqFixtures.FINGERPRINT_UE.replace(' ', '_'),
+                    "remote_setup=active");
+
+            Transaction.Reply modify = get(mg.call(IqFixtures.modify(ContextId.of(1), added.terminationId())));
+            assertThat(IqFixtures.firstCommand(modify).kind()).isEqualTo(CommandKind.MODIFY);
+            assertThat(peer.await("EVENT modify", STEP)).contains("context=1", "termination=msrp/1", "mode=sendRecv");
+
+            assertThat(peer.await("EVENT notify_reply", STEP)).contains("context=1", "termination=msrp/1");
+            assertThat(notified).containsExactly("Notify msrp/1");
+
+            Transaction.Reply subtract = get(mg.call(IqFixtures.subtract(ContextId.of(1), added.terminationId())));
+            assertThat(IqFixtures.firstCommand(subtract).kind()).isEqualTo(CommandKind.SUBTRACT);
+            assertThat(subtract.immAckRequired()).isTrue();       // the peer asked for an ack ...
+            assertThat(peer.await("EVENT subtract_acked", STEP)).contains("status=ok");   // ... and got ours
+            peer.await("EVENT done", STEP);
+            assertThat(peer.exitCode(STEP)).as(peer.report()).isZero();
+        }
+    }
+}
