@@ -97,6 +97,11 @@ public final class DefaultMsrpSession implements MsrpSession {
         run(() -> machine.bind(adapter(connection), active));
     }
 
+    /** Passive side: fail if no connection binds within the transaction timeout. */
+    public void expectConnection() {
+        run(machine::expectConnection);
+    }
+
     /** A message for this session arrived on {@code connection}. */
     public void deliver(MsrpWire connection, MsrpMessage message) {
         run(() -> {

@@ -178,6 +178,23 @@ public final class MsrpSessionMachine {
         });
     }
 
+    /**
+     * Passive side: fails the session when no connection binds to it within the transaction
+     * timeout (the peer never connected, or its certificate was refused).
+     */
+    public void expectConnection() {
+        if (closed || wire != null) {
+            return;
+        }
+        Duration d = config.transactionTimeout();
+        TimerService.Timeout t = timers.schedule(d, () -> {
+            if (wire == null && !closed) {
+                fail("no connection from the peer within " + d.toSeconds() + " s");
+            }
+        });
+        connectedFuture.whenComplete((v, e) -> t.cancel());
+    }
+
     private void markConnected() {
         if (connected || closed) {
             return;

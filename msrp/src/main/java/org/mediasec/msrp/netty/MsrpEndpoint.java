@@ -177,6 +177,8 @@ public final class MsrpEndpoint implements AutoCloseable {
         }
         if (spec.active()) {
             connect(spec, session, loop);
+        } else {
+            session.expectConnection();
         }
         return session;
     }

@@ -388,6 +388,29 @@ class MsrpSessionMachineTest {
     }
 
     @Test
+    void passiveSessionFailsWhenNobodyConnects() {
+        pair.machineB = new MsrpSessionMachine(List.of(BOB), List.of(ALICE), config, clock, new SplittableRandom(2), bob);
+        pair.machineB.expectConnection();
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(bob.sessionFailure).isNull();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(bob.sessionFailure).isEqualTo("no connection from the peer within 30 s");
+        assertThat(pair.machineB.connectedFuture()).isCompletedExceptionally();
+    }
+
+    @Test
+    void expectConnectionTimerIsCancelledOnBinding() {
+        pair.machineB = new MsrpSessionMachine(List.of(BOB), List.of(ALICE), config, clock, new SplittableRandom(2), bob);
+        pair.machineB.expectConnection();
+        pair.machineA = new MsrpSessionMachine(List.of(ALICE), List.of(BOB), config, clock, new SplittableRandom(1), alice);
+        pair.machineA.bind(pair.a, true);
+        pair.settle();
+        assertThat(clock.pending()).isZero();
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(bob.sessionFailure).isNull();
+    }
+
+    @Test
     void textSurvivesUtf8() {
         connect();
         String text = "grüße → 👋";
