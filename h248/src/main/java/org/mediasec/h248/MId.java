@@ -12,7 +12,7 @@ public sealed interface MId permits MId.Ip4, MId.Ip6, MId.Domain, MId.Device, MI
     record Ip4(String address, Integer port) implements MId {
         public Ip4 {
             Checks.notEmpty(address, "address");
-            if (!address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+            if (!Names.IPV4.matcher(address).matches()) {
                 throw new IllegalArgumentException("address: \"" + address + "\" is not an IPv4 address");
             }
             checkPort(port);
@@ -24,7 +24,7 @@ public sealed interface MId permits MId.Ip4, MId.Ip6, MId.Domain, MId.Device, MI
         public Ip6 {
             Checks.notEmpty(address, "address");
             address = address.toLowerCase(java.util.Locale.ROOT); // hex digits: case carries no meaning (RFC 5952)
-            if (!address.matches("[0-9A-Fa-f:.]+") || address.indexOf(':') < 0) {
+            if (!Names.IPV6.matcher(address).matches() || address.indexOf(':') < 0) {
                 throw new IllegalArgumentException("address: \"" + address + "\" is not an IPv6 address");
             }
             checkPort(port);
@@ -35,7 +35,7 @@ public sealed interface MId permits MId.Ip4, MId.Ip6, MId.Domain, MId.Device, MI
     record Domain(String name, Integer port) implements MId {
         public Domain {
             Checks.notEmpty(name, "name");
-            if (!name.matches("[A-Za-z0-9][A-Za-z0-9.-]*")) {
+            if (!Names.DOMAIN.matcher(name).matches()) {
                 throw new IllegalArgumentException("name: \"" + name + "\" is not a domain name");
             }
             checkPort(port);
@@ -55,7 +55,7 @@ public sealed interface MId permits MId.Ip4, MId.Ip6, MId.Domain, MId.Device, MI
     /** SS7 MTP address: {@code MTP{4..8 hex digits}}. */
     record Mtp(String hex) implements MId {
         public Mtp {
-            if (hex == null || !hex.matches("[0-9A-Fa-f]{4,8}")) {
+            if (hex == null || !Names.MTP.matcher(hex).matches()) {
                 throw new IllegalArgumentException("hex: \"" + hex + "\" (expected: 4..8 hex digits)");
             }
         }

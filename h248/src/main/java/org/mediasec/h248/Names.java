@@ -1,11 +1,21 @@
 package org.mediasec.h248;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Character-class checks shared by the model's compact constructors (H.248.1 Annex B.2). */
 public final class Names {
     private Names() {
     }
+
+    // compiled once: the model's constructors run for every decoded element
+    static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+    static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
+    static final Pattern MTP = Pattern.compile("[0-9A-Fa-f]{4,8}");
+    static final Pattern EXTENSION = Pattern.compile("[Xx][+-][A-Za-z0-9]{1,6}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    static final Pattern DIGITS8 = Pattern.compile("[0-9]{8}");
 
     /** Annex B {@code SafeChar}: letters, digits and {@code +-&!_/'?@^`~*$\()%|.}. */
     public static boolean isSafeChar(char c) {
@@ -108,7 +118,8 @@ public final class Names {
     /** Mux types of Annex B (canonical long tokens). */
     static final java.util.Set<String> MUX_TYPES = java.util.Set.of("H221", "H223", "H226", "V76", "Nx64Kservice");
 
-    static boolean isExtension(String s) {
-        return s != null && s.matches("[Xx][+-][A-Za-z0-9]{1,6}");
+    /** Annex B {@code extensionParameter}: {@code X-name} or {@code X+name}, name of 1 to 6 letters/digits. */
+    public static boolean isExtension(String s) {
+        return s != null && EXTENSION.matcher(s).matches();
     }
 }

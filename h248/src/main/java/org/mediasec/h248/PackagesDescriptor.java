@@ -18,7 +18,7 @@ public record PackagesDescriptor(List<PackageRef> packages) implements Descripto
     /** {@code name-version}. */
     public record PackageRef(String name, int version) {
         public PackageRef {
-            if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+            if (name == null || !Names.NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("package name: \"" + name + "\"");
             }
             Checks.inRange(version, 0, 99, "packageVersion");

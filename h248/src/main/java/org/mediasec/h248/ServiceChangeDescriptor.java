@@ -29,7 +29,7 @@ public record ServiceChangeDescriptor(ServiceChangeMethod method, String reason,
         }
         extensions = List.copyOf(extensions);
         for (PropertyParm p : extensions) {
-            if (!p.name().matches("[Xx][+-][A-Za-z0-9]{1,6}")) {
+            if (!Names.isExtension(p.name())) {
                 throw new IllegalArgumentException("extension: \"" + p.name() + "\" is not X-name or X+name");
             }
         }
@@ -73,7 +73,7 @@ public record ServiceChangeDescriptor(ServiceChangeMethod method, String reason,
     /** {@code Profile = ResGW/1}. */
     public record ServiceChangeProfile(String name, int version) {
         public ServiceChangeProfile {
-            if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+            if (name == null || !Names.NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("profile name: \"" + name + "\"");
             }
             Checks.inRange(version, 0, 99, "profileVersion");

@@ -37,7 +37,7 @@ public record ServiceChangeMethod(String token, String shortToken) {
                 return m;
             }
         }
-        if (word.matches("[Xx][+-][A-Za-z0-9]{1,6}")) {
+        if (Names.isExtension(word)) {
             return new ServiceChangeMethod(word, word);
         }
         return null;

@@ -3,7 +3,7 @@ package org.mediasec.h248;
 /** Annex B {@code TimeStamp}: {@code yyyymmdd T hhmmsshh} (8 digits each, kept as written). */
 public record TimeNotation(String date, String time) {
     public TimeNotation {
-        if (date == null || !date.matches("[0-9]{8}") || time == null || !time.matches("[0-9]{8}")) {
+        if (date == null || !Names.DIGITS8.matcher(date).matches() || time == null || !Names.DIGITS8.matcher(time).matches()) {
             throw new IllegalArgumentException("time stamp: " + date + "T" + time + " (expected: 8DIGIT T 8DIGIT)");
         }
     }
@@ -15,7 +15,7 @@ public record TimeNotation(String date, String time) {
         }
         String d = s.substring(0, 8);
         String t = s.substring(9);
-        return d.matches("[0-9]{8}") && t.matches("[0-9]{8}") ? new TimeNotation(d, t) : null;
+        return Names.DIGITS8.matcher(d).matches() && Names.DIGITS8.matcher(t).matches() ? new TimeNotation(d, t) : null;
     }
 
     @Override

@@ -757,7 +757,7 @@ final class DescriptorParser {
                     if (t != null) {
                         dup(ts, at, "time stamp");
                         ts = t;
-                    } else if (w.matches("[Xx][+-][A-Za-z0-9]{1,6}")) {
+                    } else if (Names.isExtension(w)) {
                         ext.add(propertyParm(w, at));
                     } else {
                         throw new ParseError("unknown ServiceChange parameter \"" + w + "\"", at);
