@@ -1,0 +1,469 @@
+package org.mediasec.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+
+import org.mediasec.common.Bytes;
+import org.mediasec.msrp.MsrpContinuation;
+import org.mediasec.msrp.MsrpMethod;
+import org.mediasec.msrp.MsrpRequest;
+import org.mediasec.msrp.MsrpResponse;
+import org.mediasec.msrp.MsrpStatus;
+import org.mediasec.msrp.codec.MsrpLimits;
+import org.mediasec.msrp.netty.MsrpFrameDecoder;
+import org.mediasec.msrp.netty.MsrpFrameError;
+import org.mediasec.msrp.netty.MsrpMessageEncoder;
+import org.mediasec.tls.LocalIdentity;
+import org.mediasec.tls.TlsContexts;
+import org.mediasec.tls.TlsOptions;
+import org.mediasec.tls.TlsProvider;
+import org.mediasec.transport.Transports;
+
+/**
+ * Load run: one large MSRP file transfer over TLS on loopback between two Netty endpoints of ours
+ * (sender and receiver each on its own event loop, our codec, our TLS contexts with mutual
+ * fingerprint pinning, a 200 per chunk as RFC 4975 asks, Netty writability as backpressure), then,
+ * in the same run, the baseline: the same number of octets over a plain TLS stream between two
+ * {@code socat} processes (OpenSSL), as in tooling.md §0/§8. Prints MB/s for both, the ratio, heap
+ * use and machine facts. Bounded: every phase has a deadline.
+ *
+ * <pre>
+ * java -Xmx1g -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.MsrpTlsLoadRun [--size 1g] [--chunk 65536]
+ *      [--provider OPENSSL|JDK] [--baseline socat|none] [--timeout 300]
+ * </pre>
+ */
+public final class MsrpTlsLoadRun {
+    private MsrpTlsLoadRun() {
+    }
+
+    record Options(long size, int chunk, TlsProvider provider, boolean baseline, Duration timeout) {
+        static Options parse(String[] args) {
+            long size = 1L << 30;
+            int chunk = 65536;
+            TlsProvider provider = TlsProvider.preferred();
+            boolean baseline = true;
+            Duration timeout = Duration.ofSeconds(300);
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--size" -> size = parseSize(args[++i]);
+                    case "--chunk" -> chunk = Math.toIntExact(parseSize(args[++i]));
+                    case "--provider" -> provider = TlsProvider.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                    case "--baseline" -> baseline = !args[++i].equals("none");
+                    case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--help", "-h" -> {
+                        System.out.println("usage: MsrpTlsLoadRun [--size 1g] [--chunk 65536] [--provider OPENSSL|JDK]"
+                                + " [--baseline socat|none] [--timeout seconds]");
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (chunk < 1 || chunk > (1 << 20)) {
+                throw new IllegalArgumentException("--chunk: " + chunk + " (expected: 1..1048576)");
+            }
+            return new Options(size, chunk, provider, baseline, timeout);
+        }
+
+        static long parseSize(String s) {
+            String t = s.toLowerCase(Locale.ROOT);
+            long mult = 1;
+            if (t.endsWith("k")) {
+                mult = 1L << 10;
+            } else if (t.endsWith("m")) {
+                mult = 1L << 20;
+            } else if (t.endsWith("g")) {
+                mult = 1L << 30;
+            }
+            if (mult != 1) {
+                t = t.substring(0, t.length() - 1);
+            }
+            return Long.parseLong(t) * mult;
+        }
+    }
+
+    record Result(String what, long octets, double seconds, String detail) {
+        double mbPerSecond() {
+            return octets / seconds / 1e6;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        System.out.println("== machine");
+        machine().forEach(l -> System.out.println("  " + l));
+        System.out.printf(Locale.ROOT, "== transfer: %d octets (%.0f MiB) in %d-octet chunks, TLS provider %s%n",
+                o.size(), o.size() / 1048576.0, o.chunk(), o.provider());
+
+        Result ours = msrpOverTls(o);
+        print(ours);
+        if (o.baseline()) {
+            Result base = socatTls(o);
+            print(base);
+            System.out.printf(Locale.ROOT, "== ratio: MSRP/TLS (ours) / plain TLS (socat) = %.2f%n",
+                    ours.mbPerSecond() / base.mbPerSecond());
+        }
+    }
+
+    static void print(Result r) {
+        System.out.printf(Locale.ROOT, "== %s: %.1f MB/s (%d octets in %.2f s) %s%n", r.what(), r.mbPerSecond(),
+                r.octets(), r.seconds(), r.detail());
+    }
+
+    // ------------------------------------------------------------------ ours
+
+    static Result msrpOverTls(Options o) throws Exception {
+        LocalIdentity serverId = LocalIdentity.selfSigned("load-receiver");
+        LocalIdentity clientId = LocalIdentity.selfSigned("load-sender");
+        TlsOptions tls = TlsOptions.DEFAULTS.withProvider(o.provider());
+        SslContext serverCtx = TlsContexts.server(serverId, List.of(clientId.fingerprint()), tls);
+        SslContext clientCtx = TlsContexts.client(clientId, List.of(serverId.fingerprint()), tls);
+        MsrpLimits limits = MsrpLimits.DEFAULT.withMaxChunkSize(Math.max(o.chunk(), MsrpLimits.DEFAULT.maxChunkSize()));
+
+        Transports receiverLoop = Transports.create("load-rx", 1, Transports.Kind.preferred());
+        Transports senderLoop = Transports.create("load-tx", 1, Transports.Kind.preferred());
+        HeapSampler heap = new HeapSampler();
+        try {
+            Receiver receiver = new Receiver(o.size());
+            Channel server = new ServerBootstrap().group(receiverLoop.group()).channel(receiverLoop.serverSocketChannel())
+                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(TlsContexts.newHandler(serverCtx, ch, null, tls),
+                                    new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, receiver);
+                        }
+                    })
+                    .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+            InetSocketAddress addr = (InetSocketAddress) server.localAddress();
+
+            Sender sender = new Sender(o.size(), o.chunk());
+            Channel client = new Bootstrap().group(senderLoop.group()).channel(senderLoop.socketChannel())
+                    .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024))
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(TlsContexts.newHandler(clientCtx, ch, addr, tls),
+                                    new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, sender);
+                        }
+                    })
+                    .connect(addr).sync().channel();
+            SslHandler ssl = client.pipeline().get(SslHandler.class);
+            if (!ssl.handshakeFuture().await(10, TimeUnit.SECONDS) || !ssl.handshakeFuture().isSuccess()) {
+                throw new IllegalStateException("TLS handshake failed: " + ssl.handshakeFuture().cause());
+            }
+            String suite = ssl.engine().getSession().getProtocol() + " " + ssl.engine().getSession().getCipherSuite();
+
+            System.gc();
+            heap.start();
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            client.eventLoop().execute(sender::pump);
+            long t1;
+            try {
+                t1 = receiver.done.get(o.timeout().toSeconds(), TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("transfer not complete within " + o.timeout() + ": received "
+                        + receiver.received.get() + " of " + o.size() + " octets", e);
+            }
+            long cpu1 = processCpuNanos();
+            heap.stop();
+            sender.responses.await(o.size() / o.chunk() + (o.size() % o.chunk() == 0 ? 0 : 1), Duration.ofSeconds(30));
+            double seconds = (t1 - t0) / 1e9;
+            client.close().sync();
+            server.close().sync();
+            if (!receiver.errors.isEmpty() || !sender.errors.isEmpty()) {
+                throw new IllegalStateException("errors: receiver " + receiver.errors + ", sender " + sender.errors);
+            }
+            return new Result("MSRP over TLS (ours, Netty + " + o.provider() + ")", receiver.received.get(), seconds,
+                    String.format(Locale.ROOT, "[%s; %d chunks, %d 200s; heap used peak %.0f MiB of max %.0f MiB;"
+                                    + " pooled direct peak %.0f MiB; process CPU %.2f s]",
+                            suite, sender.chunks, sender.responses.count.get(), heap.peak / 1048576.0,
+                            Runtime.getRuntime().maxMemory() / 1048576.0, heap.peakDirect / 1048576.0,
+                            (cpu1 - cpu0) / 1e9));
+        } finally {
+            heap.stop();
+            senderLoop.close();
+            receiverLoop.close();
+        }
+    }
+
+    /** Sends the file as SEND chunks while the channel is writable; counts the 200s. */
+    static final class Sender extends ChannelInboundHandlerAdapter {
+        final long size;
+        final int chunk;
+        final Bytes body;
+        final Bytes lastBody;
+        final SplittableRandom random = new SplittableRandom(4976);
+        final Counter responses = new Counter();
+        final List<String> errors = new ArrayList<>();
+        Channel channel;
+        long sent;
+        long chunks;
+
+        Sender(long size, int chunk) {
+            this.size = size;
+            this.chunk = chunk;
+            this.body = MsrpBenchData.body(chunk, 4975);
+            long rest = size % chunk;
+            this.lastBody = rest == 0 ? body : Bytes.of(body.toByteArray(), 0, (int) rest);
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            channel = ctx.channel();
+            ctx.fireChannelActive();
+        }
+
+        void pump() {
+            while (sent < size && channel.isWritable()) {
+                long left = size - sent;
+                Bytes b = left >= chunk ? body : lastBody;
+                boolean last = left <= chunk;
+                MsrpRequest r = MsrpBenchData.sendChunk(b, sent + 1, size,
+                        last ? MsrpContinuation.COMPLETE : MsrpContinuation.MORE, random);
+                sent += b.size();
+                chunks++;
+                channel.writeAndFlush(r);
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                pump();
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof MsrpResponse r && r.status().equals(MsrpStatus.OK)) {
+                responses.increment();
+            } else {
+                errors.add(String.valueOf(msg));
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            errors.add(cause.toString());
+            ctx.close();
+        }
+    }
+
+    /** Counts body octets, answers every chunk with 200, completes when the last octet is in. */
+    static final class Receiver extends ChannelInboundHandlerAdapter {
+        final long size;
+        final AtomicLong received = new AtomicLong();
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+        final List<String> errors = new ArrayList<>();
+
+        Receiver(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public boolean isSharable() {
+            return true;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof MsrpRequest r && r.method().equals(MsrpMethod.SEND)) {
+                long n = received.addAndGet(r.body().size());
+                if (r.wantsResponse(MsrpStatus.OK)) {
+                    ctx.writeAndFlush(MsrpResponse.to(r, MsrpStatus.OK));
+                }
+                if (n >= size && r.continuation() == MsrpContinuation.COMPLETE) {
+                    done.complete(System.nanoTime());
+                }
+            } else {
+                errors.add(msg instanceof MsrpFrameError e ? e.toString() : String.valueOf(msg));
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            errors.add(cause.toString());
+            done.completeExceptionally(cause);
+            ctx.close();
+        }
+    }
+
+    static final class Counter {
+        final AtomicLong count = new AtomicLong();
+
+        void increment() {
+            count.incrementAndGet();
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+
+        synchronized void await(long n, Duration timeout) throws InterruptedException {
+            long end = System.nanoTime() + timeout.toNanos();
+            while (count.get() < n) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    throw new IllegalStateException("only " + count.get() + " of " + n + " responses");
+                }
+                wait(left);
+            }
+        }
+    }
+
+    /** Peak heap in use and peak pooled direct memory, sampled every 50 ms. */
+    static final class HeapSampler {
+        final MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        ScheduledExecutorService exec;
+        volatile long peak;
+        volatile long peakDirect;
+
+        void start() {
+            exec = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "heap-sampler");
+                t.setDaemon(true);
+                return t;
+            });
+            exec.scheduleAtFixedRate(() -> {
+                peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
+                peakDirect = Math.max(peakDirect, PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory());
+            }, 0, 50, TimeUnit.MILLISECONDS);
+        }
+
+        void stop() {
+            if (exec != null) {
+                exec.shutdownNow();
+            }
+        }
+    }
+
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ baseline
+
+    /**
+     * {@code socat} OpenSSL server writing to /dev/null, {@code socat} OpenSSL client reading
+     * {@code size} octets of /dev/zero (no pipe in between), 128 KiB buffers; wall time of the client.
+     */
+    static Result socatTls(Options o) throws Exception {
+        Path dir = Files.createTempDirectory("msrp-load-baseline");
+        LocalIdentity id = LocalIdentity.selfSigned("127.0.0.1");
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        id.writePem(cert, key);
+        int port = freePort();
+        String timeout = Long.toString(o.timeout().toSeconds());
+        List<String> serverCmd = List.of("timeout", timeout, "socat", "-u", "-b", "131072",
+                "OPENSSL-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,cert=" + cert + ",key=" + key + ",verify=0",
+                "OPEN:/dev/null,wronly");
+        List<String> clientCmd = List.of("timeout", timeout, "socat", "-u", "-b", "131072",
+                "OPEN:/dev/zero,readbytes=" + o.size(), "OPENSSL-CONNECT:127.0.0.1:" + port + ",verify=0");
+        Process server = new ProcessBuilder(serverCmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile()).start();
+        try {
+            awaitListening(port, server, Duration.ofSeconds(10));
+            long t0 = System.nanoTime();
+            Process client = new ProcessBuilder(clientCmd).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("client.log").toFile()).start();
+            if (!client.waitFor(o.timeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+                client.destroyForcibly();
+                throw new IllegalStateException("socat client did not finish");
+            }
+            long t1 = System.nanoTime();
+            if (client.exitValue() != 0) {
+                throw new IllegalStateException("socat client exit " + client.exitValue() + ": "
+                        + Files.readString(dir.resolve("client.log")));
+            }
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("socat server did not finish");
+            }
+            return new Result("plain TLS stream (socat -> socat, OpenSSL default TLS 1.3 suite)", o.size(),
+                    (t1 - t0) / 1e9, "[" + String.join(" ", clientCmd) + "]");
+        } finally {
+            if (server.isAlive()) {
+                server.destroy();
+                server.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static void awaitListening(int port, Process p, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("socat server exited with " + p.exitValue());
+            }
+            try (Socket s = new Socket()) {
+                // a probe connection would be consumed by the non-forking server: check the port is bound instead
+                s.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException bound) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("socat not listening on " + port);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    // ------------------------------------------------------------------ machine
+
+    static List<String> machine() {
+        List<String> out = new ArrayList<>();
+        out.add("nproc: " + Runtime.getRuntime().availableProcessors());
+        try {
+            Optional<String> model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip());
+            out.add("CPU: " + model.orElse("?"));
+        } catch (IOException e) {
+            out.add("CPU: ? (" + e + ")");
+        }
+        out.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        out.add("OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        out.add("max heap: " + Runtime.getRuntime().maxMemory() / 1048576 + " MiB; transport: "
+                + Transports.Kind.preferred());
+        return out;
+    }
+}
