@@ -53,7 +53,7 @@ class MsrpCodecTest {
 
     @Test
     void decodesRfc4975Section4SendToTheExpectedModel() {
-        byte[] wire = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/04-1.msrp");
+        byte[] wire = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/4-1.msrp");
         ByteBuf buf = Unpooled.wrappedBuffer(wire);
         DecodeResult r = MsrpCodec.decode(buf);
         assertThat(buf.readableBytes()).isZero();
@@ -70,21 +70,21 @@ class MsrpCodecTest {
     @Test
     void responseFactoryBuildsTheRfc4975Section4Response() {
         MsrpRequest send = (MsrpRequest) ((DecodeResult.Ok) MsrpCodec.decode(
-                Corpus.bytes(getClass(), "corpus/msrp/rfc4975/04-1.msrp"), MsrpLimits.DEFAULT)).message();
+                Corpus.bytes(getClass(), "corpus/msrp/rfc4975/4-1.msrp"), MsrpLimits.DEFAULT)).message();
         MsrpResponse resp = MsrpResponse.to(send, MsrpStatus.OK);
-        assertThat(MsrpCodec.toBytes(resp)).isEqualTo(Bytes.of(Corpus.bytes(getClass(), "corpus/msrp/rfc4975/04-2.msrp")));
+        assertThat(MsrpCodec.toBytes(resp)).isEqualTo(Bytes.of(Corpus.bytes(getClass(), "corpus/msrp/rfc4975/4-2.msrp")));
     }
 
     @Test
     void decodesReportStatusAndAuthHeaders() {
         MsrpRequest report = (MsrpRequest) ((DecodeResult.Ok) MsrpCodec.decode(
-                Corpus.bytes(getClass(), "corpus/msrp/rfc4975/11.5-2.msrp"), MsrpLimits.DEFAULT)).message();
+                Corpus.bytes(getClass(), "corpus/msrp/rfc4975/11.6-2.msrp"), MsrpLimits.DEFAULT)).message();
         assertThat(report.method()).isEqualTo(MsrpMethod.REPORT);
         assertThat(report.statusHeader()).contains(new MsrpHeader.Status(0, MsrpStatus.OK, Optional.of("OK")));
         assertThat(report.wantsResponse(MsrpStatus.OK)).isFalse();
 
         MsrpResponse challenge = (MsrpResponse) ((DecodeResult.Ok) MsrpCodec.decode(
-                Corpus.bytes(getClass(), "corpus/msrp/rfc4976/07-2.msrp"), MsrpLimits.DEFAULT)).message();
+                Corpus.bytes(getClass(), "corpus/msrp/rfc4976/5.1-2.msrp"), MsrpLimits.DEFAULT)).message();
         assertThat(challenge.status()).isEqualTo(MsrpStatus.UNAUTHORIZED);
         assertThat(challenge.comment()).contains("Unauthorized");
         assertThat(challenge.header(MsrpHeader.WwwAuthenticate.class).orElseThrow().value()).startsWith("Digest realm=\"intra.example.com\"");

@@ -58,11 +58,17 @@ class MsrpFrameDecoderTest {
     @MethodSource("corpus")
     void decodesCorpusSplitAtEveryOffset(Path file) throws Exception {
         byte[] wire = Files.readAllBytes(file);
+        // *.incomplete.msrp is printed without its end-line: a stream decoder keeps waiting for it
+        boolean incomplete = file.getFileName().toString().endsWith(".incomplete.msrp");
         Object want = expected(wire);
         for (int i = 0; i <= wire.length; i++) {
             EmbeddedChannel ch = new EmbeddedChannel(new MsrpFrameDecoder());
             List<Object> out = feed(ch, java.util.Arrays.copyOfRange(wire, 0, i), java.util.Arrays.copyOfRange(wire, i, wire.length));
-            assertThat(out).as("split at %d", i).containsExactly(want);
+            if (incomplete) {
+                assertThat(out).as("split at %d", i).isEmpty();
+            } else {
+                assertThat(out).as("split at %d", i).containsExactly(want);
+            }
             assertThat(ch.isOpen()).isTrue();
             assertFalse(ch.finish());
         }
@@ -70,7 +76,7 @@ class MsrpFrameDecoderTest {
 
     @Test
     void decodesByteByByte() {
-        byte[] wire = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/11.4-1.msrp");
+        byte[] wire = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/11.5-1.msrp");
         EmbeddedChannel ch = new EmbeddedChannel(new MsrpFrameDecoder());
         List<Object> out = new ArrayList<>();
         for (byte b : wire) {
@@ -82,9 +88,9 @@ class MsrpFrameDecoderTest {
 
     @Test
     void decodesTwoFramesInOneBufferAndAMalformedOneInBetween() {
-        byte[] a = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/04-1.msrp");
-        byte[] bad = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/05.1-1.malformed.msrp");
-        byte[] b = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/04-2.msrp");
+        byte[] a = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/4-1.msrp");
+        byte[] bad = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/5.1-1.malformed.msrp");
+        byte[] b = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/4-2.msrp");
         byte[] all = new byte[a.length + bad.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(bad, 0, all, a.length, bad.length);
@@ -151,7 +157,7 @@ class MsrpFrameDecoderTest {
     @Test
     void garbageLosesFramingAndClosesTheConnection() {
         EmbeddedChannel ch = new EmbeddedChannel(new MsrpFrameDecoder());
-        byte[] valid = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/04-2.msrp");
+        byte[] valid = Corpus.bytes(getClass(), "corpus/msrp/rfc4975/4-2.msrp");
         byte[] garbage = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] both = new byte[garbage.length + valid.length];
         System.arraycopy(garbage, 0, both, 0, garbage.length);
@@ -260,14 +266,14 @@ class MsrpFrameDecoderTest {
 
     @Test
     void encoderWritesTheCodecBytes() {
-        MsrpMessage m = (MsrpMessage) expected(Corpus.bytes(getClass(), "corpus/msrp/rfc4975/11.4-1.msrp"));
+        MsrpMessage m = (MsrpMessage) expected(Corpus.bytes(getClass(), "corpus/msrp/rfc4975/11.5-1.msrp"));
         EmbeddedChannel ch = new EmbeddedChannel(MsrpMessageEncoder.INSTANCE);
         assertThat(ch.writeOutbound(m)).isTrue();
         ByteBuf out = ch.readOutbound();
         try {
             byte[] b = new byte[out.readableBytes()];
             out.readBytes(b);
-            assertThat(Bytes.of(b)).isEqualTo(Bytes.of(Corpus.bytes(getClass(), "corpus/msrp/rfc4975/11.4-1.msrp")));
+            assertThat(Bytes.of(b)).isEqualTo(Bytes.of(Corpus.bytes(getClass(), "corpus/msrp/rfc4975/11.5-1.msrp")));
         } finally {
             out.release();
         }
@@ -276,7 +282,7 @@ class MsrpFrameDecoderTest {
 
     @Test
     void encoderAndDecoderTalkToEachOther() {
-        MsrpMessage m = (MsrpMessage) expected(Corpus.bytes(getClass(), "corpus/msrp/rfc4976/07-3.msrp"));
+        MsrpMessage m = (MsrpMessage) expected(Corpus.bytes(getClass(), "corpus/msrp/rfc4976/5.1-3.msrp"));
         EmbeddedChannel tx = new EmbeddedChannel(MsrpMessageEncoder.INSTANCE);
         EmbeddedChannel rx = new EmbeddedChannel(new MsrpFrameDecoder());
         tx.writeOutbound(m, m);
