@@ -19,32 +19,45 @@ import org.mediasec.testkit.ManualTimerService;
  * text codec and decoded at the receiver, after a delay; a seeded random drops, duplicates and
  * reorders (random delays), and a test can drop chosen messages deterministically.
  */
-final class LossyNetwork {
+public final class LossyNetwork {
     /** One message put on the network. */
-    record Sent(long atNanos, InetSocketAddress from, InetSocketAddress to, H248Message message, boolean dropped) {
+    public record Sent(long atNanos, InetSocketAddress from, InetSocketAddress to, H248Message message, boolean dropped) {
     }
 
-    final ManualTimerService timers = new ManualTimerService();
+    public final ManualTimerService timers = new ManualTimerService();
     private final SplittableRandom random;
-    private final Map<InetSocketAddress, H248TransactionLayer> nodes = new HashMap<>();
-    final List<Sent> log = new ArrayList<>();
-    double dropRate;
-    double duplicateRate;
-    Duration minDelay = Duration.ofMillis(10);
-    Duration maxDelay = Duration.ofMillis(10);
+    private final Map<InetSocketAddress, H248Receiver> nodes = new HashMap<>();
+    public final List<Sent> log = new ArrayList<>();
+    public double dropRate;
+    public double duplicateRate;
+    public Duration minDelay = Duration.ofMillis(10);
+    public Duration maxDelay = Duration.ofMillis(10);
     /** Messages matching this are dropped (deterministic loss); {@link #dropRate} applies to the rest. */
-    Predicate<Sent> dropIf = s -> false;
+    public Predicate<Sent> dropIf = s -> false;
 
-    LossyNetwork(long seed) {
+    public LossyNetwork(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
     void attach(InetSocketAddress address, H248TransactionLayer layer) {
-        nodes.put(address, layer);
+        nodes.put(address, layer::receive);
+    }
+
+    /** A transport factory for a node at {@code self} (datagram semantics: not reliable). */
+    public H248TransportFactory factory(InetSocketAddress self) {
+        return receiver -> {
+            nodes.put(self, receiver);
+            return transport(self, false);
+        };
+    }
+
+    /** Takes the node at {@code address} off the network: what is sent to it is lost. */
+    public void detach(InetSocketAddress address) {
+        nodes.remove(address);
     }
 
     /** The transport of the node at {@code self}. */
-    H248Transport transport(InetSocketAddress self, boolean reliable) {
+    public H248Transport transport(InetSocketAddress self, boolean reliable) {
         return new H248Transport() {
             @Override
             public boolean reliable() {
@@ -76,14 +89,14 @@ final class LossyNetwork {
     }
 
     /** Delivers raw bytes to {@code to} now, as if {@code from} had sent them. */
-    void inject(InetSocketAddress from, InetSocketAddress to, byte[] bytes) {
-        H248TransactionLayer node = nodes.get(to);
+    public void inject(InetSocketAddress from, InetSocketAddress to, byte[] bytes) {
+        H248Receiver node = nodes.get(to);
         if (node != null) {
-            node.receive(from, H248TextCodec.decode(bytes));
+            node.received(from, H248TextCodec.decode(bytes));
         }
     }
 
-    List<Sent> sentBy(InetSocketAddress from) {
+    public List<Sent> sentBy(InetSocketAddress from) {
         return log.stream().filter(s -> s.from().equals(from)).toList();
     }
 }
