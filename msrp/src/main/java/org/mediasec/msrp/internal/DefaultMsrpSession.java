@@ -97,6 +97,14 @@ public final class DefaultMsrpSession implements MsrpSession {
         run(() -> machine.bind(adapter(connection), active));
     }
 
+    /** Applies the SDP media limits: our accept-types, the peer's max-size. Before any traffic. */
+    public void limits(List<String> acceptTypes, long peerMaxSize) {
+        run(() -> {
+            machine.setAcceptTypes(acceptTypes);
+            machine.setPeerMaxSize(peerMaxSize);
+        });
+    }
+
     /** Passive side: fail if no connection binds within the transaction timeout. */
     public void expectConnection() {
         run(machine::expectConnection);

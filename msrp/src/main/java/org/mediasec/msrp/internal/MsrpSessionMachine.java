@@ -77,6 +77,8 @@ public final class MsrpSessionMachine {
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<String, IncomingMessage> incoming = new HashMap<>();
     private final CompletableFuture<Void> connectedFuture = new CompletableFuture<>();
+    private List<String> acceptTypes = List.of("*");
+    private long peerMaxSize = Long.MAX_VALUE;
     private long inflight;
     private boolean connected;
     private boolean closed;
@@ -105,6 +107,20 @@ public final class MsrpSessionMachine {
     /** The API object handed to {@link MsrpSessionListener#connected}. */
     public void setSelf(MsrpSession self) {
         this.self = self;
+    }
+
+    /**
+     * Our {@code a=accept-types} (RFC 4975 §8.6): {@code *}, {@code type/*} or {@code type/subtype}.
+     * A message of another type gets 415 (RFC 4975 §7.3.1, recalled: a recipient that does not
+     * understand the Content-Type answers 415).
+     */
+    public void setAcceptTypes(List<String> types) {
+        this.acceptTypes = List.copyOf(types);
+    }
+
+    /** The peer's {@code a=max-size} (RFC 4975 §8.6): larger messages are not sent (413 locally). */
+    public void setPeerMaxSize(long octets) {
+        this.peerMaxSize = octets;
     }
 
     public MsrpUri localUri() {
@@ -218,6 +234,16 @@ public final class MsrpSessionMachine {
         }
         if (outgoing.containsKey(messageId)) {
             throw new IllegalArgumentException("messageId: " + messageId + " is already being sent");
+        }
+        if (payload.size() > peerMaxSize) {
+            try {
+                payload.close();
+            } catch (IOException ignored) {
+                // not sent anyway
+            }
+            safe(() -> listener.sendFailed(new SendFailure(messageId, MsrpStatus.STOP_SENDING, "message of "
+                    + payload.size() + " octets exceeds the peer's a=max-size " + peerMaxSize)));
+            return;
         }
         OutgoingMessage m = new OutgoingMessage(messageId, payload, options);
         outgoing.put(messageId, m);
@@ -513,6 +539,10 @@ public final class MsrpSessionMachine {
                 respond(from, r, MsrpStatus.OK);
                 return;
             }
+            if (r.content().isPresent() && !accepted(r.content().get().contentType())) {
+                respond(from, r, MsrpStatus.MIME_NOT_UNDERSTOOD);
+                return;
+            }
             if (incoming.size() >= config.maxIncomingMessages()) {
                 respond(from, r, MsrpStatus.STOP_SENDING);
                 return;
@@ -565,6 +595,17 @@ public final class MsrpSessionMachine {
             LOG.debug("{} message {} received ({} octets, {})", tag, id, message.size(), message.contentType());
             safe(() -> listener.messageReceived(message));
         }
+    }
+
+    private boolean accepted(String contentType) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        for (String a : acceptTypes) {
+            String t = a.toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("*") || t.equals(type) || (t.endsWith("/*") && type.startsWith(t.substring(0, t.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onReport(MsrpRequest r) {

@@ -170,8 +170,11 @@ public final class MsrpEndpoint implements AutoCloseable {
         }
         String key = sessionKey(spec.localUri());
         EventLoop loop = transports.group().next();
-        DefaultMsrpSession session = new DefaultMsrpSession(spec.localPath(), spec.remotePath(), config, loop,
+        MsrpSessionConfig sessionConfig = spec.localMaxSize()
+                .map(max -> config.withMaxMessageSize(Math.min(max, config.maxMessageSize()))).orElse(config);
+        DefaultMsrpSession session = new DefaultMsrpSession(spec.localPath(), spec.remotePath(), sessionConfig, loop,
                 new EventLoopTimers(loop), listener, this::sessionClosed);
+        session.limits(spec.acceptTypes(), spec.remoteMaxSize().orElse(Long.MAX_VALUE));
         if (sessions.putIfAbsent(key, new Entry(session, spec)) != null) {
             throw new IllegalArgumentException("spec: local URI " + spec.localUri() + " is already in use");
         }

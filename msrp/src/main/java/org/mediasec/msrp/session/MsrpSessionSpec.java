@@ -32,10 +32,14 @@ import org.mediasec.sdp.offeranswer.Side;
  * @param cema               both sides signalled {@code a=msrp-cema}
  * @param fileSelector       the {@code a=file-selector} of the m-line (ours if present, else the peer's)
  * @param fileRange          the {@code a=file-range} of the m-line (ours if present, else the peer's)
+ * @param acceptTypes        our {@code a=accept-types} ({@code *} when absent)
+ * @param localMaxSize       our {@code a=max-size}: the largest message we accept
+ * @param remoteMaxSize      the peer's {@code a=max-size}: the largest message we may send
  */
 public record MsrpSessionSpec(List<MsrpUri> localPath, List<MsrpUri> remotePath, boolean active, boolean secure,
                               InetSocketAddress connectTo, List<CertificateFingerprint> remoteFingerprints, boolean cema,
-                              Optional<FileSelector> fileSelector, Optional<FileRange> fileRange) {
+                              Optional<FileSelector> fileSelector, Optional<FileRange> fileRange,
+                              List<String> acceptTypes, Optional<Long> localMaxSize, Optional<Long> remoteMaxSize) {
     public MsrpSessionSpec {
         localPath = List.copyOf(localPath);
         remotePath = List.copyOf(remotePath);
@@ -46,6 +50,9 @@ public record MsrpSessionSpec(List<MsrpUri> localPath, List<MsrpUri> remotePath,
         remoteFingerprints = List.copyOf(remoteFingerprints);
         Objects.requireNonNull(fileSelector, "fileSelector");
         Objects.requireNonNull(fileRange, "fileRange");
+        acceptTypes = List.copyOf(acceptTypes);
+        Objects.requireNonNull(localMaxSize, "localMaxSize");
+        Objects.requireNonNull(remoteMaxSize, "remoteMaxSize");
     }
 
     public MsrpUri localUri() {
@@ -99,7 +106,9 @@ public record MsrpSessionSpec(List<MsrpUri> localPath, List<MsrpUri> remotePath,
         }
         Optional<FileSelector> selector = lm.get(SdpAttributes.FILE_SELECTOR).or(() -> rm.get(SdpAttributes.FILE_SELECTOR));
         Optional<FileRange> range = lm.get(SdpAttributes.FILE_RANGE).or(() -> rm.get(SdpAttributes.FILE_RANGE));
-        return new MsrpSessionSpec(localPath, remotePath, active, secure, target, pins, cema, selector, range);
+        List<String> accept = lm.get(SdpAttributes.ACCEPT_TYPES).orElse(List.of("*"));
+        return new MsrpSessionSpec(localPath, remotePath, active, secure, target, pins, cema, selector, range, accept,
+                lm.get(SdpAttributes.MAX_SIZE), rm.get(SdpAttributes.MAX_SIZE));
     }
 
     private static List<MsrpUri> path(MediaDescription m, String which) {

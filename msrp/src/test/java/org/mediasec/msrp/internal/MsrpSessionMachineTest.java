@@ -411,6 +411,31 @@ class MsrpSessionMachineTest {
     }
 
     @Test
+    void contentTypeOutsideAcceptTypesGets415() {
+        connect();
+        pair.machineB.setAcceptTypes(List.of("text/*", "message/cpim"));
+        pair.machineA.send("img-msg-1", MsrpPayload.of("image/png", Bytes.of(new byte[] {1, 2, 3})), SendOptions.DEFAULT);
+        pair.machineA.send("txt-msg-1", MsrpPayload.text("fine"), SendOptions.DEFAULT);
+        pair.settle();
+        assertThat(pair.b.responses()).extracting(r -> r.status().code()).contains(415);
+        assertThat(alice.failures).singleElement().satisfies(f -> {
+            assertThat(f.messageId()).isEqualTo("img-msg-1");
+            assertThat(f.status()).isEqualTo(MsrpStatus.MIME_NOT_UNDERSTOOD);
+        });
+        assertThat(bob.received).extracting(m -> m.messageId()).containsExactly("txt-msg-1");
+    }
+
+    @Test
+    void messageAbovePeersMaxSizeIsNotSent() {
+        connect();
+        pair.machineA.setPeerMaxSize(10);
+        pair.machineA.send("too-large", bytes(11), SendOptions.DEFAULT);
+        pair.settle();
+        assertThat(alice.failures).singleElement().satisfies(f -> assertThat(f.reason()).contains("a=max-size 10"));
+        assertThat(pair.a.requests()).hasSize(1); // only the initial SEND
+    }
+
+    @Test
     void textSurvivesUtf8() {
         connect();
         String text = "grüße → 👋";

@@ -217,6 +217,11 @@ class MsrpEndpointTest {
         assertThat(spec.cema()).isFalse();
         assertThat(spec.connectTo().getHostString()).isEqualTo("127.0.0.2");
         assertThat(spec.connectTo().getPort()).isEqualTo(2856);
+        assertThat(spec.acceptTypes()).containsExactly("text/plain", "application/octet-stream");
+        assertThat(spec.remoteMaxSize()).isEmpty();
+        SessionDescription limited = sdp(bUri, 7000, "passive", List.of(), false, "a=max-size:2048");
+        assertThat(MsrpSessionSpec.fromSdp(offer, 0, limited, 0, true).remoteMaxSize()).contains(2048L);
+        assertThat(MsrpSessionSpec.fromSdp(limited, 0, offer, 0, false).localMaxSize()).contains(2048L);
     }
 
     InetSocketAddress loopbackUnchecked() {
