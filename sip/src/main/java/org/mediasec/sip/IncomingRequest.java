@@ -64,16 +64,31 @@ public final class IncomingRequest {
         }
     }
 
+    /**
+     * The server transaction of this request, created on first use (a proxy creates it before
+     * forwarding, so the stack absorbs retransmissions). Not for ACK, which has no server transaction.
+     */
+    public synchronized ServerTransaction serverTransaction() {
+        if (Request.ACK.equals(method())) {
+            throw new IllegalStateException("ACK has no server transaction (RFC 3261 §17.1.1.3)");
+        }
+        if (serverTransaction == null) {
+            try {
+                serverTransaction = provider.getNewServerTransaction(event.getRequest());
+            } catch (SipException e) {
+                throw new SipEndpointException("cannot create a server transaction for " + method(), e);
+            }
+        }
+        return serverTransaction;
+    }
+
     /** Sends the response statefully. A 2xx-6xx marks the request answered. */
     public synchronized void respond(Response response) {
         if (Request.ACK.equals(method())) {
             throw new IllegalStateException("ACK is never answered (RFC 3261 §17.1.1.3)");
         }
         try {
-            if (serverTransaction == null) {
-                serverTransaction = provider.getNewServerTransaction(event.getRequest());
-            }
-            serverTransaction.sendResponse(response);
+            serverTransaction().sendResponse(response);
             if (response.getStatusCode() >= 200) {
                 finalResponseSent.set(true);
             }

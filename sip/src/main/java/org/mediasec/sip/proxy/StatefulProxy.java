@@ -1,0 +1,271 @@
+package org.mediasec.sip.proxy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sip.ClientTransaction;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.mediasec.sip.IncomingRequest;
+import org.mediasec.sip.SipEndpoint;
+import org.mediasec.sip.SipEndpointException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A transaction-stateful proxy core (RFC 3261 §16) over one {@link SipEndpoint}, built from the
+ * helpers of this package. The owner's {@link org.mediasec.sip.SipEndpointListener} decides where
+ * requests go and delegates the rest:
+ * <pre>{@code
+ * public void onRequest(IncomingRequest in) {
+ *     proxy.receive(in).ifPresent(pr -> proxy.forward(pr, ForwardTarget.to(target)));
+ * }
+ * public void onResponse(ResponseEvent e) { proxy.onResponse(e); }
+ * public void onTimeout(TimeoutEvent e)  { proxy.onTimeout(e); }
+ * }</pre>
+ * What it does: the Max-Forwards check (483), 100 Trying for INVITE, §16.4 preprocessing, one client
+ * transaction per forwarded request with a fresh branch, a {@link ResponseContext} per server
+ * transaction (provisional and 2xx relayed at once, best final otherwise, 408 on timeout, 503 on a
+ * send failure), CANCEL matched to its INVITE's context (200 and CANCEL of the pending branches,
+ * §16.10), stateless forwarding of ACK (for 2xx) and of a CANCEL without context, and stateless relay
+ * of responses without a client transaction (late 2xx retransmissions, §16.7 "MUST process the
+ * response ... as a stateless proxy"). Thread-safe; meant for the endpoint's single event thread.
+ */
+public final class StatefulProxy {
+    private static final Logger LOG = LoggerFactory.getLogger(StatefulProxy.class);
+
+    private final SipEndpoint endpoint;
+    private final ProxyIdentity me;
+    /** INVITE response contexts by the server transaction key of the INVITE, for CANCEL matching. */
+    private final Map<String, Context> invites = new ConcurrentHashMap<>();
+
+    /** The application data of our client transactions: the context and the branch. */
+    private record BranchOf(Context context) {
+    }
+
+    private static final class Context {
+        final IncomingRequest server;
+        final String key;
+        final ResponseContext<ClientTransaction> responses;
+
+        Context(IncomingRequest server, String key, boolean invite) {
+            this.server = server;
+            this.key = key;
+            this.responses = new ResponseContext<>(invite);
+        }
+    }
+
+    public StatefulProxy(SipEndpoint endpoint, ProxyIdentity me) {
+        this.endpoint = endpoint;
+        this.me = me;
+    }
+
+    /** A proxy named by the endpoint's host and port, and by {@code aliases} (e.g. the domain it serves). */
+    public static StatefulProxy on(SipEndpoint endpoint, Set<String> aliases) {
+        return new StatefulProxy(endpoint, new ProxyIdentity(endpoint.host(), endpoint.port(), aliases));
+    }
+
+    public ProxyIdentity identity() {
+        return me;
+    }
+
+    /**
+     * Validates and preprocesses a new request; empty if it was handled here (483, or a CANCEL that
+     * matched a response context). RFC 3261 §16.3 step 3 (Max-Forwards 0: "the element MUST return a
+     * 483 (Too many hops) response"), §16.2 ("The proxy core MUST behave as a UAS with respect to
+     * sending an immediate provisional on that server transaction (such as 100 Trying)" for INVITE),
+     * §16.10 ("If a matching response context is found, the element MUST immediately return a 200 (OK)
+     * response to the CANCEL request ... Furthermore, the element MUST generate CANCEL requests for all
+     * pending client transactions in the context"), §16.4.
+     */
+    public synchronized Optional<ProxiedRequest> receive(IncomingRequest in) {
+        Request received = in.request();
+        String method = received.getMethod();
+        if (MaxForwards.exhausted(received)) {
+            if (!Request.ACK.equals(method)) {
+                in.respond(Response.TOO_MANY_HOPS);
+            }
+            LOG.debug("{} with Max-Forwards 0 not forwarded", method);
+            return Optional.empty();
+        }
+        if (Request.CANCEL.equals(method)) {
+            Context ctx = invites.get(serverKey(received));
+            if (ctx != null) {
+                in.respond(Response.OK);
+                sendCancels(ctx.responses.cancelAll());
+                return Optional.empty();
+            }
+        }
+        if (Request.INVITE.equals(method)) {
+            in.respond(Response.TRYING);
+        } else if (!Request.ACK.equals(method) && !Request.CANCEL.equals(method)) {
+            in.serverTransaction();
+        }
+        Request copy = (Request) received.clone();
+        RoutePreprocessing.Outcome outcome = RoutePreprocessing.apply(copy, me);
+        return Optional.of(new ProxiedRequest(in, copy, outcome));
+    }
+
+    /**
+     * Answers a request that will not be forwarded (404, 480, ...); an ACK is dropped. RFC 3261 §16.3:
+     * "the element MUST behave as a user agent server (see Section 8.2) and respond with an error code".
+     */
+    public void reject(ProxiedRequest pr, int status) {
+        if (!Request.ACK.equals(pr.method())) {
+            pr.incoming().respond(status);
+        }
+    }
+
+    /**
+     * Forwards the request to {@code target}: statefully over a new client transaction, except ACK and
+     * CANCEL (which reach here only without a response context), forwarded statelessly. RFC 3261
+     * §16.6 step 10: "A stateful proxy MUST create a new client transaction for this request"; §16.10:
+     * "If a response context is not found ... It MUST statelessly forward the CANCEL request".
+     *
+     * @return the request as sent
+     */
+    public synchronized Request forward(ProxiedRequest pr, ForwardTarget target) {
+        String method = pr.method();
+        if (Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
+            Request out = RequestForwarding.prepare(pr.request(), target, me, ViaBranch.statelessBranch(pr.incoming().request()));
+            endpoint.sendStateless(out);
+            return out;
+        }
+        Request out = RequestForwarding.prepare(pr.request(), target, me, ViaBranch.newBranch());
+        boolean invite = Request.INVITE.equals(method);
+        Context ctx = new Context(pr.incoming(), serverKey(pr.incoming().request()), invite);
+        ClientTransaction ct;
+        try {
+            ct = endpoint.provider().getNewClientTransaction(out);
+        } catch (SipException | RuntimeException e) {
+            LOG.info("cannot forward {} to {}: {}", method, NextHop.uri(out), e.toString());
+            pr.incoming().respond(Response.SERVICE_UNAVAILABLE);
+            return out;
+        }
+        ct.setApplicationData(new BranchOf(ctx));
+        ctx.responses.addBranch(ct);
+        if (invite) {
+            invites.put(ctx.key, ctx);
+        }
+        try {
+            ct.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.info("sending {} to {} failed: {}", method, NextHop.uri(out), e.toString());
+            apply(ctx, ctx.responses.onTransportError(ct));
+        }
+        return out;
+    }
+
+    /**
+     * Relays a response (RFC 3261 §16.7). Returns false if it is none of this proxy's business (no
+     * client transaction of ours and not our Via on top).
+     */
+    public synchronized boolean onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof BranchOf b) {
+            Optional<Response> popped = ResponseVia.pop(response);
+            if (popped.isPresent()) {
+                apply(b.context(), b.context().responses.onResponse(ct, popped.get()));
+            }
+            return true;
+        }
+        if (ct != null) {
+            return ResponseVia.pop(response).isEmpty(); // e.g. the 200 to a CANCEL we generated: meant for us
+        }
+        if (!ResponseVia.topIsOurs(response, me)) {
+            return false;
+        }
+        // §16.7: "If none is found, the element MUST process the response (even if it is an informational
+        // response) as a stateless proxy"; e.g. a retransmitted 2xx to an INVITE.
+        ResponseVia.pop(response).ifPresent(r -> {
+            try {
+                endpoint.sendStateless(r);
+            } catch (SipEndpointException e) {
+                LOG.debug("stateless relay of {} failed", r.getStatusCode(), e);
+            }
+        });
+        return true;
+    }
+
+    /** A client transaction of ours timed out: 408 in its context (RFC 3261 §16.8). Returns false if not ours. */
+    public synchronized boolean onTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return false;
+        }
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof BranchOf b) {
+            apply(b.context(), b.context().responses.onTimeout(ct));
+            return true;
+        }
+        return false;
+    }
+
+    /** Response contexts of INVITEs still open (for tests and metrics). */
+    public int openInviteContexts() {
+        return invites.size();
+    }
+
+    private void apply(Context ctx, ResponseContext.Decision<ClientTransaction> d) {
+        for (Response provisional : d.provisional()) {
+            send(ctx, provisional);
+        }
+        for (Candidate c : d.forward()) {
+            if (c.response().isPresent()) {
+                send(ctx, c.response().get());
+            } else {
+                send(ctx, ctx.server.createResponse(c.status()));
+            }
+        }
+        sendCancels(d.cancel());
+        if (ctx.responses.finalSent() && ctx.responses.allCompleted()) {
+            invites.remove(ctx.key, ctx);
+        }
+    }
+
+    /**
+     * §16.7 step 9: "The proxy MUST pass the response to the server transaction associated with the
+     * response context. ... If the server transaction is no longer available to handle the transmission,
+     * the element MUST forward the response statelessly by sending it to the server transport."
+     */
+    private void send(Context ctx, Response response) {
+        try {
+            ctx.server.respond(response);
+        } catch (SipEndpointException | IllegalStateException e) {
+            LOG.debug("server transaction gone, relaying {} statelessly", response.getStatusCode(), e);
+            try {
+                endpoint.sendStateless(response);
+            } catch (SipEndpointException again) {
+                LOG.debug("stateless relay of {} failed", response.getStatusCode(), again);
+            }
+        }
+    }
+
+    private void sendCancels(List<ClientTransaction> branches) {
+        for (ClientTransaction ct : branches) {
+            try {
+                Request cancel = ct.createCancel();
+                endpoint.provider().getNewClientTransaction(cancel).sendRequest();
+            } catch (SipException | RuntimeException e) {
+                LOG.info("cannot CANCEL branch {}: {}", ct.getBranchId(), e.toString());
+            }
+        }
+    }
+
+    /** RFC 3261 §17.2.3: a CANCEL matches the INVITE with the same top Via branch and sent-by. */
+    static String serverKey(Request request) {
+        ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        if (top == null) {
+            return "";
+        }
+        return top.getBranch() + "|" + top.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + top.getPort();
+    }
+}
