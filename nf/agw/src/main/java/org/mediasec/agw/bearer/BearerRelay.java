@@ -135,7 +135,7 @@ public final class BearerRelay {
      * gives the ports for the H.248 Local descriptors), exceptionally if the relay failed first.
      */
     public CompletableFuture<BearerRelay> open() {
-        onLoop(() -> {
+        return onLoop(() -> {
             if (state != State.NEW) {
                 throw new IllegalStateException("relay " + id + " already opened (" + state + ")");
             }
@@ -151,12 +151,7 @@ public final class BearerRelay {
             }
             checkOpened();
             return null;
-        }).whenComplete((v, e) -> {
-            if (e != null) {
-                opened.completeExceptionally(e);
-            }
-        });
-        return opened;
+        }).thenCompose(v -> opened);
     }
 
     /**
