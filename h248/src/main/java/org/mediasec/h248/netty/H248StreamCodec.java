@@ -1,6 +1,7 @@
 package org.mediasec.h248.netty;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,6 +40,12 @@ public final class H248StreamCodec extends MessageToMessageCodec<ByteBuf, H248Me
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
         byte[] bytes = ByteBufUtil.getBytes(frame);
-        out.add(new H248Inbound((InetSocketAddress) ctx.channel().remoteAddress(), H248TextCodec.decode(bytes, config)));
+        out.add(new H248Inbound(sender(ctx), H248TextCodec.decode(bytes, config)));
+    }
+
+    /** The channel's remote address (an unresolved stand-in on channels that have no IP address). */
+    private static InetSocketAddress sender(ChannelHandlerContext ctx) {
+        SocketAddress remote = ctx.channel().remoteAddress();
+        return remote instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved(String.valueOf(remote), 0);
     }
 }
