@@ -7,33 +7,21 @@ import org.mediasec.h248.AuditDescriptor;
 import org.mediasec.h248.CommandKind;
 import org.mediasec.h248.Descriptor;
 import org.mediasec.h248.DescriptorKind;
-import org.mediasec.h248.DigitMapDescriptor;
 import org.mediasec.h248.ErrorCode;
 import org.mediasec.h248.ErrorDescriptor;
 import org.mediasec.h248.EventBufferControl;
-import org.mediasec.h248.EventBufferDescriptor;
-import org.mediasec.h248.EventsDescriptor;
 import org.mediasec.h248.LocalControlDescriptor;
 import org.mediasec.h248.MId;
 import org.mediasec.h248.MediaDescriptor;
 import org.mediasec.h248.ModemDescriptor;
 import org.mediasec.h248.MuxDescriptor;
 import org.mediasec.h248.Names;
-import org.mediasec.h248.NotifyCompletion;
-import org.mediasec.h248.ObservedEvent;
-import org.mediasec.h248.ObservedEventsDescriptor;
 import org.mediasec.h248.PackagesDescriptor;
 import org.mediasec.h248.PropertyParm;
-import org.mediasec.h248.RequestedEvent;
 import org.mediasec.h248.SdpBlock;
 import org.mediasec.h248.ServiceChangeDescriptor;
 import org.mediasec.h248.ServiceChangeMethod;
 import org.mediasec.h248.ServiceState;
-import org.mediasec.h248.Signal;
-import org.mediasec.h248.SignalList;
-import org.mediasec.h248.SignalRequest;
-import org.mediasec.h248.SignalType;
-import org.mediasec.h248.SignalsDescriptor;
 import org.mediasec.h248.StatisticsDescriptor;
 import org.mediasec.h248.StreamDescriptor;
 import org.mediasec.h248.StreamMode;
@@ -47,10 +35,12 @@ import org.mediasec.h248.text.TextLexer.ParseError;
 final class DescriptorParser {
     private final TextParser p;
     private final TextLexer lx;
+    private final EventParser events;
 
     DescriptorParser(TextParser p) {
         this.p = p;
         this.lx = p.lx;
+        this.events = new EventParser(p, this);
     }
 
     private static DescriptorKind kindOf(String word) {
@@ -77,12 +67,12 @@ final class DescriptorParser {
             case MEDIA -> media();
             case MODEM -> modem();
             case MUX -> mux();
-            case EVENTS -> events(true);
-            case SIGNALS -> signals();
-            case DIGIT_MAP -> digitMap();
+            case EVENTS -> events.events(true);
+            case SIGNALS -> events.signals();
+            case DIGIT_MAP -> events.digitMap();
             case AUDIT -> audit();
-            case OBSERVED_EVENTS -> observedEvents();
-            case EVENT_BUFFER -> eventBuffer();
+            case OBSERVED_EVENTS -> events.observedEvents();
+            case EVENT_BUFFER -> events.eventBuffer();
             case STATISTICS -> statistics();
             case PACKAGES -> packages();
             case SERVICES -> services(request);
@@ -225,7 +215,7 @@ final class DescriptorParser {
         }
     }
 
-    private static void dup(Object seen, int at, String what) {
+    static void dup(Object seen, int at, String what) {
         if (seen != null) {
             throw new ParseError(what + " appears twice", at);
         }
@@ -388,181 +378,6 @@ final class DescriptorParser {
         return new MuxDescriptor(type, tids);
     }
 
-    // ---------------------------------------------------------------- Events, Signals, DigitMap
-
-    private EventsDescriptor events(boolean allowEmbed) {
-        if (!lx.accept('=')) {
-            return EventsDescriptor.EMPTY;
-        }
-        long rid = lx.number("request id", TextParser.UINT32);
-        List<RequestedEvent> evs = p.list(() -> requestedEvent(allowEmbed));
-        return new EventsDescriptor(rid, evs);
-    }
-
-    private RequestedEvent requestedEvent(boolean allowEmbed) {
-        int at = lx.pos;
-        String name = lx.word("event name");
-        if (!Names.isPkgdName(name)) {
-            throw new ParseError("\"" + name + "\" is not an event name", at);
-        }
-        Integer stream = null;
-        boolean keepActive = false;
-        DigitMapDescriptor dm = null;
-        RequestedEvent.Embed embed = null;
-        List<PropertyParm> params = new ArrayList<>();
-        if (lx.peek() == '{') {
-            p.open();
-            do {
-                int pat = lx.pos;
-                String w = lx.word("event parameter");
-                String k = Keywords.canonical(w);
-                if ("Stream".equals(k)) {
-                    dup(stream, pat, "Stream");
-                    lx.expect('=');
-                    stream = (int) lx.number("stream id", 65535);
-                } else if ("KeepActive".equals(k)) {
-                    keepActive = true;
-                } else if ("DigitMap".equals(k)) {
-                    dup(dm, pat, "DigitMap");
-                    dm = digitMap();
-                    if (dm.isEmpty()) {
-                        throw new ParseError("DigitMap event parameter without a name or value", pat);
-                    }
-                } else if ("Embed".equals(k) && allowEmbed) {
-                    dup(embed, pat, "Embed");
-                    embed = embed();
-                } else {
-                    params.add(propertyParm(w, pat));
-                }
-            } while (lx.accept(','));
-            p.close();
-        }
-        return new RequestedEvent(name, stream, keepActive, dm, embed, params);
-    }
-
-    private RequestedEvent.Embed embed() {
-        SignalsDescriptor sg = null;
-        EventsDescriptor ev = null;
-        p.open();
-        do {
-            int at = lx.pos;
-            String w = lx.word("Signals or Events");
-            String k = Keywords.canonical(w);
-            if ("Signals".equals(k) && sg == null && ev == null) {
-                sg = signals();
-            } else if ("Events".equals(k) && ev == null) {
-                ev = events(false);
-            } else {
-                throw new ParseError("unexpected \"" + w + "\" in Embed", at);
-            }
-        } while (lx.accept(','));
-        p.close();
-        return new RequestedEvent.Embed(sg, ev);
-    }
-
-    private SignalsDescriptor signals() {
-        if (lx.peek() != '{') {
-            return SignalsDescriptor.EMPTY;
-        }
-        return new SignalsDescriptor(p.optionalList(this::signalRequest));
-    }
-
-    private SignalRequest signalRequest() {
-        int at = lx.pos;
-        String w = lx.word("signal");
-        if (Keywords.is(w, "SignalList")) {
-            lx.expect('=');
-            int id = (int) lx.number("signal list id", 65535);
-            List<Signal> signals = p.list(() -> {
-                int sat = lx.pos;
-                return signal(lx.word("signal"), sat);
-            });
-            return new SignalList(id, signals);
-        }
-        return signal(w, at);
-    }
-
-    private Signal signal(String name, int at) {
-        if (!Names.isPkgdName(name)) {
-            throw new ParseError("\"" + name + "\" is not a signal name", at);
-        }
-        Integer stream = null;
-        SignalType type = null;
-        Long duration = null;
-        List<NotifyCompletion> nc = List.of();
-        boolean keepActive = false;
-        List<PropertyParm> params = new ArrayList<>();
-        if (lx.peek() == '{') {
-            p.open();
-            do {
-                int pat = lx.pos;
-                String w = lx.word("signal parameter");
-                String k = Keywords.canonical(w);
-                if ("Stream".equals(k)) {
-                    dup(stream, pat, "Stream");
-                    lx.expect('=');
-                    stream = (int) lx.number("stream id", 65535);
-                } else if ("SignalType".equals(k)) {
-                    dup(type, pat, "SignalType");
-                    lx.expect('=');
-                    int vat = lx.pos;
-                    String v = lx.word("signal type");
-                    type = SignalType.fromToken(v);
-                    if (type == null) {
-                        throw new ParseError("unknown signal type \"" + v + "\"", vat);
-                    }
-                } else if ("Duration".equals(k)) {
-                    dup(duration, pat, "Duration");
-                    lx.expect('=');
-                    duration = lx.number("duration", 65535);
-                } else if ("NotifyCompletion".equals(k)) {
-                    if (!nc.isEmpty()) {
-                        throw new ParseError("NotifyCompletion appears twice", pat);
-                    }
-                    lx.expect('=');
-                    nc = p.list(() -> {
-                        int vat = lx.pos;
-                        String v = lx.word("notification reason");
-                        NotifyCompletion r = NotifyCompletion.fromToken(v);
-                        if (r == null) {
-                            throw new ParseError("unknown notification reason \"" + v + "\"", vat);
-                        }
-                        if (r == NotifyCompletion.ITERATION) {
-                            p.requireVersion(3, "Iteration");
-                        }
-                        return r;
-                    });
-                } else if ("KeepActive".equals(k)) {
-                    keepActive = true;
-                } else {
-                    params.add(propertyParm(w, pat));
-                }
-            } while (lx.accept(','));
-            p.close();
-        }
-        return new Signal(name, stream, type, duration, nc, keepActive, params);
-    }
-
-    /** After the DigitMap token: {@code = name}, {@code = name { value }}, {@code { value }} or nothing. */
-    DigitMapDescriptor digitMap() {
-        String name = null;
-        String value = null;
-        // Annex B: DigitMapToken EQUAL ((LBRKT digitMapValue RBRKT) / (digitMapName [LBRKT digitMapValue RBRKT]));
-        // "DigitMap { value }" without "=" is accepted too
-        if (lx.accept('=') && lx.peek() != '{') {
-            name = lx.word("digit map name");
-        }
-        if (lx.peek() == '{') {
-            p.open();
-            value = lx.rawUntilClose(false);
-            p.depth--;
-            if (value.isEmpty()) {
-                throw lx.error("empty digit map value");
-            }
-        }
-        return new DigitMapDescriptor(name, value);
-    }
-
     // ---------------------------------------------------------------- Audit, ObservedEvents, EventBuffer ...
 
     private AuditDescriptor audit() {
@@ -576,72 +391,6 @@ final class DescriptorParser {
             return k;
         });
         return new AuditDescriptor(items);
-    }
-
-    private ObservedEventsDescriptor observedEvents() {
-        if (!lx.accept('=')) {
-            return new ObservedEventsDescriptor(null, List.of());
-        }
-        long rid = lx.number("request id", TextParser.UINT32);
-        return new ObservedEventsDescriptor(rid, p.list(this::observedEvent));
-    }
-
-    private ObservedEvent observedEvent() {
-        int at = lx.pos;
-        String w = lx.word("observed event");
-        TimeNotation ts = null;
-        if (lx.peek() == ':') {
-            ts = TimeNotation.parse(w);
-            if (ts == null) {
-                throw new ParseError("bad time stamp \"" + w + "\"", at);
-            }
-            lx.pos++;
-            at = lx.pos;
-            w = lx.word("event name");
-        }
-        if (!Names.isPkgdName(w)) {
-            throw new ParseError("\"" + w + "\" is not an event name", at);
-        }
-        Integer[] stream = {null};
-        List<PropertyParm> params = streamOrOther(stream);
-        return new ObservedEvent(ts, w, stream[0], params);
-    }
-
-    /** Optional {@code { Stream = n, name = value ... }} (eventStreamOrOther). */
-    private List<PropertyParm> streamOrOther(Integer[] stream) {
-        List<PropertyParm> params = new ArrayList<>();
-        if (lx.peek() == '{') {
-            p.open();
-            do {
-                int pat = lx.pos;
-                String pw = lx.word("event parameter");
-                if (Keywords.is(pw, "Stream")) {
-                    dup(stream[0], pat, "Stream");
-                    lx.expect('=');
-                    stream[0] = (int) lx.number("stream id", 65535);
-                } else {
-                    params.add(propertyParm(pw, pat));
-                }
-            } while (lx.accept(','));
-            p.close();
-        }
-        return params;
-    }
-
-    private EventBufferDescriptor eventBuffer() {
-        if (lx.peek() != '{') {
-            return new EventBufferDescriptor(List.of());
-        }
-        return new EventBufferDescriptor(p.optionalList(() -> {
-            int at = lx.pos;
-            String w = lx.word("event name");
-            if (!Names.isPkgdName(w)) {
-                throw new ParseError("\"" + w + "\" is not an event name", at);
-            }
-            Integer[] stream = {null};
-            List<PropertyParm> params = streamOrOther(stream);
-            return new EventBufferDescriptor.EventSpec(w, stream[0], params);
-        }));
     }
 
     StatisticsDescriptor statistics() {
