@@ -1,40 +1,23 @@
 package org.mediasec.agw.bearer;
 
-import java.net.BindException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import io.netty.util.ReferenceCountUtil;
 import org.mediasec.common.TimerService;
-import org.mediasec.tls.TlsContexts;
-import org.mediasec.tls.TlsOptions;
 import org.mediasec.transport.EventLoopTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +72,7 @@ public final class BearerRelay {
     private final BearerListener listener;
     private final EventLoop loop;
     private final TimerService timers;
+    private final LegSockets sockets;
     private final Leg access;
     private final Leg core;
     private final List<Channel> channels = new ArrayList<>(4);
@@ -107,6 +91,7 @@ public final class BearerRelay {
         this.listener = listener;
         this.loop = loop;
         this.timers = new EventLoopTimers(loop);
+        this.sockets = new LegSockets(this, loop, owner.transports(), config);
         this.access = new Leg(this, Side.ACCESS, access, owner.allocator(access.realm()));
         this.core = new Leg(this, Side.CORE, core, owner.allocator(core.realm()));
     }
@@ -143,7 +128,7 @@ public final class BearerRelay {
             LOG.debug("[bearer {}] opening: access {}, core {}", id, access.spec, core.spec);
             for (Leg leg : List.of(access, core)) {
                 if (leg.spec.setup() == TcpSetup.PASSIVE) {
-                    listen(leg, leg.spec.port() == BearerLeg.CHOOSE ? leg.ports.realm().size() : 1);
+                    sockets.listen(leg, leg.spec.port() == BearerLeg.CHOOSE ? leg.ports.realm().size() : 1);
                 }
             }
             for (Leg leg : List.of(access, core)) {
@@ -219,54 +204,19 @@ public final class BearerRelay {
 
     // ---------------------------------------------------------------- establishment
 
-    private void listen(Leg leg, int attemptsLeft) {
-        boolean chosen = leg.spec.port() == BearerLeg.CHOOSE;
-        int port;
-        try {
-            port = chosen ? leg.ports.next() : leg.ports.take(leg.spec.port());
-        } catch (RuntimeException e) {
-            fail(BearerFailure.of(leg.side, BearerFailure.Kind.BIND_FAILED, e.getMessage(), e));
-            return;
-        }
-        leg.port = port;
-        InetSocketAddress address = new InetSocketAddress(leg.spec.realm().bindAddress(), port);
-        ServerBootstrap b = new ServerBootstrap().group(loop, loop)
-                .channel(owner.transports().serverSocketChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 8)
-                .childOption(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        accepted(leg, ch);
-                    }
-                });
-        ChannelFuture f = b.bind(address);
-        leg.listener = f.channel();
-        track(leg.listener);
-        f.addListener(r -> {
-            if (state == State.CLOSING || state == State.CLOSED) {
-                return;
-            }
-            if (r.isSuccess()) {
-                leg.local = (InetSocketAddress) leg.listener.localAddress();
-                LOG.debug("[bearer {}] {} listening on {}", id, leg.side, leg.local);
-                checkOpened();
-                return;
-            }
-            leg.ports.release(port);
-            leg.port = -1;
-            leg.listener = null;
-            if (chosen && attemptsLeft > 1 && addressInUse(r.cause())) {
-                LOG.debug("[bearer {}] {} port {} busy ({}), trying the next", id, leg.side, port, r.cause().getMessage());
-                listen(leg, attemptsLeft - 1);
-            } else {
-                fail(BearerFailure.of(leg.side, BearerFailure.Kind.BIND_FAILED, "cannot listen on " + address + ": "
-                        + r.cause(), r.cause()));
-            }
-        });
+    /** A passive leg listens now. */
+    void listening() {
+        checkOpened();
+    }
+
+    /** Waiting for the legs: connections may be accepted and made. */
+    boolean waiting() {
+        return state == State.WAITING;
+    }
+
+    /** Closing or closed. */
+    boolean ending() {
+        return state == State.CLOSING || state == State.CLOSED;
     }
 
     private void checkOpened() {
@@ -281,22 +231,6 @@ public final class BearerRelay {
         opened.complete(this);
     }
 
-    private void accepted(Leg leg, Channel ch) {
-        track(ch);
-        if (state != State.WAITING || leg.channel != null) {
-            LOG.debug("[bearer {}] {} refusing {} ({})", id, leg.side, ch.remoteAddress(), state);
-            ch.close();
-            return;
-        }
-        leg.channel = ch;
-        leg.remote = (InetSocketAddress) ch.remoteAddress();
-        leg.local = (InetSocketAddress) ch.localAddress();
-        // one connection per termination: stop listening (the port stays booked until the relay ends)
-        leg.listener.close();
-        leg.listener = null;
-        initPipeline(leg, ch);
-    }
-
     private void maybeConnect(Leg leg) {
         if (state != State.WAITING || leg.spec.setup() != TcpSetup.ACTIVE || leg.channel != null
                 || leg.spec.remote() == null) {
@@ -306,57 +240,7 @@ public final class BearerRelay {
         if (!(other.ready || other.spec.setup() == TcpSetup.ACTIVE || leg.establishRequested)) {
             return;
         }
-        InetSocketAddress remote = leg.spec.remote();
-        Bootstrap b = new Bootstrap().group(loop)
-                .channel(owner.transports().socketChannel())
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        config.connectTimeout().toMillis()))
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        initPipeline(leg, ch);
-                    }
-                });
-        LOG.debug("[bearer {}] {} connecting to {}", id, leg.side, remote);
-        ChannelFuture f = b.connect(remote, new InetSocketAddress(leg.spec.realm().bindAddress(), 0));
-        leg.channel = f.channel();
-        track(leg.channel);
-        f.addListener(r -> {
-            if (!r.isSuccess()) {
-                fail(classify(leg, r.cause()));
-            }
-        });
-    }
-
-    private void initPipeline(Leg leg, Channel ch) {
-        try {
-            buildPipeline(leg, ch);
-        } catch (RuntimeException e) {
-            ch.close();
-            fail(BearerFailure.of(leg.side, leg.spec.transport().terminatesTls()
-                    ? BearerFailure.Kind.TLS_HANDSHAKE_FAILED : BearerFailure.Kind.TCP_ERROR,
-                    "cannot set up the leg: " + e.getMessage(), e));
-        }
-    }
-
-    private void buildPipeline(Leg leg, Channel ch) {
-        ch.pipeline().addLast("wire", new WireCounter(leg));
-        if (leg.spec.transport().terminatesTls()) {
-            leg.pins = new PinCapture(config.tls().listener());
-            TlsOptions options = config.tls().withListener(leg.pins);
-            SslContext ctx = leg.spec.transport() == BearerTransport.TLS_SERVER
-                    ? TlsContexts.server(leg.spec.identity(), leg.spec.peerFingerprints(), options)
-                    : TlsContexts.client(leg.spec.identity(), leg.spec.peerFingerprints(), options);
-            try {
-                ch.pipeline().addLast("tls", TlsContexts.newHandler(ctx, ch, leg.spec.remote(), options));
-            } finally {
-                ReferenceCountUtil.release(ctx);       // the engine holds its own reference
-            }
-        }
-        ch.pipeline().addLast("relay", new LegHandler(leg));
+        sockets.connect(leg);
     }
 
     void onActive(Leg leg, ChannelHandlerContext ctx) {
@@ -374,7 +258,7 @@ public final class BearerRelay {
             return;
         }
         if (!e.isSuccess()) {
-            fail(classify(leg, e.cause()));
+            fail(Failures.classify(leg, e.cause()));
             return;
         }
         SSLSession s = leg.channel.pipeline().get(SslHandler.class).engine().getSession();
@@ -495,13 +379,13 @@ public final class BearerRelay {
 
     void onException(Leg leg, Throwable cause) {
         if (state == State.WAITING || state == State.ESTABLISHED) {
-            fail(classify(leg, cause));
+            fail(Failures.classify(leg, cause));
         } else {
             LOG.debug("[bearer {}] {} after close: {}", id, leg.side, cause.toString());
         }
     }
 
-    private void fail(BearerFailure f) {
+    void fail(BearerFailure f) {
         end(f);
     }
 
@@ -542,7 +426,8 @@ public final class BearerRelay {
         maybeFinish();
     }
 
-    private void track(Channel ch) {
+    /** Counts {@code ch} among the relay's sockets until it is closed. */
+    void track(Channel ch) {
         channels.add(ch);
         owner.track(ch);
         liveChannels++;
@@ -578,48 +463,6 @@ public final class BearerRelay {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private BearerFailure classify(Leg leg, Throwable t) {
-        PinCapture pins = leg.pins;
-        if (pins != null && pins.refusal != null) {
-            return new BearerFailure(leg.side, BearerFailure.Kind.TLS_FINGERPRINT_MISMATCH, pins.refusal,
-                    pins.expected, pins.received, t);
-        }
-        boolean tls = leg.spec.transport().terminatesTls();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SslHandshakeTimeoutException) {
-                return BearerFailure.of(leg.side, BearerFailure.Kind.TLS_HANDSHAKE_TIMEOUT, c.getMessage(), t);
-            }
-            if (c instanceof ConnectTimeoutException) {
-                return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_CONNECT_TIMEOUT, c.getMessage(), t);
-            }
-            if (c instanceof ConnectException) {
-                return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_CONNECT_REFUSED, c.getMessage(), t);
-            }
-            if (c instanceof SSLException) {
-                return BearerFailure.of(leg.side, leg.ready ? BearerFailure.Kind.TLS_ERROR
-                        : BearerFailure.Kind.TLS_HANDSHAKE_FAILED, String.valueOf(c.getMessage()), t);
-            }
-            if (c.getMessage() != null && c.getMessage().toLowerCase(Locale.ROOT).contains("reset")) {
-                return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_RESET, c.getMessage(), t);
-            }
-        }
-        if (tls && !leg.ready && t instanceof ClosedChannelException) {
-            return BearerFailure.of(leg.side, BearerFailure.Kind.TLS_HANDSHAKE_FAILED,
-                    "connection closed during the TLS handshake", t);
-        }
-        return BearerFailure.of(leg.side, BearerFailure.Kind.TCP_ERROR, String.valueOf(t), t);
-    }
-
-    /** EADDRINUSE: {@link BindException} on NIO, a native I/O exception on epoll. */
-    private static boolean addressInUse(Throwable t) {
-        return t instanceof BindException
-                || (t != null && t.getMessage() != null && t.getMessage().contains("Address already in use"));
-    }
-
-    private WriteBufferWaterMark waterMark() {
-        return new WriteBufferWaterMark(config.lowWaterMark(), config.highWaterMark());
-    }
 
     private static String brief(Leg leg) {
         TlsInfo tls = leg.tls;
