@@ -127,15 +127,16 @@ public final class H248TransactionLayer {
         long id = allocateId(ps);
         Outgoing out = new Outgoing(id, new Transaction.Request(id, actions), future);
         ps.outgoing.put(id, out);
-        enqueue(ps, ps.version, out.request);
-        flushUnlessBatching(ps);
-        events.requestSent(ps.address, id);
+        // the timer first: a transport may deliver the reply before send() returns
         if (transport.reliable()) {
             out.timer = timers.schedule(config.longTimer(), () -> timeOut(ps, out, "no reply within LONG-TIMER"));
         } else {
             out.interval = config.initialRetransmission();
             out.timer = timers.schedule(out.interval, () -> retransmit(ps, out));
         }
+        events.requestSent(ps.address, id);
+        enqueue(ps, ps.version, out.request);
+        flushUnlessBatching(ps);
     }
 
     private long allocateId(PeerState ps) {
@@ -160,11 +161,11 @@ public final class H248TransactionLayer {
         out.retransmissions++;
         events.requestRetransmitted(ps.address, out.id, out.retransmissions);
         LOG.debug("[h248] {} repeat transaction {} ({})", ps.address, out.id, out.retransmissions);
-        enqueue(ps, ps.version, out.request);
-        flushUnlessBatching(ps);
         Duration doubled = out.interval.multipliedBy(2);
         out.interval = doubled.compareTo(config.maxRetransmissionInterval()) > 0 ? config.maxRetransmissionInterval() : doubled;
         out.timer = timers.schedule(out.interval, () -> retransmit(ps, out));
+        enqueue(ps, ps.version, out.request);
+        flushUnlessBatching(ps);
     }
 
     private void timeOut(PeerState ps, Outgoing out, String detail) {
@@ -345,9 +346,9 @@ public final class H248TransactionLayer {
             }
             out.retransmissions = 0;
             out.interval = config.initialRetransmission();
+            out.timer = timers.schedule(out.interval, () -> retransmit(ps, out));
             enqueue(ps, ps.version, out.request);
             flushUnlessBatching(ps);
-            out.timer = timers.schedule(out.interval, () -> retransmit(ps, out));
         });
     }
 

@@ -97,7 +97,7 @@ public final class H248MediaGateway implements AutoCloseable {
         Receiver receiver = new Receiver();
         this.transport = transports.open(receiver);
         this.layer = new H248TransactionLayer(config.transactions(), timers, executor, transport, config.mId(),
-                config.version(), new Handler(), null);
+                config.version(), new Handler(), config.events());
         receiver.layer = layer;
         this.closer = closer;
     }

@@ -77,7 +77,7 @@ public final class H248MediaGatewayController implements AutoCloseable {
         Receiver receiver = new Receiver();
         this.transport = transports.open(receiver);
         this.layer = new H248TransactionLayer(config.transactions(), timers, executor, transport, config.mId(),
-                config.maxVersion(), new Handler(), null);
+                config.maxVersion(), new Handler(), config.events());
         receiver.ready = true;
         this.closer = closer;
     }

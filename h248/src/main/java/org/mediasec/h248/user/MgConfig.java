@@ -10,6 +10,7 @@ import org.mediasec.h248.MId;
 import org.mediasec.h248.PackagesDescriptor.PackageRef;
 import org.mediasec.h248.ServiceChangeDescriptor.ServiceChangeProfile;
 import org.mediasec.h248.transaction.H248TransactionConfig;
+import org.mediasec.h248.transaction.H248TransactionEvents;
 
 /**
  * The MG role's settings.
@@ -24,10 +25,11 @@ import org.mediasec.h248.transaction.H248TransactionConfig;
  * @param registrationRetry wait before a failed or rejected registration is tried again
  * @param packages          the Packages descriptor returned for an audit of ROOT (empty: none)
  * @param transactions      transaction layer timers
+ * @param events            transaction layer counters (pendings, acks, retransmissions ...)
  */
 public record MgConfig(MId mId, InetSocketAddress mgc, int version, ServiceChangeProfile profile, String restartReason,
                        Duration inactivityTimeout, Duration registrationRetry, List<PackageRef> packages,
-                       H248TransactionConfig transactions) {
+                       H248TransactionConfig transactions, H248TransactionEvents events) {
 
     public static final String COLD_BOOT = "901 MG Cold Boot";
 
@@ -39,38 +41,44 @@ public record MgConfig(MId mId, InetSocketAddress mgc, int version, ServiceChang
         Objects.requireNonNull(registrationRetry, "registrationRetry");
         packages = List.copyOf(packages);
         Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(events, "events");
     }
 
     /** Version 3, profile none, cold boot, no inactivity probe, 5 s registration retry, default timers. */
     public static MgConfig of(MId mId, InetSocketAddress mgc) {
-        return new MgConfig(mId, mgc, 3, null, COLD_BOOT, null, Duration.ofSeconds(5), List.of(), H248TransactionConfig.DEFAULT);
+        return new MgConfig(mId, mgc, 3, null, COLD_BOOT, null, Duration.ofSeconds(5), List.of(), H248TransactionConfig.DEFAULT,
+                H248TransactionEvents.NONE);
     }
 
     public MgConfig withVersion(int version) {
-        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions);
+        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions, events);
     }
 
     public MgConfig withProfile(ServiceChangeProfile profile) {
-        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions);
+        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions, events);
     }
 
     public MgConfig withRestartReason(String reason) {
-        return new MgConfig(mId, mgc, version, profile, reason, inactivityTimeout, registrationRetry, packages, transactions);
+        return new MgConfig(mId, mgc, version, profile, reason, inactivityTimeout, registrationRetry, packages, transactions, events);
     }
 
     public MgConfig withInactivityTimeout(Duration timeout) {
-        return new MgConfig(mId, mgc, version, profile, restartReason, timeout, registrationRetry, packages, transactions);
+        return new MgConfig(mId, mgc, version, profile, restartReason, timeout, registrationRetry, packages, transactions, events);
     }
 
     public MgConfig withRegistrationRetry(Duration retry) {
-        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, retry, packages, transactions);
+        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, retry, packages, transactions, events);
     }
 
     public MgConfig withPackages(List<PackageRef> packages) {
-        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions);
+        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions, events);
+    }
+
+    public MgConfig withEvents(H248TransactionEvents events) {
+        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions, events);
     }
 
     public MgConfig withTransactions(H248TransactionConfig transactions) {
-        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions);
+        return new MgConfig(mId, mgc, version, profile, restartReason, inactivityTimeout, registrationRetry, packages, transactions, events);
     }
 }
