@@ -143,4 +143,56 @@ class FailureRelayTest extends RelayTestBase {
         await(agw.events.closed);
         agw.assertReleased();
     }
+    @Test
+    void aUeThatSpeaksNoTlsFailsTheHandshake() {
+        setUp(BearerConfig.DEFAULTS);
+        BearerRelay relay = agw.open(
+                BearerLeg.tls(agw.accessRealm, TcpSetup.PASSIVE, AGW, List.of(UE.fingerprint())),
+                BearerLeg.plain(agw.coreRealm, TcpSetup.PASSIVE));
+        Probe ue = net.client(null, null, relay.localAddress(Side.ACCESS), new Probe(true, false, true));
+        ue.send("MSRP a786hjs2 SEND\r\nTo-Path: msrp://x\r\n\r\n".getBytes());
+
+        BearerFailure f = await(agw.events.failed);
+        assertThat(f.side()).isEqualTo(Side.ACCESS);
+        assertThat(f.kind()).isEqualTo(BearerFailure.Kind.TLS_HANDSHAKE_FAILED);
+        assertThat(f.expected()).isEmpty();
+        await(ue.closed);
+        await(agw.events.closed);
+        agw.assertReleased();
+    }
+
+    @Test
+    void aCoreThatNeverAnswersTheSynHitsTheConnectTimeout() throws Exception {
+        setUp(BearerConfig.DEFAULTS.withConnectTimeout(Duration.ofMillis(300)));
+        // a listener that never accepts: once its accept queue is full, Linux drops further SYNs
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                    } catch (IOException expectedOnceFull) {
+                        // the queue is full
+                    }
+                    fillers.add(s);
+                }
+                BearerRelay relay = agw.open(BearerLeg.plain(agw.accessRealm, TcpSetup.PASSIVE),
+                        BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE)
+                                .withRemote((InetSocketAddress) full.getLocalSocketAddress()));
+                Probe ue = net.client(null, null, relay.localAddress(Side.ACCESS), new Probe(true, false, true));
+
+                BearerFailure f = await(agw.events.failed);
+                assertThat(f.side()).isEqualTo(Side.CORE);
+                assertThat(f.kind()).isEqualTo(BearerFailure.Kind.TCP_CONNECT_TIMEOUT);
+                await(ue.closed);
+                await(agw.events.closed);
+            } finally {
+                for (java.net.Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+        agw.assertReleased();
+    }
 }
