@@ -21,7 +21,9 @@ public final class MsrpChunker {
     /**
      * @param headers   further headers every chunk carries (e.g. Success-Report, Failure-Report), in
      *                  order after Message-ID and Byte-Range; must not contain either of those two
-     * @param chunkSize most body octets per chunk (RFC 4975 §7.1 suggests 2048 when the peer's limit is unknown)
+     * @param chunkSize most body octets per chunk (RFC 4975 §7.1.1: the sender "MAY simply send chunks in
+     *                  2048-octet increments until the final chunk"; a chunk larger than 2048 octets
+     *                  must be interruptible)
      */
     public static List<MsrpRequest> split(List<MsrpUri> toPath, List<MsrpUri> fromPath, String messageId,
                                           MsrpContent content, List<MsrpHeader> headers, int chunkSize,
@@ -59,7 +61,9 @@ public final class MsrpChunker {
 
     /**
      * True if the request's Byte-Range end (when known) agrees with its body length, as RFC 4975
-     * §7.1 asks of a sender. Receivers should not reject on this alone (published examples disagree).
+     * §7.1.1 asks of a sender ("The range-end field SHOULD indicate the position of the last byte in the
+     * body, if known"). Receivers should not reject on this alone: the RFC 4975 §4, §11.1, §11.2, §11.5
+     * and §11.6 examples disagree with it (see corpus/msrp/README.md).
      */
     public static boolean byteRangeMatchesBody(MsrpRequest request) {
         return request.byteRange().map(r -> !r.endKnown() || r.length() == request.body().size()).orElse(true);

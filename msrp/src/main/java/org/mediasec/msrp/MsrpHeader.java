@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * An MSRP header other than To-Path, From-Path and the MIME headers of the body (those are fields
- * of {@link MsrpMessage} and {@link MsrpContent}). Registered headers (RFC 4975 §9, RFC 4976 §9,
+ * of {@link MsrpMessage} and {@link MsrpContent}). Registered headers (RFC 4975 §9, RFC 4976 §7,
  * IANA "MSRP Header Fields") are typed; anything else is an {@link Extension} kept as written.
  * {@link #value()} is the wire text after {@code "Name: "}.
  */
@@ -23,7 +23,7 @@ public sealed interface MsrpHeader {
     /** The header value as it goes on the wire. */
     String value();
 
-    /** RFC 4975 §9 {@code Message-ID: ident}. */
+    /** RFC 4975 §9 {@code Message-ID = "Message-ID:" SP ident}. */
     record MessageId(String id) implements MsrpHeader {
         public static final String NAME = "Message-ID";
 
@@ -36,8 +36,9 @@ public sealed interface MsrpHeader {
     }
 
     /**
-     * RFC 4975 §9 {@code Byte-Range: range-start "-" range-end "/" total}; positions are 1-based and
-     * inclusive, {@code *} is {@link #UNKNOWN}.
+     * RFC 4975 §9 {@code Byte-Range = "Byte-Range:" SP range-start "-" range-end "/" total}; positions
+     * are 1-based ("The first octet in the message has a position of one, rather than a zero", §7.1.1)
+     * and inclusive, {@code *} is {@link #UNKNOWN}.
      */
     record ByteRange(long start, long end, long total) implements MsrpHeader {
         public static final String NAME = "Byte-Range";
@@ -63,7 +64,7 @@ public sealed interface MsrpHeader {
             return new ByteRange(start, start + length - 1, total);
         }
 
-        /** The range of a whole message sent in one chunk (RFC 4975 §7.1: {@code 1-n/n}). */
+        /** The range of a whole message sent in one chunk, {@code 1-n/n} (RFC 4975 §7.1.1). */
         public static ByteRange whole(long length) {
             return new ByteRange(1, length, length);
         }
@@ -92,7 +93,11 @@ public sealed interface MsrpHeader {
         }
     }
 
-    /** RFC 4975 §9 {@code Success-Report: "yes" / "no"}; absent means no (§7.1). */
+    /**
+     * RFC 4975 §9 {@code Success-Report = "Success-Report:" SP ("yes" / "no" )}; absent means no
+     * (§7.1.1: "If no Success-Report header field is present in a SEND request, it MUST be treated the
+     * same as a Success-Report header field with a value of "no"").
+     */
     record SuccessReport(boolean yes) implements MsrpHeader {
         public static final String NAME = "Success-Report";
         public static final SuccessReport YES = new SuccessReport(true);
@@ -102,7 +107,11 @@ public sealed interface MsrpHeader {
         @Override public String value() { return yes ? "yes" : "no"; }
     }
 
-    /** RFC 4975 §9 {@code Failure-Report: "yes" / "no" / "partial"}; absent means yes (§7.1). */
+    /**
+     * RFC 4975 §9 {@code Failure-Report = "Failure-Report:" SP ("yes" / "no" / "partial" )}; absent
+     * means yes (§7.1.1: "If no Failure-Report header field is present, it MUST be treated the same as
+     * a Failure-Report header field with a value of "yes"").
+     */
     record FailureReport(Kind kind) implements MsrpHeader {
         public static final String NAME = "Failure-Report";
         public static final FailureReport YES = new FailureReport(Kind.YES);
@@ -132,7 +141,11 @@ public sealed interface MsrpHeader {
         @Override public String value() { return kind.toString(); }
     }
 
-    /** RFC 4975 §9 {@code Status: namespace SP status-code [SP text-reason]}; namespace 000 for RFC 4975 codes. */
+    /**
+     * RFC 4975 §9 {@code Status = "Status:" SP namespace SP status-code [SP comment]}; {@code namespace =
+     * 3(DIGIT); "000" for all codes defined in this document}. {@code reason} is the comment, present
+     * (possibly empty) exactly when the SP before it is.
+     */
     record Status(int namespace, MsrpStatus code, Optional<String> reason) implements MsrpHeader {
         public static final String NAME = "Status";
 
@@ -158,7 +171,7 @@ public sealed interface MsrpHeader {
         }
     }
 
-    /** RFC 4976 §9 {@code Use-Path: MSRP-URI *(SP MSRP-URI)}: the relay path returned by a 200 to AUTH. */
+    /** RFC 4976 §7 {@code Use-Path = "Use-Path:" SP MSRP-URI *(SP MSRP-URI)}: the relay path returned by a 200 to AUTH. */
     record UsePath(List<MsrpUri> uris) implements MsrpHeader {
         public static final String NAME = "Use-Path";
 
@@ -173,7 +186,7 @@ public sealed interface MsrpHeader {
         @Override public String value() { return uris.stream().map(MsrpUri::toString).collect(Collectors.joining(" ")); }
     }
 
-    /** RFC 4976 §9 {@code Expires: 1*DIGIT} (seconds). */
+    /** RFC 4976 §7 {@code Expires = "Expires:" SP 1*DIGIT} (seconds). */
     record Expires(long seconds) implements MsrpHeader {
         public static final String NAME = "Expires";
 
@@ -183,7 +196,7 @@ public sealed interface MsrpHeader {
         @Override public String value() { return Long.toString(seconds); }
     }
 
-    /** RFC 4976 §9 {@code Min-Expires: 1*DIGIT} (seconds), sent with 423. */
+    /** RFC 4976 §7 {@code Min-Expires = "Min-Expires:" SP 1*DIGIT} (seconds), sent with 423 (§4.6). */
     record MinExpires(long seconds) implements MsrpHeader {
         public static final String NAME = "Min-Expires";
 
@@ -193,7 +206,7 @@ public sealed interface MsrpHeader {
         @Override public String value() { return Long.toString(seconds); }
     }
 
-    /** RFC 4976 §9 {@code Max-Expires: 1*DIGIT} (seconds), sent with 423. */
+    /** RFC 4976 §7 {@code Max-Expires = "Max-Expires:" SP 1*DIGIT} (seconds), sent with 423 (§4.6). */
     record MaxExpires(long seconds) implements MsrpHeader {
         public static final String NAME = "Max-Expires";
 
@@ -203,7 +216,10 @@ public sealed interface MsrpHeader {
         @Override public String value() { return Long.toString(seconds); }
     }
 
-    /** RFC 4976 §9 {@code WWW-Authenticate: "Digest" SP digest-param *("," digest-param)}; kept as text. */
+    /**
+     * RFC 4976 §7 {@code WWW-Authenticate = "WWW-Authenticate:" SP "Digest" SP digest-param *("," SP
+     * digest-param)}; kept as text.
+     */
     record WwwAuthenticate(String value) implements MsrpHeader {
         public static final String NAME = "WWW-Authenticate";
 
@@ -212,7 +228,10 @@ public sealed interface MsrpHeader {
         @Override public String name() { return NAME; }
     }
 
-    /** RFC 4976 §9 {@code Authorization: "Digest" SP ...}; kept as text. */
+    /**
+     * RFC 4976 §7 {@code Authorization = "Authorization:" SP credentials}, {@code credentials = "Digest"
+     * SP digest-response *( "," SP digest-response)}; kept as text.
+     */
     record Authorization(String value) implements MsrpHeader {
         public static final String NAME = "Authorization";
 
@@ -221,7 +240,11 @@ public sealed interface MsrpHeader {
         @Override public String name() { return NAME; }
     }
 
-    /** RFC 4976 §9 {@code Authentication-Info: ...}; kept as text. */
+    /**
+     * RFC 4976 §7 {@code Authentication-Info = "Authentication-Info:" SP ainfo *("," ainfo)}; kept as
+     * text (the RFC 4976 §5.1 examples write {@code ", "} between the ainfo items, which this grammar
+     * does not have).
+     */
     record AuthenticationInfo(String value) implements MsrpHeader {
         public static final String NAME = "Authentication-Info";
 
@@ -231,7 +254,7 @@ public sealed interface MsrpHeader {
     }
 
     /**
-     * Any other header ({@code ext-header = hname ":" SP hval}), name and value as written. It may not
+     * Any other header ({@code ext-header = hname ":" SP hval CRLF}), name and value as written. It may not
      * reuse a registered name or a {@code Content-} name (those belong to {@link MsrpContent}).
      */
     record Extension(String name, String value) implements MsrpHeader {

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public sealed interface MsrpMessage permits MsrpRequest, MsrpResponse {
 
-    /** RFC 4975 §7 {@code transact-id}, an ident; it also forms the end-line. */
+    /** RFC 4975 §9 {@code transact-id = ident}; it also forms the end-line. */
     String transactionId();
 
     /** To-Path, first URI = next hop, last = final destination. */

@@ -9,7 +9,7 @@ public record MsrpMethod(String name) {
     public static final MsrpMethod SEND = new MsrpMethod("SEND");
     /** RFC 4975 §7.1.2: report on the status of a previously sent message or a range of its bytes. */
     public static final MsrpMethod REPORT = new MsrpMethod("REPORT");
-    /** RFC 4976 §5: authenticate to a relay and obtain a Use-Path. */
+    /** RFC 4976 §4.1: authenticate to a relay and obtain a Use-Path (client behaviour §5.1). */
     public static final MsrpMethod AUTH = new MsrpMethod("AUTH");
     /** RFC 7701: reserve a nickname in a chat room. */
     public static final MsrpMethod NICKNAME = new MsrpMethod("NICKNAME");

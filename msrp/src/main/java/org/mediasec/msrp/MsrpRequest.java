@@ -30,7 +30,8 @@ public record MsrpRequest(String transactionId, MsrpMethod method, List<MsrpUri>
         Objects.requireNonNull(continuation, "continuation");
         MsrpMessage.validate(transactionId, toPath, fromPath, headers);
         if (content.isPresent() && MsrpTransactionIds.endLineOccursIn(transactionId, content.get().data())) {
-            // RFC 4975 §7.1: the sender MUST ensure the end-line does not occur in the body.
+            // RFC 4975 §7.1: "the sender MUST ensure that the end-line (seven hyphens, the transaction
+            // identifier, and a continuation flag) is not present in the body."
             throw new IllegalArgumentException("transactionId: \"" + transactionId + "\" forms an end-line inside the body");
         }
     }
@@ -49,12 +50,12 @@ public record MsrpRequest(String transactionId, MsrpMethod method, List<MsrpUri>
         return content.map(MsrpContent::data).orElse(Bytes.EMPTY);
     }
 
-    /** Success-Report, defaulting to no (RFC 4975 §7.1). */
+    /** Success-Report, defaulting to no (RFC 4975 §7.1.1). */
     public boolean successReport() {
         return header(MsrpHeader.SuccessReport.class).map(MsrpHeader.SuccessReport::yes).orElse(false);
     }
 
-    /** Failure-Report, defaulting to yes (RFC 4975 §7.1). */
+    /** Failure-Report, defaulting to yes (RFC 4975 §7.1.1). */
     public MsrpHeader.FailureReport.Kind failureReport() {
         return header(MsrpHeader.FailureReport.class).map(MsrpHeader.FailureReport::kind)
                 .orElse(MsrpHeader.FailureReport.Kind.YES);

@@ -7,7 +7,7 @@ public final class MsrpSyntax {
     private MsrpSyntax() {
     }
 
-    /** RFC 4975 §9 {@code ident = alphanum 3*31ident-char}: 4 to 32 characters. */
+    /** RFC 4975 §9 {@code ident = ALPHANUM  3*31ident-char}: 4 to 32 characters. */
     public static boolean isIdent(CharSequence s) {
         if (s == null || s.length() < 4 || s.length() > 32 || !isAlphanum(s.charAt(0))) {
             return false;
@@ -20,7 +20,7 @@ public final class MsrpSyntax {
         return true;
     }
 
-    /** {@code ident-char = alphanum / "." / "-" / "+" / "%" / "="}. */
+    /** RFC 4975 §9 {@code ident-char = ALPHANUM / "." / "-" / "+" / "%" / "="}. */
     public static boolean isIdentChar(int c) {
         return isAlphanum(c) || c == '.' || c == '-' || c == '+' || c == '%' || c == '=';
     }
@@ -29,7 +29,7 @@ public final class MsrpSyntax {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    /** {@code other-method = 1*UPALPHA}. */
+    /** RFC 4975 §9 {@code other-method = 1*UPALPHA}. */
     public static boolean isMethod(CharSequence s) {
         if (s == null || s.isEmpty()) {
             return false;
@@ -43,7 +43,10 @@ public final class MsrpSyntax {
         return true;
     }
 
-    /** RFC 3261 {@code token} (header names of ext-header, URI parameters). */
+    /**
+     * RFC 4975 §9 {@code token} (header names of ext-header, URI parameters, media-type parameters).
+     * It is wider than the RFC 3261 token: it also has {@code # $ & ^ { | }}.
+     */
     public static boolean isToken(CharSequence s) {
         if (s == null || s.isEmpty()) {
             return false;
@@ -56,10 +59,13 @@ public final class MsrpSyntax {
         return true;
     }
 
-    /** RFC 3261 token char: {@code alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~"}. */
+    /**
+     * A character of the RFC 4975 §9 {@code token = 1*(%x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 /
+     * %x41-5A / %x5E-7E)}: printable ASCII except {@code " ( ) , / : ; < = > ? @ [ \ ]}.
+     */
     public static boolean isTokenChar(int c) {
-        return isAlphanum(c) || c == '-' || c == '.' || c == '!' || c == '%' || c == '*' || c == '_' || c == '+'
-                || c == '`' || c == '\'' || c == '~';
+        return c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2A || c == 0x2B || c == 0x2D || c == 0x2E
+                || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x5E && c <= 0x7E);
     }
 
     /**

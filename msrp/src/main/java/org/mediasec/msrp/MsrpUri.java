@@ -27,7 +27,12 @@ import java.util.OptionalInt;
 public record MsrpUri(String scheme, Optional<String> userinfo, String host, OptionalInt port,
                       Optional<String> sessionId, String transport, List<Param> params) {
 
-    /** The IANA-registered default port of the {@code msrp} service (TCP), RFC 4976. */
+    /**
+     * 2855, the port registered for MSRP (RFC 4975 §15.4: "MSRP uses TCP port 2855"). RFC 4975 §6 says
+     * "This value is not a default": session URIs always carry a port. Only RFC 4976 §8 uses it as
+     * "the default port number (2855)", for a relay URI without a port (the To-Path of an AUTH) when
+     * no {@code _msrps._tcp} SRV record is found.
+     */
     public static final int DEFAULT_PORT = 2855;
 
     /** A URI parameter {@code token ["=" token]}. */
@@ -202,17 +207,25 @@ public record MsrpUri(String scheme, Optional<String> userinfo, String host, Opt
         return scheme.equalsIgnoreCase("msrps");
     }
 
-    /** The port to connect to: the explicit one, else {@link #DEFAULT_PORT}. */
+    /**
+     * The port to connect to: the explicit one, else {@link #DEFAULT_PORT} (RFC 4976 §8, for a relay
+     * URI without a port after an SRV lookup found nothing; a caller that can look up SRV does so first).
+     */
     public int effectivePort() {
         return port.orElse(DEFAULT_PORT);
     }
 
     /**
-     * URI equivalence per RFC 4975 §6.1: scheme case-insensitive; userinfo not considered; host
-     * case-insensitive after decoding percent-encoded unreserved characters, IP literals compared as
-     * addresses; a port that is explicit in either URI must be explicit and equal in both; session-id
-     * case-sensitive and present in both or neither; transport case-insensitive; other URI parameters
-     * ignored.
+     * URI equivalence per RFC 4975 §6.1, rule by rule: (1) "Scheme comparison is case insensitive";
+     * (2) userinfo is not compared ("Userinfo parts are not considered for URI comparison"), the host
+     * is compared case-insensitively after decoding percent-encoded unreserved characters
+     * ("Percent-encoding normalization [10] applies"), an IPv6 reference as an address (its RFC 5952
+     * form), an IPv4 address as text (RFC 3986 dec-octets have one spelling); (3) "If the port exists
+     * explicitly in either URI, then it MUST match exactly. A URI with an explicit port is never
+     * equivalent to another with no port specified."; (4) "The session-id part is compared as case
+     * sensitive. A URI without a session-id part is never equivalent to one that includes one."; (5)
+     * "The transport parameter is case insensitive" and must be equal. §6.1 says nothing of other URI
+     * parameters; they are ignored.
      */
     public boolean matches(MsrpUri other) {
         if (other == null) {

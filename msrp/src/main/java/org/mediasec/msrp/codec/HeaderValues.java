@@ -13,7 +13,7 @@ import org.mediasec.msrp.MsrpStatus;
 import org.mediasec.msrp.MsrpSyntax;
 import org.mediasec.msrp.MsrpUri;
 
-/** Parsers for the values of the typed headers (RFC 4975 §9, RFC 4976 §9). Package-private. */
+/** Parsers for the values of the typed headers (RFC 4975 §9, RFC 4976 §7). Package-private. */
 final class HeaderValues {
     private HeaderValues() {
     }
@@ -50,7 +50,8 @@ final class HeaderValues {
                 }
                 throw new MsrpCodec.MalformedException("Failure-Report: expected yes, no or partial");
             }
-            case "status" -> status(v);
+            // not stripped: trailing white space belongs to the comment (comment = utf8text)
+            case "status" -> status(value);
             case "use-path" -> {
                 List<MsrpUri> uris = uris(v);
                 if (uris == null) {
@@ -68,7 +69,12 @@ final class HeaderValues {
         };
     }
 
-    /** {@code range-start "-" range-end "/" total}. */
+    /**
+     * RFC 4975 §9 {@code Byte-Range = "Byte-Range:" SP range-start "-" range-end "/" total}, {@code
+     * range-start = 1*DIGIT}, {@code range-end = 1*DIGIT / "*"}, {@code total = 1*DIGIT / "*"}; beyond
+     * the grammar, §7.1.1 "The first octet in the message has a position of one" (so range-start is at
+     * least 1; {@code 1-0/0} is the empty range) and the range must fit in the total.
+     */
     static MsrpHeader.ByteRange byteRange(String v) {
         int dash = v.indexOf('-');
         int slash = v.indexOf('/');
@@ -85,11 +91,14 @@ final class HeaderValues {
         return new MsrpHeader.ByteRange(start, end, total);
     }
 
-    /** {@code namespace SP status-code [SP text-reason]}. */
+    /**
+     * RFC 4975 §9 {@code Status = "Status:" SP namespace SP status-code [SP comment]}, {@code namespace
+     * = 3(DIGIT)}, {@code comment = utf8text}: {@code v} is the value after the colon and its SP.
+     */
     static MsrpHeader.Status status(String v) {
         if (v.length() < 7 || v.charAt(3) != ' ' || !digits(v, 0, 3) || !digits(v, 4, 7)
                 || (v.length() > 7 && v.charAt(7) != ' ')) {
-            throw new MsrpCodec.MalformedException("Status: expected namespace SP status-code [SP text-reason]");
+            throw new MsrpCodec.MalformedException("Status: expected namespace SP status-code [SP comment]");
         }
         int ns = Integer.parseInt(v, 0, 3, 10);
         int code = Integer.parseInt(v, 4, 7, 10);

@@ -10,9 +10,10 @@ package org.mediasec.msrp.codec;
  */
 public record MsrpLimits(int maxLineLength, int maxHeaderCount, int maxChunkSize) {
     /**
-     * Defaults: 4096-octet lines, 64 headers, 1 MiB per chunk. RFC 4975 §7.1 has senders that do not
-     * know the peer's limits chunk at 2048 octets; 1 MiB leaves room for file-transfer senders that
-     * chunk coarsely, while bounding what one connection can make us buffer.
+     * Defaults: 4096-octet lines, 64 headers, 1 MiB per chunk. RFC 4975 §7.1.1 asks a receiver to take
+     * "chunks of any size from zero octets to the maximum number of octets they can receive for a
+     * complete message" and lets senders chunk at 2048 octets; 1 MiB leaves room for file-transfer
+     * senders that chunk coarsely, while bounding what one connection can make us buffer.
      */
     public static final MsrpLimits DEFAULT = new MsrpLimits(4096, 64, 1 << 20);
 

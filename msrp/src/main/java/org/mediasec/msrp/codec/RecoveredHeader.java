@@ -44,7 +44,9 @@ public record RecoveredHeader(String transactionId, Optional<MsrpMethod> method,
 
     /**
      * The error response to send, if one may be sent: only to a request that is not a REPORT, whose
-     * paths were readable, and whose Failure-Report is not {@code no} (RFC 4975 §7.2).
+     * paths were readable, and whose Failure-Report is not {@code no} (RFC 4975 §7.2). Its To-Path
+     * follows §7.2 ({@link MsrpResponse#responseToPath}): the previous hop for SEND, the whole
+     * From-Path for any other method (a start line that did not parse leaves no paths, so no reply).
      */
     public Optional<MsrpResponse> reply() {
         if (!isRequest() || method.map(MsrpMethod.REPORT::equals).orElse(false)
@@ -53,6 +55,6 @@ public record RecoveredHeader(String transactionId, Optional<MsrpMethod> method,
         }
         MsrpStatus s = replyStatus();
         return Optional.of(new MsrpResponse(transactionId, s, Optional.of(s.description()),
-                List.of(fromPath.get(0)), List.of(toPath.get(0)), List.of()));
+                MsrpResponse.responseToPath(method.orElse(MsrpMethod.SEND), fromPath), List.of(toPath.get(0)), List.of()));
     }
 }

@@ -250,6 +250,103 @@ class MsrpCodecTest {
     }
 
     @Test
+    void errorReplyToANonSendRequestGoesBackAlongTheWholeFromPath() {
+        // RFC 4975 §7.2: "For responses to all other request methods, the To-Path header field contains
+        // the full path back to the original sender." (here: an AUTH forwarded by a relay, RFC 4976 §5.1)
+        DecodeResult.Malformed m = malformed("""
+                MSRP m2nbvw AUTH
+                To-Path: msrps://extra.example.com;tcp
+                From-Path: msrps://intra.example.com:9000/jui787s2f;tcp msrps://alice.example.com:9892/98cjs;tcp
+                Expires: soon
+                -------m2nbvw$
+                """);
+        assertThat(MsrpCodec.toBytes(m.recovered().orElseThrow().reply().orElseThrow()).utf8()).isEqualTo(crlf("""
+                MSRP m2nbvw 400 Unintelligible
+                To-Path: msrps://intra.example.com:9000/jui787s2f;tcp msrps://alice.example.com:9892/98cjs;tcp
+                From-Path: msrps://extra.example.com;tcp
+                -------m2nbvw$
+                """));
+        // "If the request triggering the response was a SEND request, the To-Path header field is formed
+        // by copying the first (leftmost) URI in the From-Path header field of the request."
+        DecodeResult.Malformed send = malformed("""
+                MSRP juh76 SEND
+                To-Path: msrps://b.example.net:9000/aeiug;tcp msrps://bob.example.net:8145/foo;tcp
+                From-Path: msrps://a.example.org:9000/kjfjan;tcp msrps://alice.example.org:7965/bar;tcp
+                Byte-Range: 1-x/*
+                -------juh76$
+                """);
+        assertThat(send.recovered().orElseThrow().reply().orElseThrow().toPath())
+                .containsExactly(MsrpUri.parse("msrps://a.example.org:9000/kjfjan;tcp"));
+        // an unknown method: 501 along the whole From-Path too
+        DecodeResult.Malformed frob = malformed("""
+                MSRP abcd FROB
+                To-Path: msrp://a.example.com:1/s;tcp
+                From-Path: msrp://b.example.com:1/s;tcp msrp://c.example.com:1/s;tcp
+                Success-Report: maybe
+                -------abcd$
+                """);
+        assertThat(frob.recovered().orElseThrow().reply().orElseThrow().toPath()).hasSize(2);
+    }
+
+    @Test
+    void statusCommentKeepsItsTrailingWhiteSpaceAndAnEmptyCommentKeepsItsSp() {
+        // RFC 4975 §9: Status = "Status:" SP namespace SP status-code [SP comment]; comment = utf8text
+        for (String status : new String[] {"000 200 OK  ", "000 413 ", "000 200", "123 456 x\ty"}) {
+            String wire = crlf("""
+                    MSRP abcd REPORT
+                    To-Path: msrp://a.example.com:1/s;tcp
+                    From-Path: msrp://b.example.com:1/s;tcp
+                    Message-ID: m1234
+                    Byte-Range: 1-0/0
+                    Status: %s
+                    -------abcd$
+                    """.formatted(status));
+            MsrpRequest r = (MsrpRequest) ((DecodeResult.Ok) decode(wire)).message();
+            assertThat(r.statusHeader().orElseThrow().value()).isEqualTo(status);
+            assertThat(MsrpCodec.toBytes(r).utf8()).isEqualTo(wire);
+        }
+        assertThat(((MsrpRequest) ok("""
+                MSRP abcd REPORT
+                To-Path: msrp://a.example.com:1/s;tcp
+                From-Path: msrp://b.example.com:1/s;tcp
+                Status: 000 413\s
+                -------abcd$
+                """)).statusHeader().orElseThrow().reason()).contains("");
+        malformed("""
+                MSRP abcd REPORT
+                To-Path: msrp://a.example.com:1/s;tcp
+                From-Path: msrp://b.example.com:1/s;tcp
+                Status: 000 200\tOK
+                -------abcd$
+                """);
+    }
+
+    @Test
+    void headerNamesAndUriParametersUseTheRfc4975Token() {
+        // RFC 4975 §9 token = 1*(%x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E),
+        // wider than the RFC 3261 token: # $ & ^ { | } are token characters
+        String wire = crlf("""
+                MSRP abcd SEND
+                To-Path: msrp://a.example.com:1/s;tcp;x-{a}=b|c#$&^
+                From-Path: msrp://b.example.com:1/s;tcp
+                X-Ext{1}|#$&^: v
+                -------abcd$
+                """);
+        MsrpRequest r = (MsrpRequest) ((DecodeResult.Ok) decode(wire)).message();
+        assertThat(r.toPath().get(0).params()).containsExactly(new MsrpUri.Param("x-{a}", Optional.of("b|c#$&^")));
+        assertThat(r.headers()).containsExactly(new MsrpHeader.Extension("X-Ext{1}|#$&^", "v"));
+        assertThat(MsrpCodec.toBytes(r).utf8()).isEqualTo(wire);
+        // still not: separators of the URI and header grammar
+        malformed("""
+                MSRP abcd SEND
+                To-Path: msrp://a.example.com:1/s;tcp
+                From-Path: msrp://b.example.com:1/s;tcp
+                X(1): v
+                -------abcd$
+                """);
+    }
+
+    @Test
     void unknownButWellFormedMethodDecodes() {
         MsrpRequest r = (MsrpRequest) ok("""
                 MSRP abcd NICKNAME

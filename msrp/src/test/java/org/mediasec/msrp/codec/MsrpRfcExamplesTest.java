@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
+import org.mediasec.common.Bytes;
 import org.mediasec.msrp.MsrpContinuation;
 import org.mediasec.msrp.MsrpHeader;
 import org.mediasec.msrp.MsrpMessage;
@@ -141,6 +142,48 @@ class MsrpRfcExamplesTest {
         assertThat(a.matches(MsrpUri.parse("msrps://intra.example.com;tcp"))).isTrue();
         assertThat(a.matches(MsrpUri.parse("msrps://intra.example.com:2855;tcp"))).isFalse();
         assertThat(a.matches(MsrpUri.parse("msrps://intra.example.com:9000/jui787s2f;tcp"))).isFalse();
+    }
+
+    /** MsrpResponse.to(request, status, headers) must give the response the RFC prints, byte for byte. */
+    static void respondsAsTheRfcDoes(String request, String response) {
+        MsrpRequest r = (MsrpRequest) rfc(request);
+        MsrpResponse printed = (MsrpResponse) rfc(response);
+        assertThat(MsrpCodec.toBytes(MsrpResponse.to(r, printed.status(), printed.headers())))
+                .as("%s answered as in %s", request, response)
+                .isEqualTo(Bytes.of(Corpus.bytes(MsrpRfcExamplesTest.class, "corpus/msrp/" + response)));
+    }
+
+    @Test
+    void responseToSendGoesToThePreviousHopOnly() {
+        // RFC 4975 §7.2: "the To-Path header field is formed by copying the first (leftmost) URI in the
+        // From-Path header field of the request"
+        respondsAsTheRfcDoes("rfc4975/4-1.msrp", "rfc4975/4-2.msrp");
+        respondsAsTheRfcDoes("rfc4975/11.1-1.msrp", "rfc4975/11.1-2.msrp");
+        respondsAsTheRfcDoes("rfc4975/11.1-3.msrp", "rfc4975/11.1-4.msrp");
+        respondsAsTheRfcDoes("rfc4976/3-1.msrp", "rfc4976/3-2.msrp");
+        respondsAsTheRfcDoes("rfc4976/3-3.msrp", "rfc4976/3-4.msrp");
+        respondsAsTheRfcDoes("rfc5547/9.1-1.layout.msrp", "rfc5547/9.1-3.msrp");
+        respondsAsTheRfcDoes("rfc5547/9.2-3.layout.msrp", "rfc5547/9.2-4.msrp");
+        respondsAsTheRfcDoes("rfc7701/9.3-1.msrp", "rfc7701/9.3-2.msrp");
+        respondsAsTheRfcDoes("rfc7977/8.2.2-1.msrp", "rfc7977/8.2.2-2.msrp");
+        respondsAsTheRfcDoes("rfc7977/8.3.2-3.msrp", "rfc7977/8.3.2-4.msrp");
+    }
+
+    @Test
+    void responseToANonSendRequestGoesBackAlongTheWholeFromPath() {
+        // RFC 4975 §7.2: "For responses to all other request methods, the To-Path header field contains
+        // the full path back to the original sender." RFC 4976 §5.1: extra.example.com answers the
+        // AUTH that intra.example.com forwarded with a To-Path of intra and Alice.
+        respondsAsTheRfcDoes("rfc4976/5.1-6.msrp", "rfc4976/5.1-7.msrp");
+        respondsAsTheRfcDoes("rfc4976/5.1-10.msrp", "rfc4976/5.1-11.msrp");
+        respondsAsTheRfcDoes("rfc4976/5.1-1.msrp", "rfc4976/5.1-2.msrp");
+        respondsAsTheRfcDoes("rfc4976/5.1-3.msrp", "rfc4976/5.1-4.msrp");
+        respondsAsTheRfcDoes("rfc7977/8.1.1-1.msrp", "rfc7977/8.1.1-2.msrp");
+        respondsAsTheRfcDoes("rfc7977/8.1.2-1.msrp", "rfc7977/8.1.2-2.msrp");
+        respondsAsTheRfcDoes("rfc7977/8.1.2-3.msrp", "rfc7977/8.1.2-4.msrp");
+        respondsAsTheRfcDoes("rfc7701/9.2-3.msrp", "rfc7701/9.2-4.msrp");
+        assertThat(MsrpResponse.responseToPath(MsrpMethod.AUTH, rfc("rfc4976/5.1-6.msrp").fromPath())).hasSize(2);
+        assertThat(MsrpResponse.responseToPath(MsrpMethod.SEND, rfc("rfc4976/5.1-6.msrp").fromPath())).hasSize(1);
     }
 
     @Test
