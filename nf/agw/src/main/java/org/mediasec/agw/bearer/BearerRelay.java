@@ -140,8 +140,11 @@ public final class BearerRelay {
     }
 
     /**
-     * Changes the remote address and/or the peer fingerprints of a leg that is not connected yet
-     * (the Remote descriptor arriving in a Modify); an active leg then connects if it may.
+     * Changes a leg that is not connected yet (a Modify): its remote address (Remote descriptor
+     * {@code c=}/{@code m=}), its peer fingerprints, and once its setup role from passive to active
+     * (the AGW offered {@code a=setup:actpass} by listening and the peer answered {@code passive}:
+     * the AGW becomes the TCP and TLS client; its listener closes and its port is released). An
+     * active leg then connects if it may.
      *
      * @throws IllegalArgumentException (in the future) when anything else changes
      * @throws IllegalStateException    (in the future) when the leg is connected or the relay closing
@@ -150,19 +153,43 @@ public final class BearerRelay {
         return onLoop(() -> {
             Leg leg = leg(side);
             BearerLeg old = leg.spec;
-            if (!old.realm().equals(spec.realm()) || old.transport() != spec.transport()
-                    || old.setup() != spec.setup() || old.port() != spec.port() || old.identity() != spec.identity()) {
-                throw new IllegalArgumentException(side + ": only the remote address and the peer fingerprints "
-                        + "may change (was " + old + ", now " + spec + ")");
+            boolean toActive = old.setup() == TcpSetup.PASSIVE && spec.setup() == TcpSetup.ACTIVE;
+            boolean sameKind = old.transport() == spec.transport()
+                    || (toActive && old.transport().terminatesTls() && spec.transport().terminatesTls());
+            if (!old.realm().equals(spec.realm()) || !sameKind || old.identity() != spec.identity()
+                    || (old.setup() != spec.setup() && !toActive) || (!toActive && old.port() != spec.port())) {
+                throw new IllegalArgumentException(side + ": only the remote address, the peer fingerprints and "
+                        + "passive to active may change (was " + old + ", now " + spec + ")");
             }
             if (state == State.CLOSING || state == State.CLOSED || leg.channel != null) {
                 throw new IllegalStateException("relay " + id + " " + side + ": cannot update a connected or "
                         + "closed leg (" + state + ")");
             }
             leg.spec = spec;
+            if (toActive) {
+                stopListening(leg);
+            }
             maybeConnect(leg);
             return null;
         });
+    }
+
+    private void stopListening(Leg leg) {
+        Channel l = leg.listener;
+        int port = leg.port;
+        leg.listener = null;
+        leg.port = -1;
+        leg.local = null;
+        LOG.debug("[bearer {}] {} becomes active: no longer listening on port {}", id, leg.side, port);
+        if (l != null) {
+            l.close().addListener(f -> {
+                if (port >= 0) {
+                    leg.ports.release(port);
+                }
+            });
+        } else if (port >= 0) {
+            leg.ports.release(port);
+        }
     }
 
     /**

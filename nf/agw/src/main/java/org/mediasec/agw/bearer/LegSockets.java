@@ -69,8 +69,8 @@ final class LegSockets {
         leg.listener = f.channel();
         relay.track(leg.listener);
         f.addListener(r -> {
-            if (relay.ending()) {
-                return;                                // the port is released when the relay finishes
+            if (relay.ending() || leg.listener != f.channel()) {
+                return;                                // ending (the port is released then) or no longer passive
             }
             if (r.isSuccess()) {
                 leg.local = (InetSocketAddress) leg.listener.localAddress();
@@ -93,7 +93,7 @@ final class LegSockets {
 
     private void accepted(Leg leg, Channel ch) {
         relay.track(ch);
-        if (!relay.waiting() || leg.channel != null) {
+        if (!relay.waiting() || leg.channel != null || leg.listener == null) {
             LOG.debug("[bearer {}] {} refusing {} ({})", relay.id(), leg.side, ch.remoteAddress(), relay.state());
             ch.close();
             return;

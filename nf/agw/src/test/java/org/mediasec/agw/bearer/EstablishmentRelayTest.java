@@ -131,4 +131,42 @@ class EstablishmentRelayTest extends RelayTestBase {
                 .hasRootCauseInstanceOf(IllegalStateException.class);
         await(relay.close());
     }
+    @Test
+    void actpassAnsweredPassiveTurnsTheListeningLegIntoTheTlsClient() {
+        setUp(BearerConfig.DEFAULTS);
+        BearerLeg offered = BearerLeg.tls(agw.accessRealm, TcpSetup.PASSIVE, AGW, List.of());
+        BearerRelay relay = agw.open(offered, BearerLeg.plain(agw.coreRealm, TcpSetup.PASSIVE));
+        assertThat(relay.localAddress(Side.ACCESS)).isNotNull();
+        assertThat(agw.portsInUse()).isEqualTo(2);
+        SslContext ueServerCtx = TlsContexts.server(UE, List.of(AGW.fingerprint()), o);
+        TestNet.Server ueServer = net.server(ueServerCtx, o, () -> new Probe(true, true, true));
+
+        // the UE answered a=setup:passive: Modify with its address and fingerprint, and Establish
+        await(relay.update(Side.ACCESS, BearerLeg.tls(agw.accessRealm, TcpSetup.ACTIVE, AGW,
+                List.of(UE.fingerprint())).withRemote(ueServer.address())));
+        await(relay.establish(Side.ACCESS));
+        Probe ue = await(ueServer.accepted());
+        ue.send("via the AGW as TLS client".getBytes());
+        Probe core = net.client(null, null, relay.localAddress(Side.CORE), new Probe(true, false, true));
+        await(core.awaitBytes(25));
+        assertThat(new String(core.data())).isEqualTo("via the AGW as TLS client");
+        RelayStats s = await(agw.events.established);
+        assertThat(s.access().transport()).isEqualTo(BearerTransport.TLS_CLIENT);
+        assertThat(s.access().setup()).isEqualTo(TcpSetup.ACTIVE);
+        assertThat(agw.portsInUse()).as("the access port went back to the realm").isEqualTo(1);
+        assertThatThrownBy(() -> await(relay.update(Side.CORE, BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE))))
+                .as("the core is connected").hasRootCauseInstanceOf(IllegalStateException.class);
+        await(relay.close());
+        TestNet.release(ueServerCtx);
+    }
+
+    @Test
+    void activeCannotTurnPassive() {
+        setUp(BearerConfig.DEFAULTS);
+        BearerRelay relay = agw.open(BearerLeg.plain(agw.accessRealm, TcpSetup.PASSIVE),
+                BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE));
+        assertThatThrownBy(() -> await(relay.update(Side.CORE, BearerLeg.plain(agw.coreRealm, TcpSetup.PASSIVE))))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class);
+        await(relay.close());
+    }
 }
