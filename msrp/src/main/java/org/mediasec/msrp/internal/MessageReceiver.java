@@ -1,0 +1,178 @@
+package org.mediasec.msrp.internal;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.mediasec.common.Bytes;
+import org.mediasec.msrp.MsrpContent;
+import org.mediasec.msrp.MsrpContinuation;
+import org.mediasec.msrp.MsrpHeader;
+import org.mediasec.msrp.MsrpRequest;
+import org.mediasec.msrp.MsrpStatus;
+import org.mediasec.msrp.session.MsrpReport;
+import org.mediasec.msrp.session.MsrpSessionConfig;
+import org.mediasec.msrp.session.ReceivedMessage;
+
+/**
+ * The receiving half of a session (RFC 4975 §7.3): SEND chunks reassembled per Message-ID, answered
+ * as Failure-Report asks, success and failure REPORTs sent, and REPORTs from the peer passed on.
+ */
+final class MessageReceiver {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageReceiver.class);
+
+    private final MsrpSessionMachine session;
+    private final MsrpSessionConfig config;
+    private final Map<String, IncomingMessage> incoming = new HashMap<>();
+    private List<String> acceptTypes = List.of("*");
+
+    MessageReceiver(MsrpSessionMachine session, MsrpSessionConfig config) {
+        this.session = session;
+        this.config = config;
+    }
+
+    void setAcceptTypes(List<String> types) {
+        this.acceptTypes = List.copyOf(types);
+    }
+
+    int incomingCount() {
+        return incoming.size();
+    }
+
+    void onSend(MsrpWire from, MsrpRequest r) {
+        Optional<MsrpHeader.MessageId> mid = r.messageId();
+        if (mid.isEmpty()) {
+            session.respond(from, r, MsrpStatus.UNINTELLIGIBLE);
+            return;
+        }
+        String id = mid.get().id();
+        Bytes body = r.body();
+        MsrpContinuation flag = r.continuation();
+        // RFC 4975 §7.1.1 (recalled): a SEND without Byte-Range carries the whole message, "1-*/*".
+        MsrpHeader.ByteRange range = r.byteRange().orElseGet(() -> new MsrpHeader.ByteRange(1,
+                MsrpHeader.ByteRange.UNKNOWN, MsrpHeader.ByteRange.UNKNOWN));
+        if (flag == MsrpContinuation.ABORT) {
+            IncomingMessage im = incoming.remove(id);
+            if (im != null) {
+                im.discard();
+            }
+            session.respond(from, r, MsrpStatus.OK);
+            LOG.debug("{} peer aborted message {}", session.tag(), id);
+            session.emit(l -> l.messageAborted(id));
+            return;
+        }
+        IncomingMessage im = incoming.get(id);
+        if (im == null) {
+            if (r.content().isEmpty() && body.size() == 0 && flag == MsrpContinuation.COMPLETE && range.start() == 1) {
+                // a body-less SEND (the opener's first SEND, or a keep-alive): acknowledged, nothing to deliver
+                session.respond(from, r, MsrpStatus.OK);
+                return;
+            }
+            // RFC 4975 §7.3.1 (recalled): a recipient that does not understand the Content-Type answers 415
+            if (r.content().isPresent() && !accepted(r.content().get().contentType())) {
+                session.respond(from, r, MsrpStatus.MIME_NOT_UNDERSTOOD);
+                return;
+            }
+            if (incoming.size() >= config.maxIncomingMessages()) {
+                session.respond(from, r, MsrpStatus.STOP_SENDING);
+                return;
+            }
+            im = new IncomingMessage(id, config);
+            incoming.put(id, im);
+        }
+        long before = im.received();
+        MsrpStatus status;
+        try {
+            status = im.accept(range, r.content().map(MsrpContent::contentType), body, flag,
+                    r.successReport(), r.failureReport());
+        } catch (IOException e) {
+            LOG.warn("{} cannot store message {}: {}", session.tag(), id, e.toString());
+            status = MsrpStatus.STOP_SENDING;
+        }
+        if (!status.isSuccess()) {
+            incoming.remove(id);
+            im.discard();
+            session.respond(from, r, status);
+            // RFC 4975 §7.1.2 (recalled): failure REPORTs are sent unless Failure-Report is "no". A
+            // transaction error response already covers a message that had no other chunk; when
+            // earlier chunks were acknowledged, the REPORT tells the sender the whole message failed.
+            if (r.failureReport() != MsrpHeader.FailureReport.Kind.NO && before > 0) {
+                session.sendReport(id, range.withLength(body.size()), status);
+            }
+            return;
+        }
+        session.respond(from, r, MsrpStatus.OK);
+        IncomingMessage m = im;
+        session.emit(l -> l.progress(id, false, m.received(), m.total()));
+        if (im.complete()) {
+            incoming.remove(id);
+            deliver(im);
+        }
+    }
+
+    private void deliver(IncomingMessage im) {
+        String id = im.messageId();
+        ReceivedMessage message;
+        try {
+            message = im.finish();
+        } catch (IOException e) {
+            im.discard();
+            LOG.warn("{} cannot finish message {}: {}", session.tag(), id, e.toString());
+            if (im.failureReport() != MsrpHeader.FailureReport.Kind.NO) {
+                session.sendReport(id, new MsrpHeader.ByteRange(1, im.total(), im.total()), MsrpStatus.STOP_SENDING);
+            }
+            return;
+        }
+        if (im.successReport()) {
+            // RFC 4975 §7.1.3 (recalled): the recipient of a message with Success-Report "yes" sends a
+            // REPORT with Status 200 and a Byte-Range covering the octets received, here the whole message.
+            session.sendReport(id, new MsrpHeader.ByteRange(1, im.total(), im.total()), MsrpStatus.OK);
+        }
+        LOG.debug("{} message {} received ({} octets, {})", session.tag(), id, message.size(), message.contentType());
+        session.emit(l -> l.messageReceived(message));
+    }
+
+    private boolean accepted(String contentType) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        for (String a : acceptTypes) {
+            String t = a.toLowerCase(Locale.ROOT);
+            if (t.equals("*") || t.equals(type) || (t.endsWith("/*") && type.startsWith(t.substring(0, t.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A REPORT from the peer about a message we sent. */
+    void onReport(MsrpRequest r, MessageSender sender) {
+        // RFC 4975 §7.2 (recalled): REPORT requests are never answered with a transaction response.
+        Optional<MsrpHeader.MessageId> mid = r.messageId();
+        Optional<MsrpHeader.Status> st = r.statusHeader();
+        if (mid.isEmpty() || st.isEmpty()) {
+            LOG.debug("{} REPORT {} without Message-ID or Status ignored", session.tag(), r.transactionId());
+            return;
+        }
+        String id = mid.get().id();
+        MsrpStatus status = st.get().code();
+        MsrpHeader.ByteRange range = r.byteRange().orElseGet(() -> new MsrpHeader.ByteRange(1,
+                MsrpHeader.ByteRange.UNKNOWN, MsrpHeader.ByteRange.UNKNOWN));
+        session.emit(l -> l.reportReceived(new MsrpReport(id, status, range, false)));
+        if (!status.isSuccess()) {
+            sender.onFailureReport(id, status, range);
+        }
+    }
+
+    /** Drops every partial message (and its spill file). */
+    void shutdown() {
+        for (IncomingMessage im : incoming.values()) {
+            im.discard();
+        }
+        incoming.clear();
+    }
+}
