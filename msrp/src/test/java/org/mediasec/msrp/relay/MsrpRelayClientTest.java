@@ -175,6 +175,25 @@ class MsrpRelayClientTest {
     }
 
     @Test
+    void withoutExpiresTheBindingIsKeptWithoutRenewal() {
+        CompletableFuture<RelayBinding> f = client.authenticate();
+        client.onResponse(challenge(last(), CHALLENGE));
+        client.onResponse(reply(last(), 200, "OK", new MsrpHeader.UsePath(List.of(USE_PATH))));
+        assertThat(f.join().expires()).isEmpty();
+        assertThat(timers.pending()).isZero();
+        timers.advance(Duration.ofDays(1));
+        assertThat(sent).hasSize(2);
+        assertThat(client.state()).isEqualTo(MsrpRelayClient.State.BOUND);
+    }
+
+    @Test
+    void expiresZeroIsRefused() {
+        CompletableFuture<RelayBinding> f = client.authenticate();
+        client.onResponse(ok(last(), 0));
+        assertThat(failure(f).status()).isEqualTo(MsrpStatus.PARAMETER_OUT_OF_BOUNDS);
+    }
+
+    @Test
     void renewalAnswersAFreshChallengeAndUsesNextnonce() {
         client.authenticate();
         client.onResponse(challenge(sent.get(0), CHALLENGE));
