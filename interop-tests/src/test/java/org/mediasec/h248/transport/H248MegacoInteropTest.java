@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +28,8 @@ import org.mediasec.h248.TerminationId;
 import org.mediasec.h248.Transaction;
 import org.mediasec.h248.netty.H248TransportConfig;
 import org.mediasec.h248.text.Style;
+import org.mediasec.h248.transaction.H248TransactionConfig;
+import org.mediasec.h248.transaction.H248TransactionEvents;
 import org.mediasec.h248.user.H248MediaGateway;
 import org.mediasec.h248.user.H248MediaGatewayController;
 import org.mediasec.h248.user.H248Reply;
@@ -43,7 +46,9 @@ import org.mediasec.transport.Transports;
  * with SDP in Local and Remote carrying {@code a=fingerprint} and {@code a=setup}, Modify, Notify
  * and Subtract, over UDP and TCP/TPKT, pretty and compact text, versions 1 and 3. The Erlang peer
  * prints one {@code EVENT} line per step; we assert on those lines, on what our side received and
- * on the peer's exit code.
+ * on the peer's exit code. Transaction features cross the wire too: our MG answers Modify late, so
+ * the Erlang MGC receives TransactionPendings first; our replies carry ImmAckRequired and Erlang
+ * acknowledges them; the Erlang MG asks for an ack of its Subtract reply and gets ours.
  */
 @Tag("interop")
 class H248MegacoInteropTest {
@@ -74,6 +79,27 @@ class H248MegacoInteropTest {
         return (kind.equals("udp") ? H248TransportConfig.udp(any) : H248TransportConfig.tcp(any)).withStyle(style);
     }
 
+    /** Counts what our transaction layer did, and signals the first events a test waits for. */
+    static final class Counters implements H248TransactionEvents {
+        final AtomicInteger pendingsSent = new AtomicInteger();
+        final CompletableFuture<Integer> twoPendingsSent = new CompletableFuture<>();
+        final CompletableFuture<Integer> firstAckReceived = new CompletableFuture<>();
+
+        @Override
+        public void pendingSent(InetSocketAddress peer, long id) {
+            if (pendingsSent.incrementAndGet() >= 2) {
+                twoPendingsSent.complete(pendingsSent.get());
+            }
+        }
+
+        @Override
+        public void ackReceived(InetSocketAddress peer, int releasedReplies) {
+            if (releasedReplies > 0) {
+                firstAckReceived.complete(releasedReplies);
+            }
+        }
+    }
+
     static <T> T get(CompletableFuture<T> f) throws Exception {
         return f.get(STEP.toSeconds(), TimeUnit.SECONDS);
     }
@@ -86,9 +112,21 @@ class H248MegacoInteropTest {
         try (ErlangPeer peer = ErlangPeer.start(escript, "role=mgc", "transport=" + kind, "encoding=" + encoding,
                 "version=" + version, "port=" + port, "timeout=" + PEER_TIMEOUT_S)) {
             peer.await("READY", STEP);
-            IqFixtures.AgwUser agw = new IqFixtures.AgwUser();
+            // our replies ask for acks, and Modify is answered only after two TransactionPendings went out
+            Counters counters = new Counters();
+            IqFixtures.AgwUser agw = new IqFixtures.AgwUser() {
+                @Override
+                public synchronized H248Reply handleTransactionRequest(H248Request request) {
+                    H248Reply now = super.handleTransactionRequest(request);
+                    boolean modify = request.commands().stream().anyMatch(c -> c.kind() == CommandKind.MODIFY);
+                    return modify ? H248Reply.later(counters.twoPendingsSent.thenApply(x -> now)) : now;
+                }
+            };
             MgConfig config = MgConfig.of(new MId.Ip4("127.0.0.1", null), new InetSocketAddress("127.0.0.1", port))
-                    .withVersion(version).withProfile(new ServiceChangeProfile("ResGW", 1));
+                    .withVersion(version).withProfile(new ServiceChangeProfile("ResGW", 1))
+                    .withTransactions(H248TransactionConfig.DEFAULT.withPending(Duration.ofMillis(200), Duration.ofSeconds(5), 30)
+                            .withAcks(Duration.ZERO, true))
+                    .withEvents(counters);
             try (H248MediaGateway mg = H248MediaGateway.start(transports, config, transport(kind, encoding), agw)) {
                 assertThat(get(mg.registered())).isEqualTo(version);
                 assertThat(peer.await("EVENT service_change", STEP)).contains("method=restart", "reason=901",
@@ -111,6 +149,8 @@ class H248MegacoInteropTest {
                 assertThat(peer.exitCode(STEP)).as(peer.report()).isZero();
                 assertThat(agw.handled).containsExactly(CommandKind.ADD, CommandKind.MODIFY, CommandKind.SUBTRACT);
                 assertThat(mg.version()).isEqualTo(version);
+                assertThat(counters.pendingsSent.get()).isGreaterThanOrEqualTo(2);
+                assertThat(get(counters.firstAckReceived)).isPositive();   // Erlang acknowledged a reply of ours
             }
         }
     }
@@ -133,8 +173,11 @@ class H248MegacoInteropTest {
                 return H248Reply.acknowledge(request.actions());
             }
         };
-        try (H248MediaGatewayController mgc = H248MediaGatewayController.start(transports,
-                MgcConfig.of(new MId.Ip4("127.0.0.1", null)), transport(kind, encoding), user);
+        Counters counters = new Counters();
+        MgcConfig config = MgcConfig.of(new MId.Ip4("127.0.0.1", null)).withEvents(counters)
+                .withTransactions(H248TransactionConfig.DEFAULT.withAcks(Duration.ZERO, true));
+        try (H248MediaGatewayController mgc = H248MediaGatewayController.start(transports, config,
+                transport(kind, encoding), user);
              ErlangPeer peer = ErlangPeer.start(escript, "role=mg", "transport=" + kind, "encoding=" + encoding,
                      "version=" + version, "port=" + ErlangPeer.freePort(), "mgc_port=" + mgc.localAddress().getPort(),
                      "timeout=" + PEER_TIMEOUT_S)) {
@@ -168,6 +211,7 @@ class H248MegacoInteropTest {
             assertThat(peer.await("EVENT subtract_acked", STEP)).contains("status=ok");   // ... and got ours
             peer.await("EVENT done", STEP);
             assertThat(peer.exitCode(STEP)).as(peer.report()).isZero();
+            assertThat(get(counters.firstAckReceived)).isPositive();   // Erlang acknowledged a reply of ours
         }
     }
 }

@@ -63,7 +63,7 @@ final class IqFixtures {
     }
 
     /** An MG application: Add chooses context N and termination msrp/N with a Local SDP carrying its fingerprint. */
-    static final class AgwUser implements MgUser {
+    static class AgwUser implements MgUser {
         final List<CommandKind> handled = new CopyOnWriteArrayList<>();
         final Map<String, String> remoteSdp = new ConcurrentHashMap<>();
         private long nextContext = 1;
