@@ -5,11 +5,16 @@
 %%
 %%   h248_peer.escript role=mgc|mg transport=udp|tcp encoding=pretty|compact version=1|3
 %%                     port=<local port> [mgc_port=<port of the MGC, role=mg>] [timeout=<seconds>]
+%%                     [redirect_port=<port>] [handoff_port=<port>]
 %%
 %% role=mgc: listens on 127.0.0.1:port, answers the MG's ServiceChange (echoing its Profile), then
 %%   sends Add (Context=$, Add=$, Local with a=fingerprint:$ and a=setup:passive, Remote with the
 %%   UE's a=fingerprint and a=setup:active), Modify (Mode=SendReceive), waits for a Notify from the
 %%   MG, answers it, sends Subtract, and exits 0.
+%%   With redirect_port it instead answers the ServiceChange with MgcIdToTry=[127.0.0.1]:redirect_port
+%%   (asking for an ack) and exits 0 when the ack arrives; with handoff_port it accepts the
+%%   registration, then sends ServiceChange HandOff "903" with MgcIdToTry=[127.0.0.1]:handoff_port
+%%   and exits 0 on the reply.
 %% role=mg: binds 127.0.0.1:port (udp) or connects (tcp), sends ServiceChange Restart "901" with
 %%   Profile=resgw/1 and Version=<version>, answers Add by choosing context 1 and termination msrp/1
 %%   with a Local SDP carrying its own a=fingerprint, answers Modify and then sends a Notify,
@@ -148,8 +153,35 @@ mgc(O) ->
             {ok, Sup} = megaco_tcp:start_transport(),
             ok = megaco_tcp:listen(Sup, [{port, Port}, {receive_handle, RH}])
     end,
+    case maps:find("redirect_port", O) of
+        {ok, RP} -> application:set_env(h248_peer, redirect_port, list_to_integer(RP));
+        error -> ok
+    end,
     io:format("READY port=~p~n", [Port]),
     CH = wait(registered),
+    case {maps:find("redirect_port", O), maps:find("handoff_port", O)} of
+        {{ok, _}, _} ->
+            event("redirect_acked status=~0p", [wait(acked)]);
+        {_, {ok, HP}} ->
+            handoff(CH, list_to_integer(HP));
+        _ ->
+            mgc_flow(CH)
+    end.
+
+mid(Port) ->
+    {ip4Address, #'IP4Address'{address = [127, 0, 0, 1], portNumber = Port}}.
+
+handoff(CH, Port) ->
+    Parm = pad(get(version), #'ServiceChangeParm'{serviceChangeMethod = handOff,
+                                                  serviceChangeReason = ["903 MGC Directed Change"],
+                                                  serviceChangeMgcId = mid(Port)}),
+    SC = #'ActionRequest'{contextId = ?megaco_null_context_id,
+                          commandRequests = [#'CommandRequest'{command = {serviceChangeReq, #'ServiceChangeRequest'{
+                              terminationID = [?megaco_root_termination_id], serviceChangeParms = Parm}}}]},
+    [#'ActionReply'{commandReply = [{serviceChangeReply, _}]}] = call(CH, [SC]),
+    event("handoff_reply to=~p", [Port]).
+
+mgc_flow(CH) ->
     Local = #'LocalRemoteDescriptor'{propGrps = [sdp(["v=0", "c=IN IP4 $", "m=message $ TCP/TLS/MSRP *",
                                                       "a=setup:passive", "a=fingerprint:$"])]},
     Remote = #'LocalRemoteDescriptor'{propGrps = [sdp(["v=0", "c=IN IP4 192.0.2.10",
@@ -255,8 +287,15 @@ request(CH, PV, [#'ActionRequest'{contextId = Ctx, commandRequests = [#'CommandR
             event("service_change method=~p reason=~s version=~p profile=~s message_version=~p termination=~s",
                   [Method, quote(lists:flatten(Reason)), Version, profile(Profile), PV, tid(Root)]),
             Main ! {registered, CH},
-            Res = #'ServiceChangeResParm'{serviceChangeProfile = Profile},
-            {discard_ack, [#'ActionReply'{contextId = Ctx, commandReply = [{serviceChangeReply,
+            {Ack, Res} =
+                case application:get_env(h248_peer, redirect_port) of
+                    {ok, RP} ->
+                        event("redirect to=~p", [RP]),
+                        {{handle_ack, redirect}, #'ServiceChangeResParm'{serviceChangeMgcId = mid(RP)}};
+                    undefined ->
+                        {discard_ack, #'ServiceChangeResParm'{serviceChangeProfile = Profile}}
+                end,
+            {Ack, [#'ActionReply'{contextId = Ctx, commandReply = [{serviceChangeReply,
                 #'ServiceChangeReply'{terminationID = [Root], serviceChangeResult = {serviceChangeResParms, Res}}}]}]};
         {notifyReq, #'NotifyRequest'{terminationID = [TID], observedEventsDescriptor = OE}} ->
             Events = [E#'ObservedEvent'.eventName || E <- OE#'ObservedEventsDescriptor'.observedEventLst],
@@ -318,7 +357,7 @@ handle_trans_long_request(_CH, _PV, _ReqData, _Main) ->
 handle_trans_reply(_CH, _PV, _Reply, _ReplyData, _Main) ->
     ok.
 
-handle_trans_ack(_CH, _PV, AckStatus, subtract, Main) ->
+handle_trans_ack(_CH, _PV, AckStatus, Data, Main) when Data =:= subtract; Data =:= redirect ->
     Main ! {acked, AckStatus},
     ok;
 handle_trans_ack(_CH, _PV, _AckStatus, _AckData, _Main) ->

@@ -118,7 +118,7 @@ final class ErlangPeer implements AutoCloseable {
                 port = s.getLocalPort();
             }
             try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(loopback, port))) {
-                return port;
+                return d.getLocalPort();
             } catch (IOException taken) {
                 // the UDP port is in use: try another
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mediasec.h248.CommandKind;
 import org.mediasec.h248.CommandReply;
@@ -132,27 +133,82 @@ class H248MegacoInteropTest {
                 assertThat(peer.await("EVENT service_change", STEP)).contains("method=restart", "reason=901",
                         "version=" + version, "profile=resgw/1", "message_version=" + version, "termination=root");
 
-                String add = peer.await("EVENT add_reply", STEP);
-                assertThat(add).contains("context=1", "termination=msrp/1", "setup=passive",
-                        "fingerprint=" + IqFixtures.FINGERPRINT_AGW.replace(' ', '_'));
-                assertThat(agw.remoteSdp.get("msrp/1")).contains("a=setup:active",
-                        "a=fingerprint:" + IqFixtures.FINGERPRINT_UE);
-
-                assertThat(peer.await("EVENT modify_reply", STEP)).contains("context=1", "termination=msrp/1");
-                Transaction.Reply notify = get(mg.call(IqFixtures.notify(ContextId.of(1), TerminationId.of("msrp/1"))));
-                assertThat(notify.error()).isNull();
-                assertThat(peer.await("EVENT notify", STEP)).contains("context=1", "termination=msrp/1",
-                        "request_id=2001", "events=g/cause");
-
-                assertThat(peer.await("EVENT subtract_reply", STEP)).contains("context=1", "termination=msrp/1");
-                peer.await("EVENT done", STEP);
-                assertThat(peer.exitCode(STEP)).as(peer.report()).isZero();
-                assertThat(agw.handled).containsExactly(CommandKind.ADD, CommandKind.MODIFY, CommandKind.SUBTRACT);
+                erlangMgcFlow(peer, mg, agw);
                 assertThat(mg.version()).isEqualTo(version);
                 assertThat(counters.pendingsSent.get()).isGreaterThanOrEqualTo(2);
                 assertThat(get(counters.firstAckReceived)).isPositive();   // Erlang acknowledged a reply of ours
             }
         }
+    }
+
+    /** Add, Modify, Notify (ours), Subtract driven by the Erlang MGC {@code peer}, until it exits 0. */
+    static void erlangMgcFlow(ErlangPeer peer, H248MediaGateway mg, IqFixtures.AgwUser agw) throws Exception {
+        String add = peer.await("EVENT add_reply", STEP);
+        assertThat(add).contains("context=1", "termination=msrp/1", "setup=passive",
+                "fingerprint=" + IqFixtures.FINGERPRINT_AGW.replace(' ', '_'));
+        assertThat(agw.remoteSdp.get("msrp/1")).contains("a=setup:active",
+                "a=fingerprint:" + IqFixtures.FINGERPRINT_UE);
+
+        assertThat(peer.await("EVENT modify_reply", STEP)).contains("context=1", "termination=msrp/1");
+        Transaction.Reply notify = get(mg.call(IqFixtures.notify(ContextId.of(1), TerminationId.of("msrp/1"))));
+        assertThat(notify.error()).isNull();
+        assertThat(peer.await("EVENT notify", STEP)).contains("context=1", "termination=msrp/1",
+                "request_id=2001", "events=g/cause");
+
+        assertThat(peer.await("EVENT subtract_reply", STEP)).contains("context=1", "termination=msrp/1");
+        peer.await("EVENT done", STEP);
+        assertThat(peer.exitCode(STEP)).as(peer.report()).isZero();
+        assertThat(agw.handled).containsExactly(CommandKind.ADD, CommandKind.MODIFY, CommandKind.SUBTRACT);
+    }
+
+    @ParameterizedTest(name = "erlang MGC moves our MG to another erlang MGC: {0} {1}")
+    @CsvSource({"udp, redirect", "tcp, redirect", "udp, handoff", "tcp, handoff"})
+    void erlangMgcMovesOurMgToAnotherMgc(String kind, String mode) throws Exception {
+        Path escript = ExternalTool.require("escript");
+        int portA = ErlangPeer.freePort();
+        int portB = ErlangPeer.freePort();
+        while (portB == portA) {
+            portB = ErlangPeer.freePort();
+        }
+        String[] common = {"transport=" + kind, "encoding=pretty", "version=3", "timeout=" + PEER_TIMEOUT_S};
+        try (ErlangPeer b = ErlangPeer.start(escript, concat(common, "role=mgc", "port=" + portB));
+             ErlangPeer a = ErlangPeer.start(escript, concat(common, "role=mgc", "port=" + portA, mode + "_port=" + portB))) {
+            a.await("READY", STEP);
+            b.await("READY", STEP);
+            List<Integer> registeredWith = new CopyOnWriteArrayList<>();
+            IqFixtures.AgwUser agw = new IqFixtures.AgwUser() {
+                @Override
+                public void registered(InetSocketAddress mgc, int version) {
+                    registeredWith.add(mgc.getPort());
+                }
+            };
+            MgConfig config = MgConfig.of(new MId.Ip4("127.0.0.1", null), new InetSocketAddress("127.0.0.1", portA))
+                    .withProfile(new ServiceChangeProfile("ResGW", 1));
+            try (H248MediaGateway mg = H248MediaGateway.start(transports, config, transport(kind, "pretty"), agw)) {
+                assertThat(a.await("EVENT service_change", STEP)).contains("method=restart", "reason=901");
+                if (mode.equals("redirect")) {
+                    assertThat(a.await("EVENT redirect", STEP)).contains("to=" + portB);
+                    assertThat(a.await("EVENT redirect_acked", STEP)).contains("status=ok");   // our ack of its IA reply
+                    assertThat(b.await("EVENT service_change", STEP)).contains("method=restart", "reason=901");
+                } else {
+                    assertThat(a.await("EVENT handoff_reply", STEP)).contains("to=" + portB);
+                    assertThat(b.await("EVENT service_change", STEP)).contains("method=handOff",
+                            "reason=903_MGC_Directed_Change");
+                }
+                a.await("EVENT done", STEP);
+                assertThat(a.exitCode(STEP)).as(a.report()).isZero();
+                assertThat(get(mg.registered())).isEqualTo(3);
+                erlangMgcFlow(b, mg, agw);
+                assertThat(mg.mgc().getPort()).isEqualTo(portB);
+                assertThat(registeredWith).endsWith(portB);
+            }
+        }
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @ParameterizedTest(name = "erlang MG, our MGC: {0} {1} v{2}")
