@@ -1,0 +1,245 @@
+package org.mediasec.core;
+
+import java.net.InetSocketAddress;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sip.IOExceptionEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.mediasec.common.TimerService;
+import org.mediasec.sip.IncomingRequest;
+import org.mediasec.sip.SipEndpoint;
+import org.mediasec.sip.SipEndpointListener;
+import org.mediasec.sip.SipStackConfig;
+import org.mediasec.sip.SipTransport;
+import org.mediasec.sip.proxy.ForwardTarget;
+import org.mediasec.sip.proxy.NextHop;
+import org.mediasec.sip.proxy.ProxiedRequest;
+import org.mediasec.sip.proxy.RecordRoute;
+import org.mediasec.sip.proxy.StatefulProxy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+
+/**
+ * {@code mediasec core}: a registrar and S-CSCF routing stand-in, just enough to connect P-CSCFs
+ * (DESIGN §2). One SIP endpoint; REGISTER for the domain goes to the {@link Registrar}; any other
+ * request is proxied statefully ({@link StatefulProxy}):
+ * <ul>
+ * <li>with Route values left after removing our own (in-dialog and loose-routed requests): along them;</li>
+ * <li>for a user of the domain ({@code sip:user@domain}, or {@code sip:user@host:port} of the core):
+ *     to the most recently registered contact of that AOR, through the path vector stored with it
+ *     (RFC 3327 §5.4: the home proxy "copies the stored path vector associated with the specific contact
+ *     in the registrar database into the Route header field of the outgoing request as a preloaded
+ *     route"), Record-Routing dialog-creating requests; 404 for a user that does not exist (RFC 3261
+ *     §16.5: "If the Request-URI indicates a resource at this proxy that does not exist, the proxy MUST
+ *     return a 404 (Not Found) response"), 480 for one without a current binding ("If the target set
+ *     remains empty after applying all of the above, the proxy MUST return an error response, which
+ *     SHOULD be the 480 (Temporarily Unavailable) response");</li>
+ * <li>otherwise to its Request-URI (RFC 3261 §16.5: a domain "this element is not responsible for").</li>
+ * </ul>
+ * A user exists if {@link CoreConfig#users()} lists it or, with no user list, if it has ever registered.
+ * No forking: one contact per request. Logs one INFO line per registration and per routed or rejected request.
+ */
+public final class Core implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Core.class);
+    private static final AddressFactoryImpl ADDRESSES = new AddressFactoryImpl();
+
+    private final CoreConfig config;
+    private final LocationService location;
+    private final Registrar registrar;
+    private final SipEndpoint endpoint;
+    private volatile StatefulProxy proxy;
+
+    private Core(CoreConfig config, TimerService clock) {
+        this.config = config;
+        this.location = new LocationService(clock);
+        this.registrar = new Registrar(config, location);
+        SipStackConfig stack = SipStackConfig.loopback("core-" + Integer.toHexString(System.identityHashCode(this)))
+                .withHost(config.host()).withPort(config.port()).withTransports(config.transports())
+                .withAutomaticDialogSupport(false);
+        this.endpoint = SipEndpoint.start(stack, new Listener());
+        this.proxy = StatefulProxy.on(endpoint, Set.of(config.domain()));
+        LOG.info("core for {} listening on {}:{} {}", config.domain(), config.host(), endpoint.port(), config.transports());
+    }
+
+    /** Starts the core on the JVM's clock. */
+    public static Core start(CoreConfig config) {
+        return new Core(config, SystemClock.INSTANCE);
+    }
+
+    /** Starts the core with binding expiry on {@code clock} (tests pass a manual clock). */
+    public static Core start(CoreConfig config, TimerService clock) {
+        return new Core(config, clock);
+    }
+
+    public CoreConfig config() {
+        return config;
+    }
+
+    /** The bound port (the picked one when the configuration said 0). */
+    public int port() {
+        return endpoint.port();
+    }
+
+    public InetSocketAddress localAddress() {
+        return endpoint.localAddress();
+    }
+
+    /** The bindings, for inspection. */
+    public LocationService locationService() {
+        return location;
+    }
+
+    /** The canonical AOR of a user of the domain: {@code sip:user@domain}. */
+    public String aor(String user) {
+        return registrar.aor(user);
+    }
+
+    /** Stops the SIP endpoint; idempotent. */
+    @Override
+    public void close() {
+        endpoint.stop();
+    }
+
+    private final class Listener implements SipEndpointListener {
+        @Override
+        public void onRequest(IncomingRequest in) {
+            StatefulProxy p = proxy;
+            if (p == null) {
+                if (!Request.ACK.equals(in.method())) {
+                    in.respond(Response.SERVICE_UNAVAILABLE);
+                }
+                return;
+            }
+            Optional<ProxiedRequest> pr = p.receive(in);
+            if (pr.isPresent()) {
+                route(p, pr.get());
+            } else {
+                // answered by the proxy layer: 483 (Max-Forwards 0), or a CANCEL matched to its INVITE (200, CANCEL downstream)
+                LOG.info("{} {} from {} handled by the proxy layer ({})", in.method(), in.request().getRequestURI(),
+                        from(in.request()), Request.CANCEL.equals(in.method()) ? "cancelled the pending branch" : "483 Too Many Hops");
+            }
+        }
+
+        @Override
+        public void onResponse(ResponseEvent event) {
+            StatefulProxy p = proxy;
+            if (p != null && !p.onResponse(event)) {
+                LOG.debug("dropped stray response {}", event.getResponse().getStatusCode());
+            }
+        }
+
+        @Override
+        public void onTimeout(TimeoutEvent event) {
+            StatefulProxy p = proxy;
+            if (p != null) {
+                p.onTimeout(event);
+            }
+        }
+
+        @Override
+        public void onIoException(IOExceptionEvent event) {
+            LOG.info("cannot reach {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        }
+    }
+
+    private void route(StatefulProxy p, ProxiedRequest pr) {
+        Request req = pr.request();
+        String method = req.getMethod();
+        if (pr.hasRoute()) {
+            forward(p, pr, ForwardTarget.to(req.getRequestURI()), "along Route");
+            return;
+        }
+        URI ruri = req.getRequestURI();
+        if (Request.REGISTER.equals(method) && registrar.isOurDomain(ruri)) {
+            registrar.handle(pr.incoming());
+            return;
+        }
+        Optional<String> user = homeUser(ruri);
+        if (user.isEmpty()) {
+            if (ruri instanceof SipURI sip && (p.identity().isThisProxy(sip) || sip.getHost().equalsIgnoreCase(config.domain()))) {
+                reject(p, pr, Request.OPTIONS.equals(method) ? Response.OK : Response.NOT_FOUND, "no user part");
+                return;
+            }
+            forward(p, pr, ForwardTarget.to(ruri), "to its Request-URI");
+            return;
+        }
+        String aor = registrar.aor(user.get());
+        List<Binding> bindings = location.lookup(aor);
+        if (bindings.isEmpty()) {
+            boolean exists = config.users().isEmpty() ? location.known(aor) : config.users().containsKey(user.get());
+            if (Request.CANCEL.equals(method)) {
+                reject(p, pr, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "nothing to cancel for " + aor);
+            } else {
+                reject(p, pr, exists ? Response.TEMPORARILY_UNAVAILABLE : Response.NOT_FOUND,
+                        exists ? aor + " not registered" : "no such user " + aor);
+            }
+            return;
+        }
+        Binding b = bindings.get(0);
+        ForwardTarget target;
+        try {
+            target = ForwardTarget.to(ADDRESSES.createURI(b.contact())).withPreloadedRoute(addresses(b.path()));
+        } catch (ParseException e) {
+            LOG.warn("stored contact {} of {} does not parse", b.contact(), aor, e);
+            reject(p, pr, Response.SERVER_INTERNAL_ERROR, "bad stored contact");
+            return;
+        }
+        ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
+        if (config.recordRoute() && RecordRoute.createsDialog(method) && (to == null || to.getTag() == null)) {
+            SipTransport in = "TCP".equals(pr.incoming().transport()) ? SipTransport.TCP : SipTransport.UDP;
+            target = target.withRecordRoute(p.identity().recordRouteUri(in));
+        }
+        forward(p, pr, target, "to " + aor);
+    }
+
+    private void forward(StatefulProxy p, ProxiedRequest pr, ForwardTarget target, String why) {
+        Request out = p.forward(pr, target);
+        LOG.info("{} {} from {} routed {} -> {} via {}", pr.method(), pr.incoming().request().getRequestURI(),
+                from(pr.request()), why, out.getRequestURI(), NextHop.uri(out));
+    }
+
+    private static void reject(StatefulProxy p, ProxiedRequest pr, int status, String why) {
+        LOG.info("{} {} from {} answered {}: {}", pr.method(), pr.request().getRequestURI(), from(pr.request()), status, why);
+        if (!Request.ACK.equals(pr.method())) {
+            Response resp = pr.incoming().createResponse(status);
+            Responses.addToTag(resp);
+            pr.incoming().respond(resp);
+        }
+    }
+
+    /** The user of a Request-URI for our domain: host is the domain, or our host and port. */
+    private Optional<String> homeUser(URI ruri) {
+        if (!(ruri instanceof SipURI sip) || sip.getUser() == null) {
+            return Optional.empty();
+        }
+        boolean ours = sip.getHost().equalsIgnoreCase(config.domain()) || proxy.identity().isThisProxy(sip);
+        return ours ? Optional.of(sip.getUser()) : Optional.empty();
+    }
+
+    private static List<Address> addresses(List<String> nameAddrs) throws ParseException {
+        java.util.ArrayList<Address> out = new java.util.ArrayList<>();
+        for (String s : nameAddrs) {
+            out.add(ADDRESSES.createAddress(s));
+        }
+        return out;
+    }
+
+    private static String from(Request r) {
+        FromHeader f = (FromHeader) r.getHeader(FromHeader.NAME);
+        return f == null ? "?" : f.getAddress().getURI().toString();
+    }
+}
