@@ -10,7 +10,8 @@ import org.mediasec.msrp.MsrpUri;
  * How an {@link MsrpRelayClient} authenticates. Immutable; start from {@link #of} and change with
  * {@code withX}.
  *
- * @param relay              the relay URI, the To-Path of every AUTH (e.g. {@code msrps://relay.example.net:2855;tcp})
+ * @param relay              the relay URI, the To-Path of every AUTH (e.g. {@code msrps://relay.example.net:2855;tcp});
+ *                           must be {@code msrps}: a client reaches its relay over TLS (RFC 4976)
  * @param local              our URI, the From-Path of every AUTH
  * @param credentials        user name and password for the digest
  * @param requestedExpires   the lifetime to ask for with {@code Expires}; empty: let the relay choose
@@ -28,6 +29,10 @@ public record MsrpRelayConfig(MsrpUri relay, MsrpUri local, DigestCredentials cr
     public MsrpRelayConfig {
         Objects.requireNonNull(relay, "relay");
         Objects.requireNonNull(local, "local");
+        if (!relay.secure()) {
+            // RFC 4976 (specs.md §2.5): the client's connection to its relay MUST use TLS (msrps).
+            throw new IllegalArgumentException("relay: " + relay + " (expected: an msrps URI; clients reach their relay over TLS)");
+        }
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(requestedExpires, "requestedExpires");
         requestedExpires.ifPresent(e -> {

@@ -360,6 +360,13 @@ class MsrpRelayClientTest {
     }
 
     @Test
+    void relayMustBeReachedOverTls() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MsrpRelayConfig.of(
+                MsrpUri.parse("msrp://relay.example.net:2855;tcp"), ALICE, CREDS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("msrps");
+    }
+
+    @Test
     void authenticateTwiceIsAProgrammingError() {
         client.authenticate();
         org.assertj.core.api.Assertions.assertThatThrownBy(client::authenticate).isInstanceOf(IllegalStateException.class);
