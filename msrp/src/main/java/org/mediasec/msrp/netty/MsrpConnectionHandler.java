@@ -41,6 +41,8 @@ final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private final Set<DefaultMsrpSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile Channel channel;
     private volatile byte[] peerCertificate;
+    /** Why the connection is going down, when an exception says so (e.g. the peer's TLS alert). */
+    private volatile Throwable closeCause;
 
     MsrpConnectionHandler(MsrpEndpoint endpoint, boolean outbound) {
         this.endpoint = endpoint;
@@ -180,14 +182,26 @@ final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         ready.completeExceptionally(new ClosedChannelException());
-        String reason = "connection " + describe() + " closed";
+        Throwable c = closeCause;
+        String reason = "connection " + describe() + " closed" + (c == null ? "" : ": " + rootMessage(c));
         sessions.forEach(s -> s.connectionLost(this, reason));
         endpoint.connectionClosed(this);
         super.channelInactive(ctx);
     }
 
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r.getClass().getSimpleName() + ": " + r.getMessage();
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (closeCause == null) {
+            closeCause = cause;
+        }
         if (!ready.isDone() || ready.isCompletedExceptionally()) {
             // a failed connect or handshake: reported to the sessions (and by the trust manager) already
             ready.completeExceptionally(cause);

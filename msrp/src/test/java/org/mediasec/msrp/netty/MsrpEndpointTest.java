@@ -175,6 +175,25 @@ class MsrpEndpointTest {
     }
 
     @Test
+    void passiveSideRefusesAClientWhoseCertificateNoSessionPins() throws Exception {
+        PinningCounters bobCounters = new PinningCounters();
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS.withListener(bobCounters), MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        bob.listen(loopback());
+        CertificateFingerprint notAlice = LocalIdentity.selfSigned("carol").fingerprint();
+        Pair p = pair(List.of(bobId.fingerprint()), List.of(notAlice), false, null);
+        // TLS 1.3: the client finishes its handshake before the server checks the client certificate,
+        // so Alice may see either a failed handshake or a connection closed by Bob's alert
+        assertThatThrownBy(() -> p.a().connected().get(T, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("127.0.0.1:" + bob.localAddress().getPort())
+                .hasMessageContainingAll("SSL");
+        assertThat(bobCounters.refused()).isEqualTo(1);
+        assertThat(bobCounters.verified()).isZero();
+        assertThat(p.b().connected()).isNotDone();
+    }
+
+    @Test
     void sessionsTowardTheSamePeerShareOneConnection() throws Exception {
         alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
         bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
