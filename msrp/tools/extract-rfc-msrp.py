@@ -170,6 +170,22 @@ SPECS = [
     ('8591', '10.4-1', 1166, 1215), ('8591', '10.4-2', 1218, 1272),
 ]
 
+def same_words(rfc, start, end, data):
+    """Self-check: the file has the words of the RFC lines, in order; only white space and the
+    layout of rules 1, 3 and 5 differ (page-break lines, fold marks, hex digits vs. bytes)."""
+    words = []
+    for l in rfc_lines(rfc)[start - 1:end]:
+        if FOOTER.match(l) or '\f' in l or l.startswith(f'RFC {rfc} '):
+            continue
+        words += [w[:-1] if w.endswith('\\') and len(w) > 1 else w for w in l.split() if w != '\\']
+    if b'[start-hex]' not in data and '[start-hex]' in words:
+        i, j = data.find(b'\r\n\r\n') + 4, data.rfind(b'\r\n-------')
+        data = data[:i] + b'[start-hex] ' + data[i:j].hex().encode('ascii') + b' [end-hex]' + data[j:]
+        s, e = words.index('[start-hex]'), words.index('[end-hex]')
+        words[s + 1:e] = [''.join(words[s + 1:e])]
+    return data.decode('latin-1').split() == words
+
+
 # Printed without an end-line (see README.md).
 NO_END_LINE = {('4976', '3-6.incomplete')}
 
@@ -178,7 +194,9 @@ if __name__ == '__main__':
         b = block(rfc, s, e, end_line=(rfc, name) not in NO_END_LINE)
         path = os.path.join(OUT, f'rfc{rfc}', f'{name}.msrp')
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        data = wire(b)
+        assert same_words(rfc, s, e, data), (rfc, name)
         with open(path, 'wb') as f:
-            f.write(wire(b))
+            f.write(data)
         print(f'== rfc{rfc}/{name}.msrp (rfc{rfc}.txt lines {s}-{e})')
         print('\n'.join(b))

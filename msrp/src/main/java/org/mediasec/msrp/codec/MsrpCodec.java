@@ -24,11 +24,18 @@ import org.mediasec.msrp.MsrpUri;
  * The pure MSRP codec (RFC 4975 §7, §9): one frame (start line to end-line) ↔ one {@link MsrpMessage}.
  * No channel, no logging, no clock. {@link #decode} never throws on wire input.
  *
- * <p>Encoding is canonical: start line, To-Path, From-Path, the other headers in model order, then
- * the body's MIME headers, Content-Type, an empty line, the body and CRLF, and the end-line.
- * Decoding is tolerant where the RFC leaves room and the model can hold it: header names in any
- * case, To-Path/From-Path anywhere in the header block (they are re-emitted first), any run of
- * spaces or tabs after the colon.
+ * <p>Encoding is canonical, in the order of the RFC 4975 §9 grammar ({@code headers = To-Path CRLF
+ * From-Path CRLF 1*( header CRLF )}, {@code content-stuff = *(Other-Mime-header CRLF) Content-Type
+ * 2CRLF data CRLF}): start line, To-Path, From-Path, the other headers in model (= wire) order, then
+ * the body's MIME headers, Content-Type, an empty line, the body and CRLF, and the end-line. Every RFC
+ * example (corpus/msrp) re-encodes byte for byte.
+ *
+ * <p>Decoding follows that grammar, and is tolerant beyond it where the model can hold the message:
+ * header names in any case (ABNF strings are case-insensitive), To-Path/From-Path anywhere in the
+ * header block (they are re-emitted first), Content-Type before other headers (re-emitted last), any
+ * run of spaces or tabs after the colon where the grammar has one SP (as RFC 7977 §8 prints; re-emitted
+ * as one SP), responses with no header after From-Path (RFC 4975 §4 prints one, though {@code 1*( header
+ * CRLF )} asks for one).
  */
 public final class MsrpCodec {
     static final byte CR = '\r';
