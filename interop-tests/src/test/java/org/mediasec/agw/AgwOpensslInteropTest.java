@@ -96,7 +96,7 @@ class AgwOpensslInteropTest {
         newCertificate("ue.interop.test", ueCert, ueKey);
         ueFingerprint = fingerprint(ueCert);
         InetAddress lo = InetAddress.getLoopbackAddress();
-        int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
+        int base = 20000 + ThreadLocalRandom.current().nextInt(120) * 100;  // below the ephemeral range (32768-)
         access = new Realm("access", lo, base, base + 49);
         core = new Realm("core", lo, base + 50, base + 99);
     }

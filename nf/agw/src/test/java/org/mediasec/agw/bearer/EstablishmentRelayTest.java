@@ -102,7 +102,8 @@ class EstablishmentRelayTest extends RelayTestBase {
     @Test
     void closeWhileTheCoreIsStalledEndsWithinTheCloseTimeout() throws Exception {
         setUp(BearerConfig.DEFAULTS.withCloseTimeout(Duration.ofMillis(300)));
-        TestNet.Server coreServer = net.server(null, null, () -> new Probe(false, false, false));
+        // a 4 KiB window that never opens: once the AGW's send buffer is full it stays full
+        TestNet.Server coreServer = net.server(null, null, () -> new Probe(false, false, false), 4096);
         BearerRelay relay = agw.open(BearerLeg.plain(agw.accessRealm, TcpSetup.PASSIVE),
                 BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE).withRemote(coreServer.address()));
         Probe ue = net.client(null, null, relay.localAddress(Side.ACCESS), new Probe(false, false, true));

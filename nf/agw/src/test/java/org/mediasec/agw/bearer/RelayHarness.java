@@ -28,7 +28,7 @@ final class RelayHarness implements AutoCloseable {
 
     RelayHarness(Transports transports, BearerConfig config) {
         InetAddress lo = InetAddress.getLoopbackAddress();
-        int base = 20000 + ThreadLocalRandom.current().nextInt(400) * 100;
+        int base = 20000 + ThreadLocalRandom.current().nextInt(120) * 100;  // below the ephemeral range (32768-)
         accessRealm = new Realm("access", lo, base, base + 49);
         coreRealm = new Realm("core", lo, base + 50, base + 99);
         relays = new BearerRelays(transports, config, List.of(accessRealm, coreRealm));

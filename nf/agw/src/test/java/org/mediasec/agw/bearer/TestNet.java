@@ -10,6 +10,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
@@ -34,8 +35,20 @@ final class TestNet implements AutoCloseable {
     }
 
     Server server(SslContext tls, TlsOptions options, Supplier<Probe> probes) {
+        return server(tls, options, probes, 0);
+    }
+
+    /**
+     * A listener; a positive {@code receiveBuffer} fixes SO_RCVBUF of the accepted sockets (no
+     * autotuning), so a peer that does not read stops its sender after a few KiB.
+     */
+    Server server(SslContext tls, TlsOptions options, Supplier<Probe> probes, int receiveBuffer) {
         CompletableFuture<Probe> accepted = new CompletableFuture<>();
-        Channel l = new ServerBootstrap().group(transports.group()).channel(transports.serverSocketChannel())
+        ServerBootstrap b = new ServerBootstrap();
+        if (receiveBuffer > 0) {
+            b.option(ChannelOption.SO_RCVBUF, receiveBuffer);   // inherited by accepted sockets
+        }
+        Channel l = b.group(transports.group()).channel(transports.serverSocketChannel())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
