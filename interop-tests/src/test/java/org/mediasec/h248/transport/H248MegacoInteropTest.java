@@ -216,11 +216,17 @@ class H248MegacoInteropTest {
     void ourMgcDrivesErlangMg(String kind, String encoding, int version) throws Exception {
         Path escript = ExternalTool.require("escript");
         CompletableFuture<MgHandle> registered = new CompletableFuture<>();
+        CompletableFuture<String> lost = new CompletableFuture<>();
         List<String> notified = new CopyOnWriteArrayList<>();
         MgcUser user = new MgcUser() {
             @Override
             public void mgRegistered(MgHandle mg) {
                 registered.complete(mg);
+            }
+
+            @Override
+            public void mgLost(MgHandle mg, String reason) {
+                lost.complete(reason);
             }
 
             @Override
@@ -230,8 +236,11 @@ class H248MegacoInteropTest {
             }
         };
         Counters counters = new Counters();
+        // heartbeat after 3 s of silence, repeated quickly: the MG's exit is noticed within seconds
         MgcConfig config = MgcConfig.of(new MId.Ip4("127.0.0.1", null)).withEvents(counters)
-                .withTransactions(H248TransactionConfig.DEFAULT.withAcks(Duration.ZERO, true));
+                .withHeartbeat(Duration.ofSeconds(3))
+                .withTransactions(H248TransactionConfig.DEFAULT.withAcks(Duration.ZERO, true)
+                        .withRetransmission(Duration.ofMillis(200), Duration.ofMillis(400), 3));
         try (H248MediaGatewayController mgc = H248MediaGatewayController.start(transports, config,
                 transport(kind, encoding), user);
              ErlangPeer peer = ErlangPeer.start(escript, "role=mg", "transport=" + kind, "encoding=" + encoding,
@@ -268,6 +277,9 @@ class H248MegacoInteropTest {
             peer.await("EVENT done", STEP);
             assertThat(peer.exitCode(STEP)).as(peer.report()).isZero();
             assertThat(get(counters.firstAckReceived)).isPositive();   // Erlang acknowledged a reply of ours
+            // the peer is gone: over TCP the connection closes; over UDP the heartbeat audit goes unanswered
+            assertThat(get(lost)).contains(kind.equals("tcp") ? "connection closed" : "timed out");
+            assertThat(mgc.mgs()).isEmpty();
         }
     }
 }
