@@ -123,6 +123,36 @@ public final class H248TransactionLayer {
         return future;
     }
 
+    /**
+     * Sends several transaction requests to {@code peer} in one message (H.248.1 §8: a message may
+     * carry several transactions). Each is repeated, answered and completed on its own.
+     */
+    public List<CompletableFuture<Transaction.Reply>> sendRequests(InetSocketAddress peer,
+                                                                   List<List<ActionRequest>> transactions) {
+        Objects.requireNonNull(peer, "peer");
+        List<List<ActionRequest>> copy = transactions.stream().map(List::copyOf).toList();
+        List<CompletableFuture<Transaction.Reply>> futures = copy.stream()
+                .map(t -> new CompletableFuture<Transaction.Reply>()).toList();
+        executor.execute(() -> {
+            PeerState ps = peer(peer);
+            boolean outer = ps.batching;
+            ps.batching = true;
+            try {
+                for (int i = 0; i < copy.size(); i++) {
+                    try {
+                        startRequest(ps, copy.get(i), futures.get(i));
+                    } catch (RuntimeException e) {
+                        futures.get(i).completeExceptionally(e);
+                    }
+                }
+            } finally {
+                ps.batching = outer;
+                flushUnlessBatching(ps);
+            }
+        });
+        return futures;
+    }
+
     private void startRequest(PeerState ps, List<ActionRequest> actions, CompletableFuture<Transaction.Reply> future) {
         long id = allocateId(ps);
         Outgoing out = new Outgoing(id, new Transaction.Request(id, actions), future);

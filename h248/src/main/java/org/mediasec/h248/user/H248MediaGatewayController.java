@@ -130,6 +130,18 @@ public final class H248MediaGatewayController implements AutoCloseable {
         return f;
     }
 
+    List<CompletableFuture<Transaction.Reply>> callAll(MgHandle mg, List<List<ActionRequest>> transactions) {
+        List<CompletableFuture<Transaction.Reply>> futures = layer.sendRequests(mg.address(), transactions);
+        for (CompletableFuture<Transaction.Reply> f : futures) {
+            f.whenComplete((r, e) -> {
+                if (e instanceof H248TimeoutException) {
+                    executor.execute(() -> lost(mg, e.getMessage()));
+                }
+            });
+        }
+        return futures;
+    }
+
     CompletableFuture<Transaction.Reply> handOff(MgHandle mg, MId newMgc) {
         ServiceChangeDescriptor sc = new ServiceChangeDescriptor(ServiceChangeMethod.HANDOFF,
                 H248MediaGateway.MGC_DIRECTED_CHANGE, null, null, null, null, newMgc, null, List.of(), false);

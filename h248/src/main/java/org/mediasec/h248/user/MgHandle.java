@@ -66,6 +66,11 @@ public final class MgHandle {
         return call(List.of(actions));
     }
 
+    /** Sends several transactions in one message; each future completes with its own reply. */
+    public List<CompletableFuture<Transaction.Reply>> callAll(List<List<ActionRequest>> transactions) {
+        return mgc.callAll(this, transactions);
+    }
+
     /** Hands the MG to another MGC (ServiceChange HandOff with MgcIdToTry, H.248.1 §11.5). */
     public CompletableFuture<Transaction.Reply> handOff(MId newMgc) {
         return mgc.handOff(this, newMgc);

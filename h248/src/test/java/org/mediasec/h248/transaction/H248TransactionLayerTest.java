@@ -349,6 +349,17 @@ class H248TransactionLayerTest {
     }
 
     @Test
+    void severalRequestsLeaveInOneMessageAndCompleteSeparately() throws Exception {
+        start();
+        List<CompletableFuture<Transaction.Reply>> fs = mgc.sendRequests(MG, List.of(notify("t1"), notify("t2"), notify("t3")));
+        assertThat(net.sentBy(MGC)).hasSize(1);
+        assertThat(((TransactionList) net.sentBy(MGC).get(0).message().body()).transactions()).hasSize(3);
+        advance(100);
+        assertThat(fs).extracting(f -> terminationOf(f.join())).containsExactly("t1", "t2", "t3");
+        assertThat(net.sentBy(MG)).hasSize(1);      // and the three replies come back in one message
+    }
+
+    @Test
     void malformedRequestWithRecoveredIdGets403InAReply() {
         start();
         net.inject(MGC, MG, "MEGACO/1 [127.0.0.1]:2944\nTransaction = 42 { Context = - { Bogus } }".getBytes(StandardCharsets.ISO_8859_1));

@@ -92,8 +92,14 @@ class H248RolesLoopbackTest {
                 assertThat(agw.remoteSdp.get("msrp/1")).contains("a=fingerprint:" + IqFixtures.FINGERPRINT_UE,
                         "a=setup:active");
 
-                Transaction.Reply modify = handle.call(IqFixtures.modify(ctx, term)).get(TIMEOUT_S, TimeUnit.SECONDS);
+                // Modify and an audit of ROOT as two transactions in one message
+                List<CompletableFuture<Transaction.Reply>> two = handle.callAll(List.of(List.of(IqFixtures.modify(ctx, term)),
+                        List.of(org.mediasec.h248.ActionRequest.of(ContextId.NULL, org.mediasec.h248.CommandRequest.of(
+                                CommandKind.AUDIT_VALUE, TerminationId.ROOT, org.mediasec.h248.AuditDescriptor.of())))));
+                Transaction.Reply modify = two.get(0).get(TIMEOUT_S, TimeUnit.SECONDS);
                 assertThat(IqFixtures.firstCommand(modify).kind()).isEqualTo(CommandKind.MODIFY);
+                assertThat(IqFixtures.firstCommand(two.get(1).get(TIMEOUT_S, TimeUnit.SECONDS)).kind())
+                        .isEqualTo(CommandKind.AUDIT_VALUE);
 
                 Transaction.Reply notify = mg.call(IqFixtures.notify(ctx, term)).get(TIMEOUT_S, TimeUnit.SECONDS);
                 assertThat(notify.error()).isNull();
