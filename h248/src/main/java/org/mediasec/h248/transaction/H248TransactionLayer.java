@@ -538,22 +538,36 @@ public final class H248TransactionLayer {
     public void forget(InetSocketAddress peer, String reason) {
         executor.execute(() -> {
             PeerState ps = peers.remove(peer);
-            if (ps == null) {
-                return;
-            }
-            for (Outgoing out : ps.outgoing.values()) {
-                out.timer.cancel();
-                out.future.completeExceptionally(new H248TimeoutException(peer, out.id, reason));
-            }
-            for (Incoming in : ps.incoming.values()) {
-                if (in.timer != null) {
-                    in.timer.cancel();
-                }
-            }
-            if (ps.ackTimer != null) {
-                ps.ackTimer.cancel();
+            if (ps != null) {
+                drop(ps, reason);
             }
         });
+    }
+
+    /** Forgets every peer (see {@link #forget}); for shutting down. */
+    public void close(String reason) {
+        executor.execute(() -> {
+            List<PeerState> all = new ArrayList<>(peers.values());
+            peers.clear();
+            all.forEach(ps -> drop(ps, reason));
+        });
+    }
+
+    private static void drop(PeerState ps, String reason) {
+        for (Outgoing out : ps.outgoing.values()) {
+            out.timer.cancel();
+            out.future.completeExceptionally(new H248TimeoutException(ps.address, out.id, reason));
+        }
+        ps.outgoing.clear();
+        for (Incoming in : ps.incoming.values()) {
+            if (in.timer != null) {
+                in.timer.cancel();
+            }
+        }
+        ps.incoming.clear();
+        if (ps.ackTimer != null) {
+            ps.ackTimer.cancel();
+        }
     }
 
     private PeerState peer(InetSocketAddress address) {

@@ -379,6 +379,7 @@ public final class H248MediaGateway implements AutoCloseable {
                 inactivity.cancel();
             }
         });
+        layer.close("MG closed");
         if (closer != null) {
             try {
                 closer.close();

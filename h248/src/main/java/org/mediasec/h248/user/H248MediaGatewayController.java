@@ -305,6 +305,9 @@ public final class H248MediaGatewayController implements AutoCloseable {
         for (InetSocketAddress a : new ArrayList<>(heartbeats.keySet())) {
             cancelHeartbeat(a);
         }
+        mgs.values().forEach(mg -> mg.alive = false);
+        mgs.clear();
+        layer.close("MGC closed");
         if (closer != null) {
             try {
                 closer.close();

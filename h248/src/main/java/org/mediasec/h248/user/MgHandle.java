@@ -17,7 +17,6 @@ public final class MgHandle {
     private final int version;
     private final ServiceChangeProfile profile;
     volatile boolean alive = true;
-    long lastHeard;
 
     MgHandle(H248MediaGatewayController mgc, InetSocketAddress address, MId mId, int version,
              ServiceChangeProfile profile) {

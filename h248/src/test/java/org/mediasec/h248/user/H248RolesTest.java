@@ -293,6 +293,19 @@ class H248RolesTest {
     }
 
     @Test
+    void closingTheMgFailsWhatIsOutstandingAndStopsRegistering() {
+        H248MediaGateway mg = mg(mgConfig(), new RecordingMg());
+        CompletableFuture<Transaction.Reply> notify = mg.call(IqFixtures.notify(ContextId.NULL, TerminationId.ROOT));
+        advance(500);
+        mg.close();
+        assertThat(notify).isCompletedExceptionally();
+        int sent = net.log.size();
+        advance(120_000);
+        assertThat(net.log).hasSize(sent);     // no retransmission, no new registration
+        assertThat(net.timers.pending()).isZero();
+    }
+
+    @Test
     void mgRetriesRegistrationUntilTheMgcAnswers() {
         H248MediaGateway mg = mg(mgConfig().withTransactions(H248TransactionConfig.DEFAULT), new RecordingMg());
         advance(30_000);       // no MGC yet: the ServiceChange times out after 19 s
