@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import org.junit.jupiter.api.Test;
 import org.mediasec.tls.TlsContexts;
@@ -102,15 +104,20 @@ class EstablishmentRelayTest extends RelayTestBase {
     @Test
     void closeWhileTheCoreIsStalledEndsWithinTheCloseTimeout() throws Exception {
         setUp(BearerConfig.DEFAULTS.withCloseTimeout(Duration.ofMillis(300)));
-        // a 4 KiB window that never opens: once the AGW's send buffer is full it stays full
+        // the core never reads and its receive window is fixed at 4 KiB
         TestNet.Server coreServer = net.server(null, null, () -> new Probe(false, false, false), 4096);
         BearerRelay relay = agw.open(BearerLeg.plain(agw.accessRealm, TcpSetup.PASSIVE),
                 BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE).withRemote(coreServer.address()));
         Probe ue = net.client(null, null, relay.localAddress(Side.ACCESS), new Probe(false, false, true));
-        ue.stream(Long.MAX_VALUE);
         Probe core = await(coreServer.accepted());
+        await(agw.events.established);
+        // and the AGW's send buffer toward it too (white box), before any byte flows: the kernel then
+        // holds at most ~16 KiB, so once more than the high water mark is pending (the AGW pauses the
+        // UE) the pending bytes can never fall below the low water mark: the flush cannot finish
+        Channel toCore = relay.leg(Side.CORE).channel;
+        toCore.eventLoop().submit(() -> toCore.config().setOption(ChannelOption.SO_SNDBUF, 4096)).syncUninterruptibly();
+        ue.stream(Long.MAX_VALUE);
         await(agw.events.accessPaused);
-        await(ue.awaitUnwritable());
 
         long start = System.nanoTime();
         RelayStats s = await(relay.close());             // the core never drains: the flush cannot finish
