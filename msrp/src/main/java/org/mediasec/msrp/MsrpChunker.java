@@ -38,7 +38,6 @@ public final class MsrpChunker {
                 throw new IllegalArgumentException("headers: " + h.name() + " is set per chunk");
             }
         }
-        MsrpHeader.MessageId id = new MsrpHeader.MessageId(messageId);
         byte[] all = content.data().toByteArray();
         long total = all.length;
         List<MsrpRequest> out = new ArrayList<>();
@@ -46,17 +45,41 @@ public final class MsrpChunker {
         do {
             int len = Math.min(chunkSize, all.length - off);
             Bytes slice = Bytes.of(all, off, len);
-            List<MsrpHeader> hs = new ArrayList<>(headers.size() + 2);
-            hs.add(id);
-            hs.add(MsrpHeader.ByteRange.ofChunk(off + 1L, len, total));
-            hs.addAll(headers);
             boolean last = off + len == all.length;
-            out.add(new MsrpRequest(MsrpTransactionIds.chooseFor(slice, random), MsrpMethod.SEND, toPath, fromPath, hs,
-                    Optional.of(new MsrpContent(content.contentType(), content.mimeHeaders(), slice)),
-                    last ? MsrpContinuation.COMPLETE : MsrpContinuation.MORE));
+            out.add(chunk(toPath, fromPath, messageId,
+                    new MsrpContent(content.contentType(), content.mimeHeaders(), slice), off + 1L, total, headers, last,
+                    random));
             off += len;
         } while (off < all.length);
         return out;
+    }
+
+    /**
+     * One SEND chunk of a message produced piece by piece (e.g. read from a file): Message-ID,
+     * {@code Byte-Range: start-end/total} for the slice (total may be {@link MsrpHeader.ByteRange#UNKNOWN}),
+     * then {@code headers}, the slice as content, {@code $} if {@code last} else {@code +}, and a
+     * transaction id whose end-line does not occur in the slice. {@link #split} is this, applied to
+     * consecutive slices.
+     *
+     * @param slice the chunk's octets with the message's Content-Type and MIME headers
+     * @param start the 1-based position of the slice's first octet in the message
+     */
+    public static MsrpRequest chunk(List<MsrpUri> toPath, List<MsrpUri> fromPath, String messageId, MsrpContent slice,
+                                    long start, long total, List<MsrpHeader> headers, boolean last,
+                                    RandomGenerator random) {
+        Objects.requireNonNull(slice, "slice");
+        Objects.requireNonNull(random, "random");
+        for (MsrpHeader h : headers) {
+            if (h instanceof MsrpHeader.MessageId || h instanceof MsrpHeader.ByteRange) {
+                throw new IllegalArgumentException("headers: " + h.name() + " is set per chunk");
+            }
+        }
+        List<MsrpHeader> hs = new ArrayList<>(headers.size() + 2);
+        hs.add(new MsrpHeader.MessageId(messageId));
+        hs.add(MsrpHeader.ByteRange.ofChunk(start, slice.data().size(), total));
+        hs.addAll(headers);
+        return new MsrpRequest(MsrpTransactionIds.chooseFor(slice.data(), random), MsrpMethod.SEND, toPath, fromPath,
+                hs, Optional.of(slice), last ? MsrpContinuation.COMPLETE : MsrpContinuation.MORE);
     }
 
     /**

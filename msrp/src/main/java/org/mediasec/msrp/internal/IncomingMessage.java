@@ -79,7 +79,8 @@ final class IncomingMessage {
             }
             total = range.total();
         } else if (flag == MsrpContinuation.COMPLETE) {
-            // RFC 4975 §7.1.1 (recalled): the chunk that ends in "$" carries the last octets, so its end is the total.
+            // RFC 4975 §7.3.1: "It is worth noting that the chunk that has a termination character of "$"
+            // defines the total length of the message."
             if (total >= 0 && total != end) {
                 return MsrpStatus.UNINTELLIGIBLE;
             }
@@ -92,6 +93,7 @@ final class IncomingMessage {
             return MsrpStatus.STOP_SENDING;
         }
         if (len > 0) {
+            // RFC 4975 §7.3.1: overlapping data: "the last chunk received SHOULD take precedence"
             store(start - 1, body);
         }
         ranges.add(start, end);

@@ -54,7 +54,9 @@ final class MessageReceiver {
         String id = mid.get().id();
         Bytes body = r.body();
         MsrpContinuation flag = r.continuation();
-        // RFC 4975 §7.1.1 (recalled): a SEND without Byte-Range carries the whole message, "1-*/*".
+        // RFC 4975 §7.3.1: "If the request contains no Byte-Range header field, or contains one with a
+        // range-start value of "1", and the closing line continuation flag has a value of "$", then the
+        // request contained the entire message." Without one, the chunk starts at 1 with "*" for the rest.
         MsrpHeader.ByteRange range = r.byteRange().orElseGet(() -> new MsrpHeader.ByteRange(1,
                 MsrpHeader.ByteRange.UNKNOWN, MsrpHeader.ByteRange.UNKNOWN));
         if (flag == MsrpContinuation.ABORT) {
@@ -74,7 +76,9 @@ final class MessageReceiver {
                 session.respond(from, r, MsrpStatus.OK);
                 return;
             }
-            // RFC 4975 §7.3.1 (recalled): a recipient that does not understand the Content-Type answers 415
+            // RFC 4975 §7.3.1: "If the SEND request contained a Content-Type header field indicating an
+            // unsupported media-type, and the Failure-Report value is not "no", the receiver MUST
+            // generate a response with a status code of 415." (respond() leaves it out under "no".)
             if (r.content().isPresent() && !accepted(r.content().get().contentType())) {
                 session.respond(from, r, MsrpStatus.MIME_NOT_UNDERSTOOD);
                 return;
@@ -99,9 +103,13 @@ final class MessageReceiver {
             incoming.remove(id);
             im.discard();
             session.respond(from, r, status);
-            // RFC 4975 §7.1.2 (recalled): failure REPORTs are sent unless Failure-Report is "no". A
-            // transaction error response already covers a message that had no other chunk; when
-            // earlier chunks were acknowledged, the REPORT tells the sender the whole message failed.
+            // RFC 4975 §7.1.4: the error goes in the transaction response; a Failure-Report of "no"
+            // means it "MUST NOT send a failure REPORT request". When earlier chunks were already
+            // acknowledged, a failure REPORT also tells the sender that the whole message failed; "If a
+            // failure REPORT request is sent in response to a SEND request that contained a chunk, it
+            // MUST include a Byte-Range header field indicating the actual range being reported on. It
+            // can take the range-start and total values from the original SEND request, but MUST
+            // calculate the range-end field from the actual body data."
             if (r.failureReport() != MsrpHeader.FailureReport.Kind.NO && before > 0) {
                 session.sendReport(id, range.withLength(body.size()), status);
             }
@@ -130,8 +138,10 @@ final class MessageReceiver {
             return;
         }
         if (im.successReport()) {
-            // RFC 4975 §7.1.3 (recalled): the recipient of a message with Success-Report "yes" sends a
-            // REPORT with Status 200 and a Byte-Range covering the octets received, here the whole message.
+            // RFC 4975 §7.1.3: "When an endpoint receives a message in one or more chunks that contain a
+            // Success-Report value of "yes", it MUST send a success report or reports covering all bytes
+            // that are received successfully." ... "The receiver MAY wait until it receives the last
+            // chunk of a message, and send a success report that covers the complete message."
             session.sendReport(id, new MsrpHeader.ByteRange(1, im.total(), im.total()), MsrpStatus.OK);
         }
         LOG.debug("{} message {} received ({} octets, {})", session.tag(), id, message.size(), message.contentType());
@@ -140,6 +150,11 @@ final class MessageReceiver {
 
     private boolean accepted(String contentType) {
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        // RFC 4975 §7.3.1: "All MSRP endpoints MUST be able to receive the multipart/mixed [15] and
+        // multipart/alternative [15] media-types."
+        if (type.equals("multipart/mixed") || type.equals("multipart/alternative")) {
+            return true;
+        }
         for (String a : acceptTypes) {
             String t = a.toLowerCase(Locale.ROOT);
             if (t.equals("*") || t.equals(type) || (t.endsWith("/*") && type.startsWith(t.substring(0, t.length() - 1)))) {
@@ -151,7 +166,9 @@ final class MessageReceiver {
 
     /** A REPORT from the peer about a message we sent. */
     void onReport(MsrpRequest r, MessageSender sender) {
-        // RFC 4975 §7.2 (recalled): REPORT requests are never answered with a transaction response.
+        // RFC 4975 §7.1.2: "MSRP nodes MUST NOT send MSRP responses to REPORT requests." (nothing is
+        // written here); "If an MSRP element receives a REPORT for a Message-ID it does not recognize,
+        // it SHOULD silently ignore the REPORT." (the listener decides what it knows)
         Optional<MsrpHeader.MessageId> mid = r.messageId();
         Optional<MsrpHeader.Status> st = r.statusHeader();
         if (mid.isEmpty() || st.isEmpty()) {

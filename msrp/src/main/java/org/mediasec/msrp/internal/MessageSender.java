@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.mediasec.common.Bytes;
 import org.mediasec.common.TimerService;
+import org.mediasec.msrp.MsrpChunker;
 import org.mediasec.msrp.MsrpContent;
 import org.mediasec.msrp.MsrpContinuation;
 import org.mediasec.msrp.MsrpHeader;
@@ -44,9 +45,28 @@ final class MessageSender {
      * with "partial" only a negative response may come, so the entry just lets one be matched until
      * the transaction timeout silently expires it.
      */
-    private record Pending(String messageId, MsrpHeader.ByteRange range, TimerService.Timeout timeout,
-                           boolean expectsResponse) {
+    private static final class Pending {
+        final String messageId;
+        final MsrpHeader.ByteRange range;
+        final boolean expectsResponse;
+        /** Armed when the request's last byte has been handed to the connection. */
+        TimerService.Timeout timeout;
+
+        Pending(String messageId, MsrpHeader.ByteRange range, boolean expectsResponse) {
+            this.messageId = messageId;
+            this.range = range;
+            this.expectsResponse = expectsResponse;
+        }
+
+        void cancel() {
+            if (timeout != null) {
+                timeout.cancel();
+            }
+        }
     }
+
+    /** RFC 4975 §7.1.1: chunks with a larger body must be interruptible, so their range-end is "*". */
+    static final int INTERRUPTIBLE_ABOVE = 2048;
 
     private final MsrpSessionMachine session;
     private final MsrpSessionConfig config;
@@ -81,11 +101,13 @@ final class MessageSender {
         MsrpRequest send = new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, session.remotePath(),
                 session.fromPath(), List.of(new MsrpHeader.MessageId(bindMessageId), range), Optional.empty(),
                 MsrpContinuation.COMPLETE);
-        startTransaction(send.transactionId(), bindMessageId, range, true);
+        Pending p = openTransaction(send.transactionId(), bindMessageId, range, true);
         LOG.debug("{} bound to {} (active): initial SEND {}", session.tag(), w.describe(), send.transactionId());
         w.write(send, cause -> {
             if (cause != null) {
                 session.fail("cannot send the initial SEND on " + w.describe() + ": " + cause);
+            } else {
+                armTimer(send.transactionId(), p);
             }
         });
     }
@@ -111,8 +133,10 @@ final class MessageSender {
     }
 
     /**
-     * Aborts a message being sent. RFC 4975 §7.1.1 (recalled): a sender that wants to stop sending a
-     * message ends the current chunk with the "#" continuation flag; no further chunks follow.
+     * Aborts a message being sent with a body-less chunk ending in "#". RFC 4975 §7.1: "If the sender
+     * is aborting an incomplete message, and intends to send no further chunks in that message, the
+     * flag MUST be a "#"." Its Byte-Range is {@code 1-0/total}: §7.1.1 "a Byte-Range header field
+     * referring to nonexistent or zero-length content MUST still have a range-start value of 1".
      */
     void abort(String messageId) {
         OutgoingMessage m = outgoing.get(messageId);
@@ -143,8 +167,12 @@ final class MessageSender {
             MsrpRequest chunk;
             if (m.abortRequested) {
                 // body-less chunk ending in '#': Byte-Range start is the next octet, nothing carried
-                chunk = request(m, new MsrpHeader.ByteRange(m.position + 1, m.position, m.total), Optional.empty(),
-                        MsrpContinuation.ABORT, Bytes.EMPTY);
+                List<MsrpHeader> headers = new ArrayList<>(4);
+                headers.add(new MsrpHeader.MessageId(m.messageId));
+                headers.add(new MsrpHeader.ByteRange(1, 0, m.total));
+                headers.addAll(reportHeaders(m));
+                chunk = new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, session.remotePath(),
+                        session.fromPath(), headers, Optional.empty(), MsrpContinuation.ABORT);
                 m.lastChunkQueued = true;
             } else {
                 Bytes slice;
@@ -158,9 +186,16 @@ final class MessageSender {
                 m.position += slice.size();
                 boolean last = m.position >= m.total;
                 m.lastChunkQueued = last;
-                chunk = request(m, new MsrpHeader.ByteRange(start, start + slice.size() - 1, m.total),
-                        Optional.of(new MsrpContent(m.payload.contentType(), m.payload.mimeHeaders(), slice)),
-                        last ? MsrpContinuation.COMPLETE : MsrpContinuation.MORE, slice);
+                chunk = MsrpChunker.chunk(session.remotePath(), session.fromPath(), m.messageId,
+                        new MsrpContent(m.payload.contentType(), m.payload.mimeHeaders(), slice), start, m.total,
+                        reportHeaders(m), last, random);
+                if (slice.size() > INTERRUPTIBLE_ABOVE) {
+                    // RFC 4975 §7.1.1: "senders MUST NOT send chunks with a body larger than 2048 octets
+                    // unless they are prepared to interrupt them (meaning that any chunk with a body of
+                    // greater than 2048 octets will have a "*" character in the range-end field)". We
+                    // interleave other messages, responses and REPORTs between chunks, not inside one.
+                    chunk = chunk.withHeader(new MsrpHeader.ByteRange(start, MsrpHeader.ByteRange.UNKNOWN, m.total));
+                }
             }
             if (!m.lastChunkQueued) {
                 queue.addLast(m); // round robin: the next message's chunk goes before this one's next
@@ -169,36 +204,39 @@ final class MessageSender {
         }
     }
 
-    private MsrpRequest request(OutgoingMessage m, MsrpHeader.ByteRange range, Optional<MsrpContent> content,
-                                MsrpContinuation flag, Bytes slice) {
-        List<MsrpHeader> headers = new ArrayList<>(4);
-        headers.add(new MsrpHeader.MessageId(m.messageId));
-        headers.add(range);
-        // RFC 4975 §7.1.1 (recalled): the Success-Report and Failure-Report values must be the same in
-        // every chunk of a message; we only write them when they differ from the defaults.
+    /**
+     * RFC 4975 §7.1.1: "All chunks of the same message MUST use the same Failure-Report and
+     * Success-Report values in their SEND requests." They are written only when not the defaults. Transaction
+     * ids come from {@link MsrpChunker#chunk} / {@link MsrpTransactionIds}: RFC 4975 §7.1 "The
+     * transaction identifier MUST NOT collide with that of other transactions that exist at the same
+     * time. Therefore, it MUST contain at least 64 bits of randomness." (16 alphanumerics, ~95 bits).
+     */
+    private static List<MsrpHeader> reportHeaders(OutgoingMessage m) {
+        List<MsrpHeader> headers = new ArrayList<>(2);
         if (m.options.successReport()) {
             headers.add(MsrpHeader.SuccessReport.YES);
         }
         if (m.options.failureReport() != MsrpHeader.FailureReport.Kind.YES) {
             headers.add(new MsrpHeader.FailureReport(m.options.failureReport()));
         }
-        // RFC 4975 §7.1: "The transaction identifier MUST NOT collide with that of other transactions
-        // that exist at the same time. Therefore, it MUST contain at least 64 bits of randomness."
-        // chooseFor also keeps the end-line out of the body (§7.1).
-        return new MsrpRequest(MsrpTransactionIds.chooseFor(slice, random), MsrpMethod.SEND, session.remotePath(),
-                session.fromPath(), headers, content, flag);
+        return headers;
     }
 
     private void writeChunk(MsrpWire wire, OutgoingMessage m, MsrpRequest chunk) {
-        MsrpHeader.ByteRange range = chunk.byteRange().orElseThrow();
+        int size = chunk.body().size();
+        MsrpHeader.ByteRange wireRange = chunk.byteRange().orElseThrow();
+        MsrpHeader.ByteRange range = chunk.continuation() == MsrpContinuation.ABORT ? wireRange
+                : MsrpHeader.ByteRange.ofChunk(wireRange.start(), size, m.total);
+        String tid = chunk.transactionId();
+        Pending p = null;
         if (m.options.failureReport() == MsrpHeader.FailureReport.Kind.YES) {
             // Only "yes" makes the receiver answer 200, so only then can a missing response time out.
             m.openTransactions++;
-            startTransaction(chunk.transactionId(), m.messageId, range, true);
+            p = openTransaction(tid, m.messageId, range, true);
         } else if (m.options.failureReport() == MsrpHeader.FailureReport.Kind.PARTIAL) {
-            startTransaction(chunk.transactionId(), m.messageId, range, false);
+            p = openTransaction(tid, m.messageId, range, false);
         }
-        int size = chunk.body().size();
+        Pending transaction = p;
         boolean last = chunk.continuation() != MsrpContinuation.MORE;
         inflight += size;
         wire.write(chunk, cause -> {
@@ -206,6 +244,9 @@ final class MessageSender {
             if (cause != null) {
                 session.fail("write failed on " + wire.describe() + ": " + cause);
                 return;
+            }
+            if (transaction != null) {
+                armTimer(tid, transaction);
             }
             if (!m.failed) {
                 m.written += size;
@@ -221,9 +262,23 @@ final class MessageSender {
         });
     }
 
-    private void startTransaction(String tid, String messageId, MsrpHeader.ByteRange range, boolean expectsResponse) {
-        TimerService.Timeout t = timers.schedule(config.transactionTimeout(), () -> onTimeout(tid));
-        pending.put(tid, new Pending(messageId, range, t, expectsResponse));
+    private Pending openTransaction(String tid, String messageId, MsrpHeader.ByteRange range, boolean expectsResponse) {
+        Pending p = new Pending(messageId, range, expectsResponse);
+        pending.put(tid, p);
+        return p;
+    }
+
+    /**
+     * Starts the transaction timer once the request is written. RFC 4975 §7.1.1: "If the value of
+     * "Failure-Report" is set to "yes", then the sender of the request runs a timer. If a 200 response
+     * to the transaction is not received within 30 seconds from the time the last byte of the
+     * transaction is sent, or submitted to the operating system for sending, the element MUST inform
+     * the user that the request probably failed." Under "partial" the entry expires silently.
+     */
+    private void armTimer(String tid, Pending p) {
+        if (pending.get(tid) == p && !session.isClosed()) {
+            p.timeout = timers.schedule(config.transactionTimeout(), () -> onTimeout(tid));
+        }
     }
 
     private void maybeSent(OutgoingMessage m) {
@@ -240,29 +295,33 @@ final class MessageSender {
         session.emit(l -> l.messageSent(m.messageId));
     }
 
-    /**
-     * A SEND transaction got no response in time. RFC 4975 (recalled, §7.1.1/§10.6): with
-     * Failure-Report "yes" the sender waits for the response (30 seconds recommended) and treats a
-     * missing one as a failed transaction, as if a 408 had arrived; the application is told as it
-     * would be by a failure REPORT.
-     */
+    /** A SEND transaction got no response in time: the message fails with 408 (see {@link #armTimer}). */
     private void onTimeout(String tid) {
         Pending p = pending.remove(tid);
         if (p == null || session.isClosed() || !p.expectsResponse) {
             return;
         }
         Duration d = config.transactionTimeout();
+        LOG.debug("{} transaction {} of message {} timed out after {}", session.tag(), tid, p.messageId, d);
+        timedOut(p, "no response to SEND " + tid + " (bytes " + p.range.value() + ") within " + d.toSeconds() + " s");
+    }
+
+    /**
+     * The user is told of a transaction that timed out as a failure report with 408 (a local one:
+     * nothing crossed the wire) and the message stops.
+     */
+    private void timedOut(Pending p, String reason) {
         if (p.messageId.equals(bindMessageId)) {
-            session.fail("no response to the initial SEND within " + d.toSeconds() + " s (408)");
+            session.fail("initial SEND failed: " + reason + " (408)");
             return;
         }
-        OutgoingMessage m = outgoing.get(p.messageId);
-        LOG.debug("{} transaction {} of message {} timed out after {}", session.tag(), tid, p.messageId, d);
         session.emit(l -> l.reportReceived(new MsrpReport(p.messageId, MsrpStatus.TIMEOUT, p.range, true)));
+        OutgoingMessage m = outgoing.get(p.messageId);
         if (m != null) {
-            m.openTransactions--;
-            failMessage(m, MsrpStatus.TIMEOUT, "no response to SEND " + tid + " (bytes " + p.range.value()
-                    + ") within " + d.toSeconds() + " s");
+            if (p.expectsResponse) {
+                m.openTransactions--;
+            }
+            failMessage(m, MsrpStatus.TIMEOUT, reason);
         }
     }
 
@@ -273,7 +332,13 @@ final class MessageSender {
             LOG.debug("{} response {} to unknown transaction {} ignored", session.tag(), r.status(), r.transactionId());
             return;
         }
-        p.timeout.cancel();
+        p.cancel();
+        if (r.status().equals(MsrpStatus.TIMEOUT)) {
+            // RFC 4975 §10.4: "An endpoint MUST treat a 408 response in the same manner as it would
+            // treat a local timeout."
+            timedOut(p, "the peer answered 408 to bytes " + p.range.value());
+            return;
+        }
         if (p.messageId.equals(bindMessageId)) {
             if (r.status().isSuccess()) {
                 session.markConnected();
@@ -285,8 +350,10 @@ final class MessageSender {
         OutgoingMessage m = outgoing.get(p.messageId);
         if (m == null) {
             if (!r.status().isSuccess()) {
-                // Failure-Report "partial": the message counted as sent once written; a late negative
-                // response still tells the application it failed.
+                // Failure-Report "partial": the message counted as sent once written. RFC 4975 §7.1.1: "If
+                // the value is set to "partial", then the element sending the transaction does not have
+                // to run a timer, but MUST inform the user if it receives a non-recoverable error
+                // response to the transaction."
                 cancelTransactions(p.messageId);
                 String reason = "the peer answered " + r.status() + " to bytes " + p.range.value();
                 session.emit(l -> l.sendFailed(new SendFailure(p.messageId, r.status(), reason)));
@@ -299,8 +366,9 @@ final class MessageSender {
         if (r.status().isSuccess()) {
             maybeSent(m);
         } else if (r.status().equals(MsrpStatus.STOP_SENDING)) {
-            // RFC 4975 §10.5 (recalled): 413 "indicates that the receiver wishes the sender to stop
-            // sending the particular message"; the sender stops and sends no more chunks of it.
+            // RFC 4975 §10.5: "If a message sender receives a 413 in a response, or in a REPORT request,
+            // it MUST NOT send any further chunks in the message, that is, any further chunks with the
+            // same Message-ID value." (Chunks are written whole, so none is in progress to interrupt.)
             failMessage(m, MsrpStatus.STOP_SENDING, "the peer answered 413 (stop sending) to bytes " + p.range.value());
         } else {
             failMessage(m, r.status(), "the peer answered " + r.status() + " to bytes " + p.range.value());
@@ -332,7 +400,7 @@ final class MessageSender {
         for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
             Pending p = it.next();
             if (p.messageId.equals(messageId)) {
-                p.timeout.cancel();
+                p.cancel();
                 it.remove();
             }
         }
@@ -341,7 +409,7 @@ final class MessageSender {
     /** Cancels every timer and closes every payload. */
     void shutdown() {
         for (Pending p : pending.values()) {
-            p.timeout.cancel();
+            p.cancel();
         }
         pending.clear();
         for (OutgoingMessage m : outgoing.values()) {

@@ -36,8 +36,8 @@ import org.mediasec.msrp.session.SendOptions;
  * <p>Not thread-safe: every method, timer task and {@link MsrpWire} completion runs on the one
  * thread that owns the session (its event loop in production, the test thread with a manual clock).
  *
- * <p>RFC sentences marked "recalled" in this package were quoted from memory: the RFC text was not
- * available to check the exact wording when this was written.
+ * <p>RFC sentences quoted in this package were checked against the text of RFC 4975 (and RFC 6135,
+ * RFC 6714, RFC 5547 for the SDP side).
  */
 public final class MsrpSessionMachine {
     private static final Logger LOG = LoggerFactory.getLogger(MsrpSessionMachine.class);
@@ -151,10 +151,10 @@ public final class MsrpSessionMachine {
 
     /**
      * Binds the session to a connection. The active side (the one that opened the connection) sends
-     * a body-less SEND at once. RFC 4975 §5.4 (recalled wording): "... the active endpoint MUST
-     * immediately issue a SEND request. This initial SEND request MAY have a body if the sender has
-     * content to send, or it MAY have no body at all." It lets the passive side bind the connection to
-     * the session; the session counts as connected when its 200 arrives.
+     * a body-less SEND at once. RFC 4975 §5.4: "Likewise, the active endpoint MUST immediately issue a
+     * SEND request. This initial SEND request MAY have a body if the sender has content to send, or it
+     * MAY have no body at all." It lets the passive side bind the connection to the session; the
+     * session counts as connected when its 200 arrives.
      */
     public void bind(MsrpWire w, boolean active) {
         if (closed) {
@@ -227,10 +227,12 @@ public final class MsrpSessionMachine {
     // ------------------------------------------------------------------ receiving
 
     /**
-     * A request arrived on connection {@code from}. RFC 4975 §7.3 (recalled): the receiver checks that
-     * the first To-Path URI is its own session URI and that the last From-Path URI is the peer's; if
-     * not, "the receiver MUST respond with a 481 error". A request for a session bound to another
-     * connection gets 506.
+     * A request arrived on connection {@code from}. RFC 4975 §7.3: "The receiving endpoint MUST first
+     * check the URI in the To-Path to make sure the request belongs to an existing session. When the
+     * request is received, the To-Path will have exactly one URI, which MUST map to an existing session
+     * that is associated with the connection on which the request arrived. If this is not true, then
+     * the receiver MUST generate a 481 error and ignore the request." We also require the last
+     * From-Path URI to be the peer's {@code a=path} URI (481 otherwise).
      */
     public void onRequest(MsrpWire from, MsrpRequest r) {
         if (closed || !r.toPath().get(0).matches(localUri)
@@ -243,8 +245,9 @@ public final class MsrpSessionMachine {
         if (wire == null) {
             bind(from, false);
         } else if (wire != from) {
-            // RFC 4975 §10.13 (recalled): 506 "indicates that a SEND request arrived for a session that
-            // is already bound to another connection"
+            // RFC 4975 §5.4: "The node MUST also check to make sure the session is not already in use
+            // on another connection. If the session is already in use, it MUST reject the request with
+            // a 506 response."
             respond(from, r, MsrpStatus.SESSION_ALREADY_IN_USE);
             return;
         }
@@ -258,14 +261,23 @@ public final class MsrpSessionMachine {
     }
 
     void respond(MsrpWire w, MsrpRequest r, MsrpStatus status) {
-        // RFC 4975 §7.2 (recalled): responses are sent only as Failure-Report asks: "no" suppresses
-        // all of them, "partial" suppresses 200; REPORTs are never answered (MsrpRequest#wantsResponse).
+        // RFC 4975 §7.2: a request with Failure-Report "yes" or none: "it MUST immediately generate a
+        // response"; §7.1.4: with "no" it "MUST NOT send a transaction response", with "partial" it
+        // "MUST NOT send a 200 transaction response"; §7.1.2: "MSRP nodes MUST NOT send MSRP responses
+        // to REPORT requests." (MsrpRequest#wantsResponse). §7.2: "The response MUST be transmitted
+        // back on the same connection on which the original request arrived." (w is that connection)
         if (r.wantsResponse(status)) {
             w.write(MsrpResponse.to(r, status), cause -> {
             });
         }
     }
 
+    /**
+     * RFC 4975 §7.1.2: "REPORT requests MUST NOT include Success-Report or Failure-Report header
+     * fields, and MUST contain a Status header field. REPORT requests MUST contain the Message-ID
+     * header field from the original SEND request." §7.1.3: To-Path is the original From-Path (the
+     * peer's path), From-Path our URI, Status namespace 000.
+     */
     void sendReport(String messageId, MsrpHeader.ByteRange range, MsrpStatus status) {
         if (wire == null) {
             return;

@@ -21,11 +21,17 @@ import java.util.Objects;
 public record MsrpSessionConfig(int chunkSize, Duration transactionTimeout, long spillThreshold, Path spillDirectory,
                                 long maxMessageSize, int maxInflightBytes, int maxIncomingMessages) {
     /**
-     * RFC 4975 §7.1.1 (recalled wording, section not verified here): a sender that does not know the
-     * peer's limits should chunk messages larger than 2048 octets.
+     * RFC 4975 §7.1.1: "the sender MAY simply send chunks in 2048-octet increments until the final
+     * chunk". Larger chunks are sent with a range-end of {@code *} ("any chunk with a body of greater
+     * than 2048 octets will have a "*" character in the range-end field"); other traffic then waits
+     * for the chunk being written, never longer.
      */
     public static final int RFC4975_CHUNK_SIZE = 2048;
-    /** RFC 4975 §7.1.1 (recalled): 30 seconds is the recommended transaction timeout. */
+    /**
+     * RFC 4975 §7.1.1: "If a 200 response to the transaction is not received within 30 seconds from
+     * the time the last byte of the transaction is sent, or submitted to the operating system for
+     * sending, the element MUST inform the user that the request probably failed."
+     */
     public static final Duration RFC4975_TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
     /** 2048-octet chunks, 30 s timeout, spill above 1 MiB to java.io.tmpdir, 4 GiB max, 256 KiB in flight, 16 messages. */

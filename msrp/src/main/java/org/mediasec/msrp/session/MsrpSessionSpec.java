@@ -63,16 +63,20 @@ public record MsrpSessionSpec(List<MsrpUri> localPath, List<MsrpUri> remotePath,
      * Derives the spec from our SDP and the peer's.
      *
      * <ul>
-     *   <li>Roles: RFC 4145 {@code a=setup} offer/answer ({@link SetupNegotiation#roles}); without
-     *       {@code a=setup} the offerer is active, as RFC 4975 §8.5 has it. RFC 6135 keeps a=setup
-     *       for MSRP; the TCP-active side is the TLS client (RFC 4572 §6.2).</li>
-     *   <li>Target: with {@code a=msrp-cema} in both SDPs, RFC 6714 has the connection go to the SDP
-     *       {@code c=}/{@code m=} address and port while {@code a=path} stays the session identity;
-     *       otherwise to the host and port of the first URI of the peer's {@code a=path} (RFC 4975 §8.1).</li>
+     *   <li>Roles: RFC 6135 §4.2.1 "An MSRP UA uses the SDP a=setup attribute [RFC4145] in order to
+     *       negotiate which endpoint will create the MSRP transport connection towards the other UA"
+     *       ({@link SetupNegotiation#roles}); without {@code a=setup} the offerer is active (RFC 4975
+     *       §5.4: "the initiating endpoint MUST act as the "active" endpoint"); holdconn is ignored.
+     *       The TCP-active side is the TLS client (RFC 4572 §6.2).</li>
+     *   <li>Target: with {@code a=msrp-cema} in both SDPs, RFC 6714 §4.2: "where the MSRP offerer
+     *       becomes "active", it MUST use the SDP c/m-line for establishing the MSRP TCP connection"
+     *       (§4.3 likewise for the answerer), while {@code a=path} stays the session identity;
+     *       otherwise to the host and port of the first URI of the peer's {@code a=path} (RFC 4975 §5.4:
+     *       "to the host specified in the URI").</li>
      * </ul>
      *
      * @throws IllegalArgumentException when an SDP lacks {@code a=path}, the setup values do not fit,
-     *                                  the answer is holdconn, or a TLS m-line has no fingerprint
+     *                                  or a TLS m-line has no fingerprint
      */
     public static MsrpSessionSpec fromSdp(SessionDescription local, int localIndex, SessionDescription remote,
                                           int remoteIndex, boolean localIsOfferer) {
@@ -80,13 +84,12 @@ public record MsrpSessionSpec(List<MsrpUri> localPath, List<MsrpUri> remotePath,
         MediaDescription rm = remote.media().get(remoteIndex);
         List<MsrpUri> localPath = path(lm, "local");
         List<MsrpUri> remotePath = path(rm, "remote");
-        Optional<Setup> localSetup = local.get(lm, SdpAttributes.SETUP);
-        Optional<Setup> remoteSetup = remote.get(rm, SdpAttributes.SETUP);
+        // RFC 6135 §4.2.1: "If an MSRP UA receives the "holdconn" attribute value, it MUST ignore it and
+        // process the message as if it did not contain an a=setup attribute."
+        Optional<Setup> localSetup = local.get(lm, SdpAttributes.SETUP).filter(s -> s != Setup.HOLDCONN);
+        Optional<Setup> remoteSetup = remote.get(rm, SdpAttributes.SETUP).filter(s -> s != Setup.HOLDCONN);
         ConnectionRoles roles = localIsOfferer ? SetupNegotiation.roles(localSetup, remoteSetup)
                 : SetupNegotiation.roles(remoteSetup, localSetup);
-        if (roles.onHold()) {
-            throw new IllegalArgumentException("a=setup:holdconn: no connection is to be opened");
-        }
         boolean active = roles.isClient(localIsOfferer ? Side.OFFERER : Side.ANSWERER);
         boolean secure = rm.proto().equals(Proto.TCP_TLS_MSRP) || remotePath.get(remotePath.size() - 1).secure();
         List<CertificateFingerprint> pins = remote.getAll(rm, SdpAttributes.FINGERPRINT);

@@ -26,10 +26,13 @@ import org.mediasec.sdp.FileSelector;
 /**
  * RFC 5547 file transfer at the MSRP level.
  *
- * <p>{@code a=file-range} (resume): we send exactly the octets {@code start..stop} of the file as one
- * MSRP message whose Byte-Range counts from 1 within that range, and the receiver writes the message
- * at file offset {@code start-1}. RFC 5547's exact rule for how Byte-Range relates to file-range was
- * not available to check when this was written (UNCONFIRMED); both ends here follow this rule.
+ * <p>{@code a=file-range} (resume): RFC 5547 §8.7 "If a 'file-range' attribute is present in SDP, the
+ * file sender application MUST extract the indicated range of octets from the file (start and stop
+ * offset octets, both inclusive)" ... "MSRP will consider the delivered content as a whole message,
+ * and will start numbering bytes with the number 1." The receiver writes the message at file offset
+ * {@code start-1}. RFC 5547 §8.7 also says "implementations according to this specification MUST
+ * include a single file in a single MSRP message" and "senders MUST NOT send additional files over
+ * the same MSRP session": use one session per file.
  */
 public final class FileTransfers {
     private static final String DEFAULT_TYPE = "application/octet-stream";

@@ -132,7 +132,7 @@ class MsrpSessionMachineTest {
         MsrpRequest last = pair.a.requests().get(pair.a.requests().size() - 1);
         assertThat(last.continuation()).isEqualTo(MsrpContinuation.ABORT);
         assertThat(last.content()).isEmpty();
-        assertThat(last.byteRange().orElseThrow().value()).isEqualTo("21-20/100");
+        assertThat(last.byteRange().orElseThrow().value()).isEqualTo("1-0/100"); // zero-length: range-start 1
         assertThat(bob.aborted).containsExactly("abort-me-1");
         assertThat(bob.received).isEmpty();
         assertThat(pair.machineB.incomingCount()).isZero();
@@ -433,6 +433,53 @@ class MsrpSessionMachineTest {
         pair.settle();
         assertThat(alice.failures).singleElement().satisfies(f -> assertThat(f.reason()).contains("a=max-size 10"));
         assertThat(pair.a.requests()).hasSize(1); // only the initial SEND
+    }
+
+    @Test
+    void chunksAbove2048OctetsHaveAStarRangeEnd() {
+        connect(config.withChunkSize(4096), config);
+        pair.machineA.send("big-chunks", bytes(5000), SendOptions.DEFAULT);
+        pair.settle();
+        assertThat(pair.a.requests().subList(1, 3)).extracting(r -> r.byteRange().orElseThrow().value())
+                .containsExactly("1-*/5000", "4097-5000/5000");
+        assertThat(bob.received).singleElement().satisfies(m -> assertThat(m.size()).isEqualTo(5000));
+        assertThat(alice.sent).containsExactly("big-chunks");
+    }
+
+    @Test
+    void a408ResponseIsTreatedLikeALocalTimeout() {
+        connect();
+        pair.machineA.send("relay-408", MsrpPayload.text("x"), SendOptions.DEFAULT);
+        pair.a.completeWrites();
+        MsrpRequest chunk = (MsrpRequest) pair.a.outbox.remove(0);
+        pair.machineA.onResponse(MsrpResponse.to(chunk, MsrpStatus.TIMEOUT));
+        assertThat(alice.reports).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(MsrpStatus.TIMEOUT);
+            assertThat(r.local()).isTrue();
+        });
+        assertThat(alice.failures).singleElement().satisfies(f -> assertThat(f.status().code()).isEqualTo(408));
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void timerStartsWhenTheChunkIsWritten() {
+        connect();
+        pair.machineA.send("slow-write", MsrpPayload.text("x"), SendOptions.DEFAULT);
+        clock.advance(Duration.ofSeconds(60)); // still in the connection's buffer: no timer yet
+        assertThat(alice.failures).isEmpty();
+        pair.a.completeWrites();
+        pair.a.outbox.clear();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(alice.failures).singleElement().satisfies(f -> assertThat(f.status().code()).isEqualTo(408));
+    }
+
+    @Test
+    void multipartIsAlwaysAccepted() {
+        connect();
+        pair.machineB.setAcceptTypes(List.of("text/plain"));
+        pair.machineA.send("multi-msg", MsrpPayload.of("multipart/mixed; boundary=x", Bytes.utf8("--x--")), SendOptions.DEFAULT);
+        pair.settle();
+        assertThat(bob.received).extracting(m -> m.messageId()).containsExactly("multi-msg");
     }
 
     @Test

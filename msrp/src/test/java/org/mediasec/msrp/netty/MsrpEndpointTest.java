@@ -241,6 +241,10 @@ class MsrpEndpointTest {
         SessionDescription limited = sdp(bUri, 7000, "passive", List.of(), false, "a=max-size:2048");
         assertThat(MsrpSessionSpec.fromSdp(offer, 0, limited, 0, true).remoteMaxSize()).contains(2048L);
         assertThat(MsrpSessionSpec.fromSdp(limited, 0, offer, 0, false).localMaxSize()).contains(2048L);
+        // RFC 6135: holdconn is ignored as if there were no a=setup: the offerer is active
+        SessionDescription hold = sdp(bUri, 7000, "holdconn", List.of(), false);
+        assertThat(MsrpSessionSpec.fromSdp(offer, 0, hold, 0, true).active()).isTrue();
+        assertThat(MsrpSessionSpec.fromSdp(hold, 0, offer, 0, false).active()).isFalse();
     }
 
     InetSocketAddress loopbackUnchecked() {

@@ -204,7 +204,7 @@ class FileTransferTest {
     }
 
     @Test
-    void twoFilesInterleaveOnOneSession() throws Exception {
+    void twoLargeMessagesInterleaveOnOneSession() throws Exception {
         Path one = randomFile(tmp.resolve("one.bin"), 4_000_000, 11);
         Path two = randomFile(tmp.resolve("two.bin"), 3_000_000, 12);
         MsrpSessionConfig config = MsrpSessionConfig.DEFAULT.withChunkSize(32 << 10).withSpillDirectory(tmp);
@@ -225,8 +225,9 @@ class FileTransferTest {
             MsrpSession a = alice.open(MsrpSessionSpec.fromSdp(offer, 0, answer, 0, true), new Events());
             a.connected().get(T, TimeUnit.SECONDS);
             b.connected().get(T, TimeUnit.SECONDS);
-            String id1 = FileTransfers.send(a, one, FileTransfers.selector(one, "application/octet-stream"), Optional.empty(), SendOptions.DEFAULT);
-            String id2 = FileTransfers.send(a, two, FileTransfers.selector(two, "application/octet-stream"), Optional.empty(), SendOptions.DEFAULT);
+            // MSRP-level interleaving of two large messages (RFC 5547 itself puts one file per session)
+            String id1 = a.send(FilePayload.of(one, "application/octet-stream"), SendOptions.DEFAULT);
+            String id2 = a.send(FilePayload.of(two, "application/octet-stream"), SendOptions.DEFAULT);
             ReceivedMessage first = be.next();
             ReceivedMessage second = be.next();
             for (ReceivedMessage m : List.of(first, second)) {
