@@ -30,7 +30,9 @@ import org.mediasec.msrp.internal.MsrpWire;
  * The last handler of an MSRP connection: routes each message to its session by the first To-Path
  * URI (481 when there is none), answers malformed requests (400/501), passes writability changes
  * and the connection's end to the sessions bound to it. One per channel; shared by the sessions
- * that use the connection (RFC 4975 §5.4: sessions toward the same peer may share a connection).
+ * that use the connection (RFC 4975 §5.4: "If the sender already has such a connection, that is, one
+ * associated with the same host, port, and URI scheme, then it SHOULD reuse that connection."; we
+ * also require the same certificate pins).
  */
 final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implements MsrpWire {
     private static final Logger LOG = LoggerFactory.getLogger(MsrpConnectionHandler.class);
