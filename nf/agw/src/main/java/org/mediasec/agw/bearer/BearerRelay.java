@@ -300,6 +300,9 @@ public final class BearerRelay {
         leg.ready = true;
         LOG.debug("[bearer {}] {} up: {}", id, leg.side, leg.stats().summary());
         notifyListener(l -> l.legEstablished(this, leg.stats()));
+        if (state != State.WAITING) {
+            return;                                    // the listener closed the relay
+        }
         Leg other = leg.peer();
         if (other.ready) {
             startFlowing();
@@ -312,6 +315,9 @@ public final class BearerRelay {
         state = State.ESTABLISHED;
         LOG.info("[bearer {}] established: {} | {}", id, brief(access), brief(core));
         notifyListener(l -> l.established(this, stats()));
+        if (state != State.ESTABLISHED) {
+            return;                                    // the listener closed the relay; held buffers go at the end
+        }
         for (Leg leg : List.of(access, core)) {
             Leg to = leg.peer();
             for (ByteBuf b; (b = leg.held.poll()) != null; ) {

@@ -96,4 +96,25 @@ class TeardownRelayTest extends RelayTestBase {
         await(relay.close());
         agw.assertReleased();
     }
+    @Test
+    void aListenerMayCloseTheRelayFromItsCallbacks() {
+        setUp(BearerConfig.DEFAULTS);
+        java.util.concurrent.CompletableFuture<RelayStats> closedByListener = new java.util.concurrent.CompletableFuture<>();
+        BearerListener closer = new BearerListener() {
+            @Override
+            public void legEstablished(BearerRelay relay, LegStats leg) {
+                relay.close().thenAccept(closedByListener::complete);
+            }
+        };
+        BearerRelay relay = agw.relays.newRelay("ctx2", BearerLeg.plain(agw.accessRealm, TcpSetup.PASSIVE),
+                BearerLeg.plain(agw.coreRealm, TcpSetup.PASSIVE), closer);
+        await(relay.open());
+        Probe ue = net.client(null, null, relay.localAddress(Side.ACCESS), new Probe(true, false, true));
+        ue.send("x".getBytes());
+        RelayStats s = await(closedByListener);
+        assertThat(s.state()).isEqualTo(BearerRelay.State.CLOSED);
+        assertThat(s.core().remote()).isNull();
+        await(ue.closed);
+        agw.assertReleased();
+    }
 }
