@@ -4,11 +4,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -25,6 +23,9 @@ import org.mediasec.h248.TransactionList;
 import org.mediasec.h248.text.DecodeResult;
 import org.mediasec.h248.text.H248MiniDecoder;
 import org.mediasec.h248.text.RecoveredHeader;
+import org.mediasec.h248.transaction.PeerState.Incoming;
+import org.mediasec.h248.transaction.PeerState.Outgoing;
+import org.mediasec.h248.transaction.PeerState.Queued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -390,8 +391,7 @@ public final class H248TransactionLayer {
                     released += release(ps, id);
                 }
             } else {
-                for (Iterator<Map.Entry<Long, Incoming>> it = ps.incoming.entrySet().iterator(); it.hasNext(); ) {
-                    Map.Entry<Long, Incoming> e = it.next();
+                for (Map.Entry<Long, Incoming> e : ps.incoming.entrySet()) {
                     if (e.getKey() >= range.first() && e.getKey() <= range.last()) {
                         released += release(e.getValue());
                     }
@@ -475,7 +475,7 @@ public final class H248TransactionLayer {
         List<Queued> queued = new ArrayList<>(ps.outbox);
         ps.outbox.clear();
         if (acksNow) {
-            queued.add(0, new Queued(ps.version, new Transaction.ResponseAck(ranges(ps.acks))));
+            queued.add(0, new Queued(ps.version, new Transaction.ResponseAck(PeerState.ranges(ps.acks))));
             events.ackSent(ps.address, ps.acks.size());
             ps.acks.clear();
             ps.ackDue = false;
@@ -486,35 +486,14 @@ public final class H248TransactionLayer {
         }
         int i = 0;
         while (i < queued.size()) {
-            int version = queued.get(i).version;
+            int version = queued.get(i).version();
             List<Transaction> batch = new ArrayList<>();
-            while (i < queued.size() && queued.get(i).version == version) {
-                batch.add(queued.get(i).transaction);
+            while (i < queued.size() && queued.get(i).version() == version) {
+                batch.add(queued.get(i).transaction());
                 i++;
             }
             transport.send(ps.address, new H248Message(version, localMId, new TransactionList(batch)));
         }
-    }
-
-    static List<Transaction.AckRange> ranges(TreeSet<Long> ids) {
-        List<Transaction.AckRange> out = new ArrayList<>();
-        long first = -1;
-        long last = -1;
-        for (long id : ids) {
-            if (first >= 0 && id == last + 1) {
-                last = id;
-                continue;
-            }
-            if (first >= 0) {
-                out.add(new Transaction.AckRange(first, last));
-            }
-            first = id;
-            last = id;
-        }
-        if (first >= 0) {
-            out.add(new Transaction.AckRange(first, last));
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- state
@@ -572,54 +551,5 @@ public final class H248TransactionLayer {
 
     private PeerState peer(InetSocketAddress address) {
         return peers.computeIfAbsent(address, a -> new PeerState(a, defaultVersion));
-    }
-
-    private static final class PeerState {
-        final InetSocketAddress address;
-        int version;
-        final Map<Long, Outgoing> outgoing = new HashMap<>();
-        final Map<Long, Incoming> incoming = new HashMap<>();
-        final TreeSet<Long> acks = new TreeSet<>();
-        final List<Queued> outbox = new ArrayList<>();
-        TimerService.Timeout ackTimer;
-        boolean ackDue;
-        boolean batching;
-
-        PeerState(InetSocketAddress address, int version) {
-            this.address = address;
-            this.version = version;
-        }
-    }
-
-    private record Queued(int version, Transaction transaction) {
-    }
-
-    private static final class Outgoing {
-        final long id;
-        final Transaction.Request request;
-        final CompletableFuture<Transaction.Reply> future;
-        TimerService.Timeout timer;
-        Duration interval;
-        int retransmissions;
-        int pendings;
-
-        Outgoing(long id, Transaction.Request request, CompletableFuture<Transaction.Reply> future) {
-            this.id = id;
-            this.request = request;
-            this.future = future;
-        }
-    }
-
-    private static final class Incoming {
-        final long id;
-        final int version;
-        Transaction.Reply reply;
-        boolean acked;
-        TimerService.Timeout timer;
-
-        Incoming(long id, int version) {
-            this.id = id;
-            this.version = version;
-        }
     }
 }

@@ -442,7 +442,7 @@ class H248TransactionLayerTest {
     @Test
     void ackRangesCompress() {
         java.util.TreeSet<Long> ids = new java.util.TreeSet<>(List.of(1L, 2L, 3L, 5L, 7L, 8L));
-        assertThat(H248TransactionLayer.ranges(ids)).containsExactly(new Transaction.AckRange(1, 3),
+        assertThat(PeerState.ranges(ids)).containsExactly(new Transaction.AckRange(1, 3),
                 Transaction.AckRange.of(5), new Transaction.AckRange(7, 8));
     }
 }
