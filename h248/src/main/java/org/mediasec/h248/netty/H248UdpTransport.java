@@ -14,6 +14,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
@@ -21,6 +23,9 @@ import io.netty.channel.socket.DatagramChannel;
 /** H.248 over UDP (Annex D.1) on one datagram channel: {@code H248DatagramCodec → receiver}. */
 public final class H248UdpTransport implements H248Transport, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H248UdpTransport.class);
+
+    /** The largest UDP payload over IPv4 (65535 - 20 - 8). */
+    static final int MAX_DATAGRAM = 65_507;
 
     private final Channel channel;
 
@@ -33,7 +38,10 @@ public final class H248UdpTransport implements H248Transport, AutoCloseable {
                                         H248Receiver receiver) {
         Objects.requireNonNull(receiver, "receiver");
         H248DatagramCodec codec = new H248DatagramCodec(config.style(), config.codec());
+        // Netty reads datagrams into 2048-byte buffers by default; an H.248 message may fill a datagram
+        int largest = Math.min(config.codec().maxMessageSize(), MAX_DATAGRAM);
         Bootstrap b = new Bootstrap().group(loop).channel(transports.datagramChannel())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(largest))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {

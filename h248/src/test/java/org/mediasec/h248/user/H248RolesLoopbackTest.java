@@ -105,9 +105,23 @@ class H248RolesLoopbackTest {
                 assertThat(notify.error()).isNull();
                 assertThat(notifies).containsExactly("msrp/1");
 
+                // a message far larger than Netty's default 2048-byte datagram buffer
+                StringBuilder big = new StringBuilder("v=0\nc=IN IP4 192.0.2.10\nm=message 7394 TCP/TLS/MSRP *");
+                for (int i = 0; i < 200; i++) {
+                    big.append("\na=x-padding-").append(i).append(":0123456789abcdef0123456789abcdef");
+                }
+                Transaction.Reply large = handle.call(org.mediasec.h248.ActionRequest.of(ContextId.CHOOSE,
+                        org.mediasec.h248.CommandRequest.of(CommandKind.ADD, TerminationId.CHOOSE, MediaDescriptor.of(
+                                new org.mediasec.h248.StreamDescriptor(1, new org.mediasec.h248.StreamParms(null, null,
+                                        org.mediasec.h248.SdpBlock.of(big.toString()), null))))))
+                        .get(TIMEOUT_S, TimeUnit.SECONDS);
+                assertThat(large.error()).isNull();
+                assertThat(agw.remoteSdp.get("msrp/2")).hasSizeGreaterThan(8000).isEqualTo(big.toString());
+
                 Transaction.Reply subtract = handle.call(IqFixtures.subtract(ctx, term)).get(TIMEOUT_S, TimeUnit.SECONDS);
                 assertThat(IqFixtures.firstCommand(subtract).kind()).isEqualTo(CommandKind.SUBTRACT);
-                assertThat(agw.handled).containsExactly(CommandKind.ADD, CommandKind.MODIFY, CommandKind.SUBTRACT);
+                assertThat(agw.handled).containsExactly(CommandKind.ADD, CommandKind.MODIFY, CommandKind.ADD,
+                        CommandKind.SUBTRACT);
                 assertThat(mg.version()).isEqualTo(expectedVersion);
             }
         }
