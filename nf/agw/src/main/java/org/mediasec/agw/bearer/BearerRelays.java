@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.EventExecutor;
 import org.mediasec.common.Checks;
 import org.mediasec.transport.Transports;
 import org.slf4j.Logger;
@@ -101,9 +102,19 @@ public final class BearerRelays implements AutoCloseable {
         relays.remove(relay);
     }
 
-    /** Closes every relay and waits (at most about the close timeout) for them. */
+    /**
+     * Closes every relay and waits (at most about the close timeout) for them. Blocks: never call it
+     * on an event loop (use each relay's {@link BearerRelay#close()} future there).
+     *
+     * @throws IllegalStateException when called on one of the event loops
+     */
     @Override
     public void close() {
+        for (EventExecutor e : transports.group()) {
+            if (e.inEventLoop()) {
+                throw new IllegalStateException("BearerRelays.close() blocks: not on an event loop");
+            }
+        }
         List<BearerRelay> all = List.copyOf(relays);
         CompletableFuture<?>[] fs = all.stream().map(BearerRelay::close).toArray(CompletableFuture[]::new);
         try {
