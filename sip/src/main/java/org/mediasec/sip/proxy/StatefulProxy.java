@@ -215,6 +215,10 @@ public final class StatefulProxy {
     }
 
     private void apply(Context ctx, ResponseContext.Decision<ClientTransaction> d) {
+        // forget a finished context before anything goes upstream, so nobody sees it open after the final response
+        if (ctx.responses.finalSent() && ctx.responses.allCompleted()) {
+            invites.remove(ctx.key, ctx);
+        }
         for (Response provisional : d.provisional()) {
             send(ctx, provisional);
         }
@@ -226,9 +230,6 @@ public final class StatefulProxy {
             }
         }
         sendCancels(d.cancel());
-        if (ctx.responses.finalSent() && ctx.responses.allCompleted()) {
-            invites.remove(ctx.key, ctx);
-        }
     }
 
     /**

@@ -1,0 +1,220 @@
+package org.mediasec.sip.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import javax.sip.ClientTransaction;
+import javax.sip.ResponseEvent;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mediasec.sip.IncomingRequest;
+import org.mediasec.sip.SipEndpoint;
+import org.mediasec.sip.SipEndpointListener;
+import org.mediasec.sip.SipStackConfig;
+import org.mediasec.sip.SipTransport;
+import org.mediasec.sip.internal.FreePorts;
+
+/**
+ * {@link StatefulProxy} between two endpoints on loopback: a UAC sends through the proxy (preloaded
+ * Route), the proxy forwards every request to a fixed target, a UAS answers as the test says.
+ */
+class StatefulProxyTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final List<SipEndpoint> endpoints = new ArrayList<>();
+    private static final BlockingQueue<Response> atUac = new LinkedBlockingQueue<>();
+    private static final BlockingQueue<IncomingRequest> atUas = new LinkedBlockingQueue<>();
+    private static volatile Function<IncomingRequest, Integer> uasAnswer = in -> 200;
+    private static volatile StatefulProxy proxy;
+    private static volatile SipURI target;
+    private static SipURI uasUri;
+
+    @BeforeAll
+    static void startAll() throws ParseException {
+        setUp(null);
+        uasUri = uasUri();
+    }
+
+    @BeforeEach
+    void reset() {
+        atUac.clear();
+        atUas.clear();
+        uasAnswer = in -> 200;
+        target = uasUri;
+    }
+
+    @AfterAll
+    static void stop() {
+        endpoints.forEach(SipEndpoint::stop);
+    }
+
+    private static SipEndpoint start(String name, SipEndpointListener l) {
+        SipEndpoint ep = SipEndpoint.start(SipStackConfig.loopback(name), l);
+        endpoints.add(ep);
+        return ep;
+    }
+
+    private static SipEndpoint uac;
+    private static SipEndpoint proxyEndpoint;
+
+    private static void setUp(SipURI forwardTo) throws ParseException {
+        uac = start("uac", new SipEndpointListener() {
+            @Override
+            public void onRequest(IncomingRequest in) {
+                in.respond(200);
+            }
+
+            @Override
+            public void onResponse(ResponseEvent event) {
+                atUac.add(event.getResponse());
+            }
+        });
+        proxyEndpoint = start("proxy", new SipEndpointListener() {
+            @Override
+            public void onRequest(IncomingRequest in) {
+                proxy.receive(in).ifPresent(pr -> proxy.forward(pr,
+                        ForwardTarget.to(target).withRecordRoute(proxy.identity().recordRouteUri(SipTransport.UDP))));
+            }
+
+            @Override
+            public void onResponse(ResponseEvent event) {
+                proxy.onResponse(event);
+            }
+
+            @Override
+            public void onTimeout(TimeoutEvent event) {
+                proxy.onTimeout(event);
+            }
+        });
+        proxy = StatefulProxy.on(proxyEndpoint, Set.of());
+        target = forwardTo;
+    }
+
+    private static SipURI uasUri() throws ParseException {
+        SipEndpoint uas = start("uas", in -> {
+            atUas.add(in);
+            if (Request.ACK.equals(in.method())) {
+                return;
+            }
+            Response r = in.createResponse(uasAnswer.apply(in));
+            try {
+                ((ToHeader) r.getHeader(ToHeader.NAME)).setTag("uas");
+                if (Request.INVITE.equals(in.method())) {
+                    r.addHeader(in.request().getHeader("Contact"));
+                }
+            } catch (ParseException e) {
+                throw new IllegalStateException(e);
+            }
+            in.respond(r);
+        });
+        return uas.addressFactory().createSipURI("bob", "127.0.0.1:" + uas.port());
+    }
+
+    private Request request(String method) throws Exception {
+        AddressFactory af = uac.addressFactory();
+        HeaderFactory hf = uac.headerFactory();
+        Request r = uac.messageFactory().createRequest(af.createURI("sip:bob@example.net"), method,
+                uac.provider().getNewCallId(), hf.createCSeqHeader(1L, method),
+                hf.createFromHeader(af.createAddress("sip:alice@example.net"), "a1"),
+                hf.createToHeader(af.createAddress("sip:bob@example.net"), null),
+                new ArrayList<>(List.of(uac.newVia(SipTransport.UDP))), hf.createMaxForwardsHeader(70));
+        r.addHeader(hf.createRouteHeader(af.createAddress("<sip:127.0.0.1:" + proxyEndpoint.port() + ";lr>")));
+        r.addHeader(hf.createContactHeader(af.createAddress("sip:alice@127.0.0.1:" + uac.port())));
+        return r;
+    }
+
+    private Response nextFinal() throws InterruptedException {
+        while (true) {
+            Response r = atUac.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(r).as("a final response within %s", TIMEOUT).isNotNull();
+            if (r.getStatusCode() >= 200) {
+                return r;
+            }
+        }
+    }
+
+    @Test
+    void messageIsForwardedAndTheResponseRelayedWithoutOurVia() throws Exception {
+        uac.send(request(Request.MESSAGE));
+        IncomingRequest in = atUas.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(in).isNotNull();
+        assertThat(in.request().getRequestURI()).isEqualTo(target);
+        assertThat(in.request().getHeader("Route")).isNull();
+        assertThat(Msgs.values(in.request(), ViaHeader.NAME)).hasSize(2);
+        Response ok = nextFinal();
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        assertThat(Msgs.values(ok, ViaHeader.NAME)).hasSize(1);
+        assertThat(atUac).as("no 100 Trying for a non-INVITE").isEmpty();
+    }
+
+    @Test
+    void inviteBusyIsRelayedAndTheContextClosed() throws Exception {
+        uasAnswer = in -> 486;
+        uac.send(request(Request.INVITE));
+        Response busy = nextFinal();
+        assertThat(busy.getStatusCode()).isEqualTo(486);
+        assertThat(((ToHeader) busy.getHeader(ToHeader.NAME)).getTag()).as("§16.7: To tag preserved").isEqualTo("uas");
+        assertThat(proxy.openInviteContexts()).isZero();
+    }
+
+    @Test
+    void unavailableDownstreamBecomes500() throws Exception {
+        uasAnswer = in -> 503;
+        uac.send(request(Request.MESSAGE));
+        assertThat(nextFinal().getStatusCode()).as("§16.7 step 6: a lone 503 becomes 500").isEqualTo(500);
+    }
+
+    @Test
+    void unreachableTcpTargetIsASendFailure() throws Exception {
+        int closed = FreePorts.udpAndTcp(InetAddress.getByName("127.0.0.1"));
+        target = uac.addressFactory().createSipURI("bob", "127.0.0.1:" + closed);
+        target.setTransportParam("tcp");
+        uac.send(request(Request.MESSAGE));
+        // §16.9: a transport error counts as 503, which goes upstream as 500 (§16.7 step 6)
+        assertThat(nextFinal().getStatusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void inviteOkThenAckGoesStatelesslyAlongTheRecordRoute() throws Exception {
+        ClientTransaction ct = uac.send(request(Request.INVITE));
+        Response ok = nextFinal();
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        assertThat(Msgs.values(ok, "Record-Route")).containsExactly("<sip:127.0.0.1:" + proxyEndpoint.port() + ";lr>");
+        IncomingRequest invite = atUas.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(invite.method()).isEqualTo(Request.INVITE);
+
+        Request ack = request(Request.ACK);
+        ack.setHeader(uac.headerFactory().createCSeqHeader(((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber(), Request.ACK));
+        ack.setHeader(ok.getHeader(ToHeader.NAME));
+        ack.setHeader(ok.getHeader("Call-ID"));
+        ack.setRequestURI(target);
+        ((ViaHeader) ack.getHeader(ViaHeader.NAME)).setBranch(ViaBranch.newBranch());
+        uac.sendStateless(ack);
+        IncomingRequest atTarget = atUas.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(atTarget).isNotNull();
+        assertThat(atTarget.method()).isEqualTo(Request.ACK);
+        assertThat(((ViaHeader) atTarget.request().getHeader(ViaHeader.NAME)).getBranch()).startsWith(ViaBranch.MAGIC_COOKIE + "sl");
+        assertThat(ct.getBranchId()).isNotNull();
+    }
+}
