@@ -5,8 +5,10 @@ import java.util.List;
 import org.mediasec.common.CertificateFingerprint;
 
 /**
- * Why a leg failed. The H.248 layer turns TLS kinds into the "Notify (D)TLS session establishment
- * Failure Event" and TCP kinds into a TCP connection failure / bearer released Notify.
+ * Why a leg failed. The H.248 layer turns {@link Kind#isTlsEstablishment()} kinds into the "Notify
+ * (D)TLS session establishment Failure Event" and the others into a TCP connection or bearer
+ * failure Notify ({@link Kind#BIND_FAILED} can only happen before {@link BearerRelay#open()} completes,
+ * so it is an error reply to the Add rather than a Notify).
  *
  * @param side     the failing leg
  * @param kind     the cause
@@ -27,8 +29,8 @@ public record BearerFailure(Side side, Kind kind, String detail, List<Certificat
         TLS_HANDSHAKE_FAILED(true),
         /** The TLS handshake did not finish within the configured timeout. */
         TLS_HANDSHAKE_TIMEOUT(true),
-        /** A TLS error after the handshake (bad record, MAC failure). */
-        TLS_ERROR(true),
+        /** A TLS error after the handshake (bad record, MAC failure): a bearer failure, not an establishment one. */
+        TLS_ERROR(false),
         /** The active leg's connection was refused. */
         TCP_CONNECT_REFUSED(false),
         /** The active leg did not connect within the configured timeout. */
@@ -42,15 +44,18 @@ public record BearerFailure(Side side, Kind kind, String detail, List<Certificat
         /** The peer sent more before the other leg was established than the AGW holds. */
         OVERFLOW(false);
 
-        private final boolean tls;
+        private final boolean tlsEstablishment;
 
-        Kind(boolean tls) {
-            this.tls = tls;
+        Kind(boolean tlsEstablishment) {
+            this.tlsEstablishment = tlsEstablishment;
         }
 
-        /** Whether this is a (D)TLS session establishment failure rather than a TCP one. */
-        public boolean isTls() {
-            return tls;
+        /**
+         * Whether this is a (D)TLS session establishment failure (the "Notify (D)TLS session
+         * establishment Failure Event" of TS 23.334) rather than a TCP or bearer failure.
+         */
+        public boolean isTlsEstablishment() {
+            return tlsEstablishment;
         }
     }
 

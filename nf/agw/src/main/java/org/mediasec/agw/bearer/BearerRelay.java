@@ -80,6 +80,7 @@ public final class BearerRelay {
     private final CompletableFuture<RelayStats> closed = new CompletableFuture<>();
     private volatile State state = State.NEW;
     private volatile BearerFailure failure;
+    private volatile Side releasedBy;
     private int liveChannels;
     private TimerService.Timeout closeTimer;
 
@@ -111,7 +112,7 @@ public final class BearerRelay {
 
     /** A snapshot of the statistics (final once {@link State#CLOSED}). */
     public RelayStats stats() {
-        return new RelayStats(id, state, access.stats(), core.stats(), failure);
+        return new RelayStats(id, state, access.stats(), core.stats(), failure, releasedBy);
     }
 
     /**
@@ -406,6 +407,7 @@ public final class BearerRelay {
     void onInactive(Leg leg) {
         if (state == State.WAITING || state == State.ESTABLISHED) {
             LOG.debug("[bearer {}] {} closed by the peer", id, leg.side);
+            releasedBy = leg.side;
             end(null);
         }
     }
@@ -488,7 +490,8 @@ public final class BearerRelay {
         }
         channels.clear();
         RelayStats s = stats();
-        LOG.info("[bearer {}] closed{}: {} | {}", id, failure == null ? "" : " after " + failure.kind(),
+        LOG.info("[bearer {}] closed{}: {} | {}", id, failure != null ? " after " + failure.kind()
+                        : releasedBy != null ? " by the " + releasedBy + " peer" : "",
                 s.access().summary(), s.core().summary());
         owner.closed(this);
         notifyListener(l -> l.closed(this, s));

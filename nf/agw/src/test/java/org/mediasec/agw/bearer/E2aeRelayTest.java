@@ -141,6 +141,7 @@ class E2aeRelayTest extends RelayTestBase {
         assertThat(ue.data()).as("everything sent before the close arrives first").isEqualTo(last);
         RelayStats s = await(agw.events.closed);
         assertThat(s.failure()).isNull();
+        assertThat(s.releasedBy()).as("IP bearer released by the core peer").isEqualTo(Side.CORE);
         assertThat(s.access().bytesOut()).isEqualTo(last.length);
         agw.assertReleased();
         assertThat(relay.state()).isEqualTo(BearerRelay.State.CLOSED);

@@ -40,7 +40,7 @@ class FailureRelayTest extends RelayTestBase {
         BearerFailure f = await(agw.events.failed);
         assertThat(f.side()).isEqualTo(Side.ACCESS);
         assertThat(f.kind()).isEqualTo(BearerFailure.Kind.TLS_FINGERPRINT_MISMATCH);
-        assertThat(f.kind().isTls()).isTrue();
+        assertThat(f.kind().isTlsEstablishment()).isTrue();
         assertThat(f.expected()).containsExactly(STRANGER.fingerprint());
         assertThat(f.received()).containsExactly(UE.fingerprint());
         assertThat(f.detail()).contains("expected " + STRANGER.fingerprint()).contains("received " + UE.fingerprint());
@@ -98,7 +98,7 @@ class FailureRelayTest extends RelayTestBase {
         BearerFailure f = await(agw.events.failed);
         assertThat(f.side()).isEqualTo(Side.CORE);
         assertThat(f.kind()).isEqualTo(BearerFailure.Kind.TCP_CONNECT_REFUSED);
-        assertThat(f.kind().isTls()).isFalse();
+        assertThat(f.kind().isTlsEstablishment()).isFalse();
         await(ue.closed);
         await(agw.events.closed);
         assertThat(agw.events.calls).containsExactly("legEstablished access", "failed core TCP_CONNECT_REFUSED",

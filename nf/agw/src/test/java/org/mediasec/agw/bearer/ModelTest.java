@@ -72,7 +72,8 @@ class ModelTest {
     void configChecksWaterMarks() {
         assertThatThrownBy(() -> BearerConfig.DEFAULTS.withWaterMarks(100, 50))
                 .hasMessage("highWaterMark: 50 (expected: 100..67108864)");
-        assertThat(BearerFailure.Kind.TLS_FINGERPRINT_MISMATCH.isTls()).isTrue();
-        assertThat(BearerFailure.Kind.TCP_RESET.isTls()).isFalse();
+        assertThat(BearerFailure.Kind.TLS_FINGERPRINT_MISMATCH.isTlsEstablishment()).isTrue();
+        assertThat(BearerFailure.Kind.TCP_RESET.isTlsEstablishment()).isFalse();
+        assertThat(BearerFailure.Kind.TLS_ERROR.isTlsEstablishment()).as("after establishment").isFalse();
     }
 }

@@ -38,6 +38,7 @@ class TeardownRelayTest extends RelayTestBase {
 
         assertThat(s.state()).isEqualTo(BearerRelay.State.CLOSED);
         assertThat(s.failure()).isNull();
+        assertThat(s.releasedBy()).isNull();
         assertThat(s.access().bytesIn()).isGreaterThanOrEqualTo(4 * 1024 * 1024);
         assertThat(s.core().bytesOut()).as("every byte read was passed on").isEqualTo(s.access().bytesIn());
         await(ue.closed);
