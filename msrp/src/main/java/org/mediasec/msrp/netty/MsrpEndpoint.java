@@ -76,7 +76,6 @@ public final class MsrpEndpoint implements AutoCloseable {
     private final MsrpSessionConfig config;
     private final MsrpLimits limits;
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
-    private final Map<DefaultMsrpSession, MsrpConnectionHandler> bindings = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<MsrpConnectionHandler>> outbound = new ConcurrentHashMap<>();
     private final ChannelGroup channels = new DefaultChannelGroup("msrp", GlobalEventExecutor.INSTANCE);
     private volatile Channel server;
@@ -198,7 +197,6 @@ public final class MsrpEndpoint implements AutoCloseable {
                 return;
             }
             conn.attach(session);
-            bindings.put(session, conn);
             session.bind(conn, true);
         });
     }
@@ -275,7 +273,8 @@ public final class MsrpEndpoint implements AutoCloseable {
     /**
      * Whether a request for {@code s} may use {@code conn}: on TLS, the connection's peer certificate
      * must match the pins of that session (the handshake only checked it against the pins of all
-     * sessions). Attaches the session to the connection when first seen on it.
+     * sessions). Attaches the session to the connection when first seen on it; the session itself
+     * answers 506 when it is already bound to another connection.
      */
     boolean admit(MsrpConnectionHandler conn, DefaultMsrpSession s) {
         if (conn.serves(s)) {
@@ -293,24 +292,23 @@ public final class MsrpEndpoint implements AutoCloseable {
                 return false;
             }
         }
-        if (!bindings.containsKey(s)) {
-            conn.attach(s);
-            bindings.put(s, conn);
-        }
+        conn.attach(s);
         return true;
     }
 
     void connectionClosed(MsrpConnectionHandler conn) {
         outbound.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && f.join() == conn);
-        bindings.values().removeIf(c -> c == conn);
     }
 
+    /** Detaches a closed session from its connections; an outgoing connection with no session left closes. */
     private void sessionClosed(DefaultMsrpSession s) {
         sessions.values().removeIf(e -> e.session == s);
-        MsrpConnectionHandler conn = bindings.remove(s);
-        if (conn != null && conn.detach(s) && conn.outbound()) {
-            outbound.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && f.join() == conn);
-            conn.channel().close();
+        for (Channel ch : channels) {
+            MsrpConnectionHandler conn = ch.pipeline().get(MsrpConnectionHandler.class);
+            if (conn != null && conn.serves(s) && conn.detach(s) && conn.outbound()) {
+                connectionClosed(conn);
+                ch.close();
+            }
         }
     }
 

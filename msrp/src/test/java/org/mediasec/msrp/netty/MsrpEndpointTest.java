@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.msrp.MsrpUri;
+import org.mediasec.msrp.internal.DefaultMsrpSession;
 import org.mediasec.msrp.session.MsrpSession;
 import org.mediasec.msrp.session.MsrpSessionConfig;
 import org.mediasec.msrp.session.MsrpSessionSpec;
@@ -208,6 +209,14 @@ class MsrpEndpointTest {
         // each session only sees its own messages
         assertThat(one.bEvents().received).isEmpty();
         assertThat(two.bEvents().received).isEmpty();
+        // the connection outlives the first session and closes with the last
+        ((DefaultMsrpSession) one.a()).closeAsync().get(T, TimeUnit.SECONDS);
+        assertThat(alice.connectionCount()).isEqualTo(1);
+        two.a().sendText("still here");
+        assertThat(two.bEvents().nextMessage().text()).isEqualTo("still here");
+        ((DefaultMsrpSession) two.a()).closeAsync().get(T, TimeUnit.SECONDS);
+        assertThat(two.bEvents().sessionFailed.get(T, TimeUnit.SECONDS)).contains("closed");
+        assertThat(alice.connectionCount()).isZero();
     }
 
     @Test
