@@ -52,14 +52,18 @@ public final class StatefulProxy {
     }
 
     private static final class Context {
+        final ProxiedRequest request;
         final IncomingRequest server;
         final String key;
         final ResponseContext<ClientTransaction> responses;
+        final ResponseRewriter rewriter;
 
-        Context(IncomingRequest server, String key, boolean invite) {
-            this.server = server;
+        Context(ProxiedRequest request, String key, boolean invite, ResponseRewriter rewriter) {
+            this.request = request;
+            this.server = request.incoming();
             this.key = key;
             this.responses = new ResponseContext<>(invite);
+            this.rewriter = rewriter;
         }
     }
 
@@ -132,7 +136,15 @@ public final class StatefulProxy {
      *
      * @return the request as sent
      */
-    public synchronized Request forward(ProxiedRequest pr, ForwardTarget target) {
+    public Request forward(ProxiedRequest pr, ForwardTarget target) {
+        return forward(pr, target, ResponseRewriter.NONE);
+    }
+
+    /**
+     * As {@link #forward(ProxiedRequest, ForwardTarget)}, with {@code rewriter} applied to every response
+     * received from downstream before it is relayed (not to ACK or CANCEL, which are forwarded statelessly).
+     */
+    public synchronized Request forward(ProxiedRequest pr, ForwardTarget target, ResponseRewriter rewriter) {
         String method = pr.method();
         if (Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
             Request out = RequestForwarding.prepare(pr.request(), target, me, ViaBranch.statelessBranch(pr.incoming().request()));
@@ -141,7 +153,7 @@ public final class StatefulProxy {
         }
         Request out = RequestForwarding.prepare(pr.request(), target, me, ViaBranch.newBranch());
         boolean invite = Request.INVITE.equals(method);
-        Context ctx = new Context(pr.incoming(), serverKey(pr.incoming().request()), invite);
+        Context ctx = new Context(pr, serverKey(pr.incoming().request()), invite, rewriter);
         ClientTransaction ct;
         try {
             ct = endpoint.provider().getNewClientTransaction(out);
@@ -220,16 +232,26 @@ public final class StatefulProxy {
             invites.remove(ctx.key, ctx);
         }
         for (Response provisional : d.provisional()) {
-            send(ctx, provisional);
+            send(ctx, rewrite(ctx, provisional));
         }
         for (Candidate c : d.forward()) {
             if (c.response().isPresent()) {
-                send(ctx, c.response().get());
+                send(ctx, rewrite(ctx, c.response().get()));
             } else {
                 send(ctx, ctx.server.createResponse(c.status()));
             }
         }
         sendCancels(d.cancel());
+    }
+
+    private static Response rewrite(Context ctx, Response response) {
+        try {
+            Response out = ctx.rewriter.rewrite(ctx.request, response);
+            return out != null ? out : response;
+        } catch (RuntimeException e) {
+            LOG.warn("response rewriter failed on {}; relaying it unchanged", response.getStatusCode(), e);
+            return response;
+        }
     }
 
     /**

@@ -48,6 +48,7 @@ class StatefulProxyTest {
     private static volatile Function<IncomingRequest, Integer> uasAnswer = in -> 200;
     private static volatile StatefulProxy proxy;
     private static volatile SipURI target;
+    private static volatile ResponseRewriter rewriter = ResponseRewriter.NONE;
     private static SipURI uasUri;
 
     @BeforeAll
@@ -62,6 +63,7 @@ class StatefulProxyTest {
         atUas.clear();
         uasAnswer = in -> 200;
         target = uasUri;
+        rewriter = ResponseRewriter.NONE;
     }
 
     @AfterAll
@@ -94,7 +96,7 @@ class StatefulProxyTest {
             @Override
             public void onRequest(IncomingRequest in) {
                 proxy.receive(in).ifPresent(pr -> proxy.forward(pr,
-                        ForwardTarget.to(target).withRecordRoute(proxy.identity().recordRouteUri(SipTransport.UDP))));
+                        ForwardTarget.to(target).withRecordRoute(proxy.identity().recordRouteUri(SipTransport.UDP)), rewriter));
             }
 
             @Override
@@ -216,5 +218,24 @@ class StatefulProxyTest {
         assertThat(atTarget.method()).isEqualTo(Request.ACK);
         assertThat(((ViaHeader) atTarget.request().getHeader(ViaHeader.NAME)).getBranch()).startsWith(ViaBranch.MAGIC_COOKIE + "sl");
         assertThat(ct.getBranchId()).isNotNull();
+    }
+
+    @Test
+    void rewriterSeesEveryRelayedResponse() throws Exception {
+        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        rewriter = (pr, response) -> {
+            seen.add(response.getStatusCode());
+            try {
+                response.setHeader(uac.headerFactory().createHeader("X-Rewritten", pr.method()));
+            } catch (ParseException e) {
+                throw new IllegalStateException(e);
+            }
+            return response;
+        };
+        uac.send(request(Request.MESSAGE));
+        Response ok = nextFinal();
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        assertThat(ok.getHeader("X-Rewritten").toString().trim()).isEqualTo("X-Rewritten: MESSAGE");
+        assertThat(seen).containsExactly(200);
     }
 }
