@@ -41,6 +41,7 @@ main(Args) ->
     Timeout = list_to_integer(maps:get("timeout", O, "20")),
     erlang:send_after(Timeout * 1000, self(), overall_timeout),
     put(version, list_to_integer(maps:get("version", O, "1"))),
+    application:set_env(h248_peer, version, get(version)),
     ok = megaco:start(),
     try
         case maps:get("role", O) of
@@ -77,6 +78,7 @@ send_mod(O) ->
 
 start_user(O, Port) ->
     Mid = {ip4Address, #'IP4Address'{address = [127, 0, 0, 1], portNumber = Port}},
+    put(mid, Mid),
     ok = megaco:start_user(Mid, [{user_mod, ?MODULE}, {user_args, [self()]},
                                  {protocol_version, get(version)},
                                  {encoding_mod, encoder(O)}, {encoding_config, []},
@@ -239,6 +241,17 @@ mg(O) ->
     [#'ActionReply'{commandReply = [{serviceChangeReply, #'ServiceChangeReply'{serviceChangeResult = Res}}]}]
         = call(CH, [SC]),
     event("service_change_reply result=~0p", [Res]),
+    case Res of
+        {serviceChangeResParms, #'ServiceChangeResParm'{serviceChangeVersion = Lower}}
+          when is_integer(Lower), Lower < V ->
+            %% H.248.1 section 11.3: use the MGC's lower version from now on
+            [Real | _] = megaco:user_info(get(mid), connections),
+            ok = megaco:update_conn_info(Real, protocol_version, Lower),
+            put(version, Lower),
+            event("version_lowered to=~p", [Lower]);
+        _ ->
+            ok
+    end,
     %% after the reply to the ServiceChange megaco replaces the preliminary connection handle
     {Ctx, TID, CH2} = wait(modified),
     Notify = #'ActionRequest'{contextId = Ctx,
@@ -293,14 +306,21 @@ request(CH, PV, [#'ActionRequest'{contextId = Ctx, commandRequests = [#'CommandR
                         event("redirect to=~p", [RP]),
                         {{handle_ack, redirect}, #'ServiceChangeResParm'{serviceChangeMgcId = mid(RP)}};
                     undefined ->
-                        {discard_ack, #'ServiceChangeResParm'{serviceChangeProfile = Profile}}
+                        %% H.248.1 section 11.3: a lower version than the MG offered goes in the reply
+                        {ok, Mine} = application:get_env(h248_peer, version),
+                        Lower = case is_integer(Version) andalso Version > Mine of
+                                    true -> Mine;
+                                    false -> asn1_NOVALUE
+                                end,
+                        {discard_ack, #'ServiceChangeResParm'{serviceChangeProfile = Profile,
+                                                              serviceChangeVersion = Lower}}
                 end,
             {Ack, [#'ActionReply'{contextId = Ctx, commandReply = [{serviceChangeReply,
                 #'ServiceChangeReply'{terminationID = [Root], serviceChangeResult = {serviceChangeResParms, Res}}}]}]};
         {notifyReq, #'NotifyRequest'{terminationID = [TID], observedEventsDescriptor = OE}} ->
             Events = [E#'ObservedEvent'.eventName || E <- OE#'ObservedEventsDescriptor'.observedEventLst],
-            event("notify context=~p termination=~s request_id=~p events=~s",
-                  [Ctx, tid(TID), OE#'ObservedEventsDescriptor'.requestId, string:join(Events, ",")]),
+            event("notify context=~p termination=~s request_id=~p events=~s message_version=~p",
+                  [Ctx, tid(TID), OE#'ObservedEventsDescriptor'.requestId, string:join(Events, ","), PV]),
             Main ! {notified, TID},
             {discard_ack, [#'ActionReply'{contextId = Ctx, commandReply = [{notifyReply,
                 #'NotifyReply'{terminationID = [TID]}}]}]};
@@ -317,7 +337,7 @@ request(CH, PV, [#'ActionRequest'{contextId = Ctx, commandRequests = [#'CommandR
             {discard_ack, [#'ActionReply'{contextId = 1, commandReply = [{addReply, #'AmmsReply'{
                 terminationID = [TID], terminationAudit = [media(stream(PV, asn1_NOVALUE, Sdp, asn1_NOVALUE))]}}]}]};
         {modReq, #'AmmRequest'{terminationID = [TID]} = Amm} ->
-            event("modify context=~s termination=~s mode=~p", [ctx(Ctx), tid(TID), mode_of(Amm)]),
+            event("modify context=~s termination=~s mode=~p message_version=~p", [ctx(Ctx), tid(TID), mode_of(Amm), PV]),
             Main ! {modified, {Ctx, TID, CH}},
             {discard_ack, [#'ActionReply'{contextId = Ctx, commandReply = [{modReply,
                 #'AmmsReply'{terminationID = [TID]}}]}]};

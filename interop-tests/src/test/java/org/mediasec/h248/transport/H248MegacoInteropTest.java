@@ -133,7 +133,7 @@ class H248MegacoInteropTest {
                 assertThat(peer.await("EVENT service_change", STEP)).contains("method=restart", "reason=901",
                         "version=" + version, "profile=resgw/1", "message_version=" + version, "termination=root");
 
-                erlangMgcFlow(peer, mg, agw);
+                erlangMgcFlow(peer, mg, agw, version);
                 assertThat(mg.version()).isEqualTo(version);
                 assertThat(counters.pendingsSent.get()).isGreaterThanOrEqualTo(2);
                 assertThat(get(counters.firstAckReceived)).isPositive();   // Erlang acknowledged a reply of ours
@@ -142,7 +142,7 @@ class H248MegacoInteropTest {
     }
 
     /** Add, Modify, Notify (ours), Subtract driven by the Erlang MGC {@code peer}, until it exits 0. */
-    static void erlangMgcFlow(ErlangPeer peer, H248MediaGateway mg, IqFixtures.AgwUser agw) throws Exception {
+    static void erlangMgcFlow(ErlangPeer peer, H248MediaGateway mg, IqFixtures.AgwUser agw, int version) throws Exception {
         String add = peer.await("EVENT add_reply", STEP);
         assertThat(add).contains("context=1", "termination=msrp/1", "setup=passive",
                 "fingerprint=" + IqFixtures.FINGERPRINT_AGW.replace(' ', '_'));
@@ -153,7 +153,7 @@ class H248MegacoInteropTest {
         Transaction.Reply notify = get(mg.call(IqFixtures.notify(ContextId.of(1), TerminationId.of("msrp/1"))));
         assertThat(notify.error()).isNull();
         assertThat(peer.await("EVENT notify", STEP)).contains("context=1", "termination=msrp/1",
-                "request_id=2001", "events=g/cause");
+                "request_id=2001", "events=g/cause", "message_version=" + version);
 
         assertThat(peer.await("EVENT subtract_reply", STEP)).contains("context=1", "termination=msrp/1");
         peer.await("EVENT done", STEP);
@@ -198,7 +198,7 @@ class H248MegacoInteropTest {
                 a.await("EVENT done", STEP);
                 assertThat(a.exitCode(STEP)).as(a.report()).isZero();
                 assertThat(get(mg.registered())).isEqualTo(3);
-                erlangMgcFlow(b, mg, agw);
+                erlangMgcFlow(b, mg, agw, 3);
                 assertThat(mg.mgc().getPort()).isEqualTo(portB);
                 assertThat(registeredWith).endsWith(portB);
             }
@@ -214,6 +214,38 @@ class H248MegacoInteropTest {
     @ParameterizedTest(name = "erlang MG, our MGC: {0} {1} v{2}")
     @MethodSource("cases")
     void ourMgcDrivesErlangMg(String kind, String encoding, int version) throws Exception {
+        ourMgcFlow(kind, encoding, version, 3);
+    }
+
+    @ParameterizedTest(name = "version negotiation, erlang MGC v1 and our MG v3: {0}")
+    @CsvSource({"udp", "tcp"})
+    void ourMgAdoptsTheLowerVersionOfErlangMgc(String kind) throws Exception {
+        Path escript = ExternalTool.require("escript");
+        int port = ErlangPeer.freePort();
+        try (ErlangPeer peer = ErlangPeer.start(escript, "role=mgc", "transport=" + kind, "encoding=pretty",
+                "version=1", "port=" + port, "timeout=" + PEER_TIMEOUT_S)) {
+            peer.await("READY", STEP);
+            IqFixtures.AgwUser agw = new IqFixtures.AgwUser();
+            MgConfig config = MgConfig.of(new MId.Ip4("127.0.0.1", null), new InetSocketAddress("127.0.0.1", port))
+                    .withVersion(3).withProfile(new ServiceChangeProfile("ResGW", 1));
+            try (H248MediaGateway mg = H248MediaGateway.start(transports, config, transport(kind, "pretty"), agw)) {
+                assertThat(get(mg.registered())).isEqualTo(1);     // the MGC answered Version = 1
+                assertThat(peer.await("EVENT service_change", STEP)).contains("version=3", "message_version=3");
+                erlangMgcFlow(peer, mg, agw, 1);                     // our Notify went out as MEGACO/1
+                assertThat(mg.version()).isEqualTo(1);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "version negotiation, erlang MG v3 and our MGC v1: {0}")
+    @CsvSource({"udp", "tcp"})
+    void erlangMgAdoptsTheLowerVersionOfOurMgc(String kind) throws Exception {
+        ourMgcFlow(kind, "pretty", 3, 1);
+    }
+
+    /** Our MGC (speaking at most {@code mgcMaxVersion}) drives the Erlang MG (offering {@code version}). */
+    void ourMgcFlow(String kind, String encoding, int offered, int mgcMaxVersion) throws Exception {
+        int version = Math.min(offered, mgcMaxVersion);
         Path escript = ExternalTool.require("escript");
         CompletableFuture<MgHandle> registered = new CompletableFuture<>();
         CompletableFuture<String> lost = new CompletableFuture<>();
@@ -231,26 +263,29 @@ class H248MegacoInteropTest {
 
             @Override
             public H248Reply handleTransactionRequest(MgHandle mg, H248Request request) {
-                request.commands().forEach(c -> notified.add(c.kind() + " " + c.terminationId()));
+                request.commands().forEach(c -> notified.add(c.kind() + " " + c.terminationId() + " v" + request.version()));
                 return H248Reply.acknowledge(request.actions());
             }
         };
         Counters counters = new Counters();
         // heartbeat after 3 s of silence, repeated quickly: the MG's exit is noticed within seconds
-        MgcConfig config = MgcConfig.of(new MId.Ip4("127.0.0.1", null)).withEvents(counters)
+        MgcConfig config = MgcConfig.of(new MId.Ip4("127.0.0.1", null)).withMaxVersion(mgcMaxVersion).withEvents(counters)
                 .withHeartbeat(Duration.ofSeconds(3))
                 .withTransactions(H248TransactionConfig.DEFAULT.withAcks(Duration.ZERO, true)
                         .withRetransmission(Duration.ofMillis(200), Duration.ofMillis(400), 3));
         try (H248MediaGatewayController mgc = H248MediaGatewayController.start(transports, config,
                 transport(kind, encoding), user);
              ErlangPeer peer = ErlangPeer.start(escript, "role=mg", "transport=" + kind, "encoding=" + encoding,
-                     "version=" + version, "port=" + ErlangPeer.freePort(), "mgc_port=" + mgc.localAddress().getPort(),
+                     "version=" + offered, "port=" + ErlangPeer.freePort(), "mgc_port=" + mgc.localAddress().getPort(),
                      "timeout=" + PEER_TIMEOUT_S)) {
             peer.await("READY", STEP);
             MgHandle mg = get(registered);
             assertThat(mg.version()).isEqualTo(version);
             assertThat(mg.profile()).isEqualTo(new ServiceChangeProfile("resgw", 1));
             assertThat(peer.await("EVENT service_change_reply", STEP)).contains("resgw");
+            if (version < offered) {
+                assertThat(peer.await("EVENT version_lowered", STEP)).contains("to=" + version);
+            }
 
             Transaction.Reply add = get(mg.call(IqFixtures.add()));
             assertThat(add.error()).isNull();
@@ -265,10 +300,11 @@ class H248MegacoInteropTest {
 
             Transaction.Reply modify = get(mg.call(IqFixtures.modify(ContextId.of(1), added.terminationId())));
             assertThat(IqFixtures.firstCommand(modify).kind()).isEqualTo(CommandKind.MODIFY);
-            assertThat(peer.await("EVENT modify", STEP)).contains("context=1", "termination=msrp/1", "mode=sendRecv");
+            assertThat(peer.await("EVENT modify", STEP)).contains("context=1", "termination=msrp/1", "mode=sendRecv",
+                    "message_version=" + version);
 
             assertThat(peer.await("EVENT notify_reply", STEP)).contains("context=1", "termination=msrp/1");
-            assertThat(notified).containsExactly("Notify msrp/1");
+            assertThat(notified).containsExactly("Notify msrp/1 v" + version);
 
             Transaction.Reply subtract = get(mg.call(IqFixtures.subtract(ContextId.of(1), added.terminationId())));
             assertThat(IqFixtures.firstCommand(subtract).kind()).isEqualTo(CommandKind.SUBTRACT);
