@@ -102,7 +102,10 @@ public final class H248MediaGateway implements AutoCloseable {
         this.closer = closer;
     }
 
-    /** An MG on Netty: binds {@code transportConfig} on one event loop of {@code transports} and registers. */
+    /**
+     * An MG on Netty: binds {@code transportConfig} on one event loop of {@code transports} and
+     * registers. Blocks until bound: do not call on an event loop. {@link #close()} likewise.
+     */
     public static H248MediaGateway start(Transports transports, MgConfig config, H248TransportConfig transportConfig,
                                          MgUser user) {
         EventLoop loop = transports.group().next();

@@ -82,7 +82,10 @@ public final class H248MediaGatewayController implements AutoCloseable {
         this.closer = closer;
     }
 
-    /** An MGC on Netty, listening on {@code transportConfig.bind()} on one event loop of {@code transports}. */
+    /**
+     * An MGC on Netty, listening on {@code transportConfig.bind()} on one event loop of
+     * {@code transports}. Blocks until bound: do not call on an event loop. {@link #close()} likewise.
+     */
     public static H248MediaGatewayController start(Transports transports, MgcConfig config,
                                                    H248TransportConfig transportConfig, MgcUser user) {
         EventLoop loop = transports.group().next();
