@@ -81,29 +81,32 @@ final class Registrar {
             reply(in, resp, "unsupported Require " + unsupported);
             return;
         }
+        // §10.3 step 3: "A registrar SHOULD authenticate the UAC" (RFC 3261 §22): a 401 challenge without
+        // valid credentials, before anything about the AOR is revealed.
+        Optional<String> authenticated = Optional.empty();
+        if (digest.isPresent()) {
+            authenticated = digest.get().verify(r);
+            if (authenticated.isEmpty()) {
+                Response challenge = response(in, Response.UNAUTHORIZED);
+                challenge.addHeader(digest.get().challenge());
+                reply(in, challenge, "challenged " + toUri(r));
+                return;
+            }
+        }
         // §10.3 step 5: "If the address-of-record is not valid for the domain in the Request-URI, the registrar
         // MUST send a 404 (Not Found) response and skip the remaining steps."
         ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
         Optional<String> user = to == null ? Optional.empty() : userOf(to.getAddress().getURI());
         if (user.isEmpty() || (!config.users().isEmpty() && !config.users().containsKey(user.get()))) {
-            reply(in, response(in, Response.NOT_FOUND), "no such user " + (to == null ? "?" : to.getAddress().getURI()));
+            reply(in, response(in, Response.NOT_FOUND), "no such user " + toUri(r));
             return;
         }
         String aor = aor(user.get());
-        // §10.3 step 3 (authentication, RFC 3261 §22) and step 4: "If the authenticated user is not authorized
-        // to modify bindings, the registrar MUST return a 403 (Forbidden)".
-        if (digest.isPresent()) {
-            Optional<String> who = digest.get().verify(r);
-            if (who.isEmpty()) {
-                Response challenge = response(in, Response.UNAUTHORIZED);
-                challenge.addHeader(digest.get().challenge());
-                reply(in, challenge, "challenged " + aor);
-                return;
-            }
-            if (!who.get().equals(user.get())) {
-                reply(in, response(in, Response.FORBIDDEN), who.get() + " may not register " + aor);
-                return;
-            }
+        // §10.3 step 4: "If the authenticated user is not authorized to modify bindings, the registrar MUST
+        // return a 403 (Forbidden) and skip the remaining steps." Each user may register its own AOR only.
+        if (authenticated.isPresent() && !authenticated.get().equals(user.get())) {
+            reply(in, response(in, Response.FORBIDDEN), authenticated.get() + " may not register " + aor);
+            return;
         }
         ExpiresHeader expires = (ExpiresHeader) r.getHeader(ExpiresHeader.NAME);
         List<ContactHeader> contacts = contacts(r);
@@ -203,6 +206,11 @@ final class Registrar {
             sb.append(" path ").append(path);
         }
         return sb.append("; ").append(o.bindings().size()).append(" binding(s)").toString();
+    }
+
+    private static String toUri(Request r) {
+        ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+        return to == null ? "?" : to.getAddress().getURI().toString();
     }
 
     private static List<String> unsupportedRequired(Request r) {

@@ -111,8 +111,9 @@ class RegistrarComponentTest {
     }
 
     @Test
-    void unknownUserIs404() throws Exception {
-        assertThat(send(mallory, register(mallory, 600)).getStatusCode()).isEqualTo(404);
+    void unknownUserIsChallengedThen404() throws Exception {
+        // authentication comes first (RFC 3261 §10.3 step 3 before step 5): nothing is revealed without credentials
+        assertThat(registerWithCredentials(mallory, 600, "alice", "secret").getStatusCode()).isEqualTo(404);
     }
 
     @Test
