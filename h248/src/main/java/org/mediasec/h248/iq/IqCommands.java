@@ -126,22 +126,7 @@ public final class IqCommands {
 
     /** The Remote descriptor's SDP, or null while the remote is unknown. */
     public static SdpBlock remoteSdp(IqTermination t) {
-        RemoteMedia r = t.remote();
-        if (r == null) {
-            return null;
-        }
-        MediaDescription.Builder m = MediaDescription.builder(t.media(), r.endpoint().port(), t.proto(),
-                t.formats().toArray(String[]::new));
-        if (r.setup() != null) {
-            m.add(SdpAttributes.SETUP, r.setup());
-        }
-        for (var f : r.fingerprints()) {
-            m.add(SdpAttributes.FINGERPRINT, f);
-        }
-        if (r.tlsId() != null) {
-            m.add(SdpAttributes.TLS_ID, r.tlsId());
-        }
-        return IqSdp.write(r.endpoint().connection(), m.build());
+        return t.remote() == null ? null : IqSdp.remote(t.media(), t.proto(), t.formats(), t.remote());
     }
 
     private CommandRequest command(CommandKind kind, TerminationId id, IqTermination t, boolean withLocal) {

@@ -19,7 +19,8 @@ import org.mediasec.sdp.TlsId;
 
 /**
  * Add/Modify replies: built by the MG ({@link #reply}), read by the MGC ({@link #local},
- * {@link #localFingerprint}, {@link #localEndpoint}, {@link #error}).
+ * {@link #localFingerprint}, {@link #localEndpoint}, {@link #error}). The MGC reads the Local
+ * descriptor only; an echoed Remote is ignored.
  */
 public final class IqReplies {
     private IqReplies() {
@@ -27,6 +28,17 @@ public final class IqReplies {
 
     /** {@code Add = <id> { Media { Stream = 1 { Local { ... } } } }} (or Modify). */
     public static CommandReply reply(CommandKind kind, TerminationId id, IqLocal local) {
+        return reply(kind, id, local, null);
+    }
+
+    /**
+     * The reply with the Remote descriptor echoed as well: H.248.1 §7.1.8 (RFC 3525): "when the MGC
+     * included Local and Remote descriptors, the MG SHALL include Local and Remote descriptors for all
+     * groups of properties and property values it reserved resources for".
+     *
+     * @param remote the request's remote (null: Local only)
+     */
+    public static CommandReply reply(CommandKind kind, TerminationId id, IqLocal local, RemoteMedia remote) {
         MediaDescription.Builder m = MediaDescription.builder(local.media(), local.endpoint().port(), local.proto(),
                 local.formats().toArray(String[]::new));
         if (local.setup() != null) {
@@ -38,7 +50,8 @@ public final class IqReplies {
         if (local.tlsId() != null) {
             m.add(SdpAttributes.TLS_ID, local.tlsId());
         }
-        StreamParms parms = new StreamParms(null, IqSdp.write(local.endpoint().connection(), m.build()), null, null);
+        StreamParms parms = new StreamParms(null, IqSdp.write(local.endpoint().connection(), m.build()),
+                remote == null ? null : IqSdp.remote(local.media(), local.proto(), local.formats(), remote), null);
         return CommandReply.of(kind, id, MediaDescriptor.of(new StreamDescriptor(IqCommands.STREAM_ID, parms)));
     }
 

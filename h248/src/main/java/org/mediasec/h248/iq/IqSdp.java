@@ -27,6 +27,22 @@ final class IqSdp {
     private IqSdp() {
     }
 
+    /** The Remote descriptor's SDP for a stream of this media line. */
+    static SdpBlock remote(String media, org.mediasec.sdp.Proto proto, List<String> formats, RemoteMedia r) {
+        MediaDescription.Builder m = MediaDescription.builder(media, r.endpoint().port(), proto,
+                formats.toArray(String[]::new));
+        if (r.setup() != null) {
+            m.add(org.mediasec.sdp.SdpAttributes.SETUP, r.setup());
+        }
+        for (var f : r.fingerprints()) {
+            m.add(org.mediasec.sdp.SdpAttributes.FINGERPRINT, f);
+        }
+        if (r.tlsId() != null) {
+            m.add(org.mediasec.sdp.SdpAttributes.TLS_ID, r.tlsId());
+        }
+        return write(r.endpoint().connection(), m.build());
+    }
+
     static SdpBlock write(ConnectionData c, MediaDescription m) {
         SessionDescription sdp = SessionDescription.builder().version(0).connection(c).addMedia(m).build();
         return new SdpBlock(SdpWriter.write(sdp).replace("\r\n", "\n").strip());

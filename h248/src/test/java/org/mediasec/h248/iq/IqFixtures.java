@@ -114,7 +114,7 @@ final class IqFixtures {
         s.put("1-add-access", request(ALG, 1001, ActionRequest.of(ContextId.CHOOSE, cmd.add(access()))));
         IqLocal accessLocal = IqLocal.answer(access(), MediaEndpoint.of("203.0.113.5", 40000), List.of(AGW_FP));
         s.put("2-reply-access", reply(AGW, 1001, ActionReply.of(CONTEXT,
-                IqReplies.reply(CommandKind.ADD, ACCESS, accessLocal))));
+                IqReplies.reply(CommandKind.ADD, ACCESS, accessLocal, access().remote()))));
         s.put("3-add-core", request(ALG, 1002, ActionRequest.of(CONTEXT, cmd.add(core()))));
         IqLocal coreLocal = IqLocal.answer(core(), MediaEndpoint.of("198.51.100.1", 40001), List.of());
         s.put("4-reply-core", reply(AGW, 1002, ActionReply.of(CONTEXT, IqReplies.reply(CommandKind.ADD, CORE, coreLocal))));
@@ -125,8 +125,10 @@ final class IqFixtures {
         s.put("5-modify", request(ALG, 1003, new ActionRequest(CONTEXT, List.of(
                 cmd.modifyRemote(CORE, coreAnswered), cmd.modify(ACCESS, accessOpen)))));
         s.put("6-reply-modify", reply(AGW, 1003, ActionReply.of(CONTEXT,
-                IqReplies.reply(CommandKind.MODIFY, CORE, IqLocal.answer(coreAnswered, coreLocal.endpoint(), List.of())),
-                IqReplies.reply(CommandKind.MODIFY, ACCESS, IqLocal.answer(accessOpen, accessLocal.endpoint(), List.of())))));
+                IqReplies.reply(CommandKind.MODIFY, CORE, IqLocal.answer(coreAnswered, coreLocal.endpoint(), List.of()),
+                        coreAnswered.remote()),
+                IqReplies.reply(CommandKind.MODIFY, ACCESS, IqLocal.answer(accessOpen, accessLocal.endpoint(), List.of()),
+                        accessOpen.remote()))));
         s.put("7-notify-failure", request(AGW, 2, IqNotify.action(CONTEXT, ACCESS, 2001, TIME,
                 IqFailure.of(FailureCause.TLS_FINGERPRINT_MISMATCH, "expected sha-256 4A:AD:B9:B1:..., received sha-256 77:01:C3:9E:..."))));
         s.put("8-notify-reply", reply(ALG, 2, ActionReply.of(CONTEXT,

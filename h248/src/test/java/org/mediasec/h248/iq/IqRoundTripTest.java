@@ -101,8 +101,16 @@ class IqRoundTripTest {
                         ? MediaEndpoint.of(spec.local().connection().addrType().equals("IP6") ? "2001:db8::5" : "203.0.113.5", 40000)
                         : spec.local(),
                 wantsFp ? List.of(AGW_FP) : List.of());
-        H248Message m = reply(AGW, 77, ActionReply.of(ContextId.of(9), IqReplies.reply(CommandKind.ADD, TerminationId.of("t/1"), local)));
+        H248Message m = reply(AGW, 77, ActionReply.of(ContextId.of(9), IqReplies.reply(CommandKind.ADD, TerminationId.of("t/1"), local),
+                IqReplies.reply(CommandKind.MODIFY, TerminationId.of("t/2"), local, spec.remote())));
         for (Style style : Style.values()) {
+            CommandReply echo = ((Transaction.Reply) ((TransactionList) viaText(m, style).body()).transactions().get(0))
+                    .actions().get(0).replies().get(1);
+            assertThat(IqReplies.local(echo)).isEqualTo(local);
+            if (spec.remote() != null) {
+                assertThat(IqRequests.remoteMedia(IqSdp.parse(echo.descriptor(MediaDescriptor.class).streams().get(0)
+                        .parms().remote(), "Remote"))).isEqualTo(spec.remote());
+            }
             CommandReply back = firstReply(viaText(m, style));
             assertThat(IqReplies.local(back)).isEqualTo(local);
             assertThat(IqReplies.localEndpoint(back)).isEqualTo(local.endpoint());
