@@ -238,4 +238,34 @@ class StatefulProxyTest {
         assertThat(ok.getHeader("X-Rewritten").toString().trim()).isEqualTo("X-Rewritten: MESSAGE");
         assertThat(seen).containsExactly(200);
     }
+
+    /**
+     * §16.7 step 5: after the final response, "Any 2xx response to an INVITE request" is still forwarded,
+     * and a response without a client transaction is processed "as a stateless proxy" (the RFC's example
+     * is a late 2xx). A raw UDP UAS sends its 200 twice; both reach the UAC, whichever way the RI delivers
+     * the retransmission to the proxy (on the terminated client transaction or without one).
+     */
+    @Test
+    void retransmitted2xxIsRelayedAgain() throws Exception {
+        try (java.net.DatagramSocket raw = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
+            raw.setSoTimeout((int) TIMEOUT.toMillis());
+            target = uac.addressFactory().createSipURI("bob", "127.0.0.1:" + raw.getLocalPort());
+            uac.send(request(Request.INVITE));
+            byte[] buf = new byte[65535];
+            java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+            raw.receive(p);
+            Request invite = new gov.nist.javax.sip.message.MessageFactoryImpl()
+                    .createRequest(new String(p.getData(), 0, p.getLength(), java.nio.charset.StandardCharsets.UTF_8));
+            Response ok = new gov.nist.javax.sip.message.MessageFactoryImpl().createResponse(200, invite);
+            ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag("raw");
+            ok.addHeader(uac.headerFactory().createContactHeader(uac.addressFactory().createAddress("sip:bob@127.0.0.1:" + raw.getLocalPort())));
+            byte[] bytes = ok.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            raw.send(new java.net.DatagramPacket(bytes, bytes.length, p.getSocketAddress()));
+            assertThat(nextFinal().getStatusCode()).isEqualTo(200);
+            raw.send(new java.net.DatagramPacket(bytes, bytes.length, p.getSocketAddress()));
+            Response again = nextFinal();
+            assertThat(again.getStatusCode()).isEqualTo(200);
+            assertThat(Msgs.values(again, ViaHeader.NAME)).hasSize(1);
+        }
+    }
 }
