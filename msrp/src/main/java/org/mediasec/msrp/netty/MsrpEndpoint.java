@@ -33,6 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.msrp.MsrpException;
+import org.mediasec.msrp.MsrpStatus;
 import org.mediasec.msrp.MsrpTransactionIds;
 import org.mediasec.msrp.MsrpUri;
 import org.mediasec.msrp.codec.MsrpLimits;
@@ -188,12 +190,12 @@ public final class MsrpEndpoint implements AutoCloseable {
     private void connect(MsrpSessionSpec spec, DefaultMsrpSession session, EventLoop loop) {
         String key = spec.connectTo().getHostString() + ":" + spec.connectTo().getPort() + " "
                 + spec.remoteFingerprints().stream().map(CertificateFingerprint::toString).sorted().collect(Collectors.joining(","));
-        AtomicReference<String> refusal = new AtomicReference<>();
-        CompletableFuture<MsrpConnectionHandler> f = outbound.computeIfAbsent(key, k -> dial(spec, loop, refusal));
+        CompletableFuture<MsrpConnectionHandler> f = outbound.computeIfAbsent(key, k -> dial(spec, loop));
         f.whenComplete((conn, err) -> {
             if (err != null) {
                 outbound.remove(key, f);
-                session.fail(failureReason(spec, refusal.get(), err));
+                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                session.fail(cause.getMessage());
                 return;
             }
             conn.attach(session);
@@ -201,7 +203,13 @@ public final class MsrpEndpoint implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<MsrpConnectionHandler> dial(MsrpSessionSpec spec, EventLoop loop, AtomicReference<String> refusal) {
+    /**
+     * Opens a connection; the future fails with an {@link MsrpException} whose message is the reason
+     * every session waiting on this connection reports (the trust manager's verdict on a refused
+     * certificate, else the connect or handshake error).
+     */
+    private CompletableFuture<MsrpConnectionHandler> dial(MsrpSessionSpec spec, EventLoop loop) {
+        AtomicReference<String> refusal = new AtomicReference<>();
         MsrpConnectionHandler handler = new MsrpConnectionHandler(this, true);
         SslContext ctx = null;
         TlsOptions options = null;
@@ -245,7 +253,16 @@ public final class MsrpEndpoint implements AutoCloseable {
                 handler.ready().completeExceptionally(r.cause());
             }
         });
-        return handler.ready();
+        CompletableFuture<MsrpConnectionHandler> result = new CompletableFuture<>();
+        handler.ready().whenComplete((h, e) -> {
+            if (e == null) {
+                result.complete(h);
+            } else {
+                result.completeExceptionally(new MsrpException(MsrpStatus.SESSION_DOES_NOT_EXIST,
+                        failureReason(spec, refusal.get(), e)));
+            }
+        });
+        return result;
     }
 
     private void initMsrp(Channel ch, MsrpConnectionHandler handler) {

@@ -164,13 +164,16 @@ class MsrpEndpointTest {
         bob.listen(loopback());
         CertificateFingerprint impostor = LocalIdentity.selfSigned("mallory").fingerprint();
         Pair p = pair(List.of(impostor), List.of(aliceId.fingerprint()), false, null);
-        assertThatThrownBy(() -> p.a().connected().get(T, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .hasMessageContaining("TLS handshake with 127.0.0.1:" + bob.localAddress().getPort() + " refused")
-                .hasMessageContaining("certificate fingerprint mismatch")
-                .hasMessageContaining(impostor.hex());
-        assertThat(p.aEvents().sessionFailed.get(T, TimeUnit.SECONDS)).contains("certificate fingerprint mismatch");
-        assertThat(aliceCounters.refused()).isEqualTo(1);
+        Pair second = pair(List.of(impostor), List.of(aliceId.fingerprint()), false, null); // may share the dial
+        for (Pair x : List.of(p, second)) {
+            assertThatThrownBy(() -> x.a().connected().get(T, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("TLS handshake with 127.0.0.1:" + bob.localAddress().getPort() + " refused")
+                    .hasMessageContaining("certificate fingerprint mismatch")
+                    .hasMessageContaining(impostor.hex());
+            assertThat(x.aEvents().sessionFailed.get(T, TimeUnit.SECONDS)).contains("certificate fingerprint mismatch");
+        }
+        assertThat(aliceCounters.refused()).isBetween(1L, 2L);
         assertThat(aliceCounters.verified()).isZero();
         assertThat(p.b().connected()).isNotDone();
     }
