@@ -157,7 +157,10 @@ public final class MsrpEndpoint implements AutoCloseable {
 
     /**
      * Opens a session: registers it under its local URI and, when this side is active, connects (or
-     * reuses a connection) and sends the initial SEND. Watch {@link MsrpSession#connected()}.
+     * reuses a connection) and sends the initial SEND. Watch {@link MsrpSession#connected()}. A host
+     * name (not an IP literal) in the connect target is resolved on the calling thread: do not call
+     * this from an event loop with such targets. The passive side must open its session before the
+     * peer can connect (i.e. before sending its answer).
      */
     public MsrpSession open(MsrpSessionSpec spec, MsrpSessionListener listener) {
         Objects.requireNonNull(spec, "spec");
