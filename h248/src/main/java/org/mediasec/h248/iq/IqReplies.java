@@ -77,7 +77,7 @@ public final class IqReplies {
         if (local == null) {
             throw new IqException(ErrorCode.MISSING_REMOTE_OR_LOCAL_DESCRIPTOR, "reply without a Local descriptor");
         }
-        if (local.c().isChoose() || local.m().port() < 0) {
+        if (local.c().isChoose() || local.c().address().equals("-") || local.m().port() < 0) {
             throw new IqException(ErrorCode.UNKNOWN_PARAMETER_OR_PROPERTY_VALUE, "reply Local: " + local.c().address()
                     + " " + local.m().portText() + " (the MG must fill in what it chose)");
         }

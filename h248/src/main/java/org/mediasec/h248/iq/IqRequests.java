@@ -177,7 +177,7 @@ public final class IqRequests {
     }
 
     static RemoteMedia remoteMedia(IqSdp.Parsed remote) {
-        if (remote.c().isChoose() || remote.m().port() < 0) {
+        if (remote.c().isChoose() || remote.c().address().equals("-") || remote.m().port() < 0) {
             throw new IqException(ErrorCode.UNKNOWN_PARAMETER_OR_PROPERTY_VALUE, "Remote: " + remote.c().address() + " "
                     + remote.m().portText() + " ($ and - are for the Local descriptor)");
         }

@@ -64,6 +64,16 @@ public sealed interface IqTermination permits TlsTermination, PlainTermination {
     /** True when the MG terminates TLS/DTLS on this termination. */
     boolean terminatesTls();
 
+    /**
+     * True when the context is a pass-through one: it has terminations and none terminates TLS
+     * ("configuring the IMS-AGW to pass media transparently", TS 23.334 §6.2.10). The MG decides this
+     * from all terminations of the context it knows; a single plain termination may equally be the
+     * core side of e2ae.
+     */
+    static boolean passThrough(java.util.Collection<? extends IqTermination> context) {
+        return !context.isEmpty() && context.stream().noneMatch(IqTermination::terminatesTls);
+    }
+
     /** For {@code m=message}: the MSRP handling its proto asks for; empty for other media. */
     default Optional<MsrpHandling> msrpHandling() {
         if (!media().equalsIgnoreCase("message")) {

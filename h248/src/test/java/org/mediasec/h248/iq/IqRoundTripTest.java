@@ -179,6 +179,10 @@ class IqRoundTripTest {
         assertThat(IqFixtures.terminations().get("bfcp-core").msrpHandling()).isEmpty();
         assertThat(IqFixtures.terminations().get("pass-through-access").terminatesTls()).isFalse();
         assertThat(passive.withSetup(Setup.ACTIVE).establish()).isTrue();
+        Map<String, IqTermination> all = IqFixtures.terminations();
+        assertThat(IqTermination.passThrough(List.of(all.get("pass-through-access"), all.get("pass-through-core")))).isTrue();
+        assertThat(IqTermination.passThrough(List.of(access(), core()))).isFalse();
+        assertThat(IqTermination.passThrough(List.of())).isFalse();
         assertThat(mrfpPsk().toString()).doesNotContain("00112233").contains("redacted");
     }
 }
