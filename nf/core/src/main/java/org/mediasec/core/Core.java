@@ -26,6 +26,7 @@ import org.mediasec.sip.SipTransport;
 import org.mediasec.sip.proxy.ForwardTarget;
 import org.mediasec.sip.proxy.NextHop;
 import org.mediasec.sip.proxy.ProxiedRequest;
+import org.mediasec.sip.proxy.ProxyIdentity;
 import org.mediasec.sip.proxy.RecordRoute;
 import org.mediasec.sip.proxy.StatefulProxy;
 import org.slf4j.Logger;
@@ -71,7 +72,9 @@ public final class Core implements AutoCloseable {
                 .withHost(config.host()).withPort(config.port()).withTransports(config.transports())
                 .withAutomaticDialogSupport(false);
         this.endpoint = SipEndpoint.start(stack, new Listener());
-        this.proxy = StatefulProxy.on(endpoint, Set.of(config.domain()));
+        // timer C (RFC 3261 §16.6 step 11, > 3 min) always runs on the system timers; the injected clock is for binding expiry
+        this.proxy = new StatefulProxy(endpoint, new ProxyIdentity(endpoint.host(), endpoint.port(), Set.of(config.domain())),
+                SystemClock.INSTANCE, StatefulProxy.DEFAULT_TIMER_C);
         LOG.info("core for {} listening on {}:{} {}", config.domain(), config.host(), endpoint.port(), config.transports());
     }
 

@@ -138,6 +138,29 @@ public final class ResponseContext<B> {
     }
 
     /**
+     * Timer C of the branch fired (RFC 3261 §16.8): "If the client transaction has received a provisional
+     * response, the proxy MUST generate a CANCEL request matching that transaction. If the client
+     * transaction has not received a provisional response, the proxy MUST behave as if the transaction
+     * received a 408 (Request Timeout) response."
+     */
+    public Decision<B> onTimerC(B branch) {
+        Branch b = branch(branch);
+        if (b.state == State.PROCEEDING) {
+            if (b.cancelled) {
+                return new Decision<>(List.of(), List.of(), List.of());
+            }
+            b.cancelled = true;
+            return new Decision<>(List.of(), List.of(), List.of(branch));
+        }
+        return onTimeout(branch);
+    }
+
+    /** True if the branch has completed (a final response, a timeout or a transport error). */
+    public boolean completed(B branch) {
+        return branch(branch).state == State.COMPLETED;
+    }
+
+    /**
      * A matching CANCEL arrived. RFC 3261 §16.10: "A proxy MUST cancel any pending client transactions
      * associated with a response context when it receives a matching CANCEL request." Branches without
      * a provisional response yet are cancelled when their first one arrives (see {@link #onResponse}).

@@ -1,5 +1,6 @@
 package org.mediasec.sip.proxy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import org.mediasec.common.TimerService;
 import org.mediasec.sip.IncomingRequest;
 import org.mediasec.sip.SipEndpoint;
 import org.mediasec.sip.SipEndpointException;
@@ -42,8 +44,15 @@ import org.slf4j.LoggerFactory;
 public final class StatefulProxy {
     private static final Logger LOG = LoggerFactory.getLogger(StatefulProxy.class);
 
+    /** RFC 3261 §16.6 step 11: timer C "MUST be larger than 3 minutes". */
+    public static final Duration DEFAULT_TIMER_C = Duration.ofMinutes(3).plusSeconds(1);
+
     private final SipEndpoint endpoint;
     private final ProxyIdentity me;
+    private final TimerService timers;
+    private final Duration timerC;
+    /** Running timer C of each INVITE branch. */
+    private final Map<ClientTransaction, TimerService.Timeout> timerCs = new ConcurrentHashMap<>();
     /** INVITE response contexts by the server transaction key of the INVITE, for CANCEL matching. */
     private final Map<String, Context> invites = new ConcurrentHashMap<>();
 
@@ -67,9 +76,24 @@ public final class StatefulProxy {
         }
     }
 
+    /** A proxy without timer C: an INVITE branch that rings forever stays open until the caller cancels. */
     public StatefulProxy(SipEndpoint endpoint, ProxyIdentity me) {
+        this(endpoint, me, null, DEFAULT_TIMER_C);
+    }
+
+    /**
+     * A proxy with timer C on {@code timers} (RFC 3261 §16.6 step 11: "Timer C MUST be set for each client
+     * transaction when an INVITE request is proxied. The timer MUST be larger than 3 minutes."). The timer
+     * tasks call into this proxy from the timer's thread.
+     */
+    public StatefulProxy(SipEndpoint endpoint, ProxyIdentity me, TimerService timers, Duration timerC) {
         this.endpoint = endpoint;
         this.me = me;
+        this.timers = timers;
+        if (timers != null && timerC.compareTo(Duration.ofMinutes(3)) <= 0) {
+            throw new IllegalArgumentException("timerC: " + timerC + " (expected: more than 3 minutes, RFC 3261 §16.6 step 11)");
+        }
+        this.timerC = timerC;
     }
 
     /** A proxy named by the endpoint's host and port, and by {@code aliases} (e.g. the domain it serves). */
@@ -169,6 +193,9 @@ public final class StatefulProxy {
         }
         try {
             ct.sendRequest();
+            if (invite) {
+                startTimerC(ct, ctx);
+            }
         } catch (SipException | RuntimeException e) {
             LOG.info("sending {} to {} failed: {}", method, NextHop.uri(out), e.toString());
             apply(ctx, ctx.responses.onTransportError(ct));
@@ -186,6 +213,14 @@ public final class StatefulProxy {
         if (ct != null && ct.getApplicationData() instanceof BranchOf b) {
             Optional<Response> popped = ResponseVia.pop(response);
             if (popped.isPresent()) {
+                int status = response.getStatusCode();
+                if (status >= 200) {
+                    stopTimerC(ct);
+                } else if (status > 100 && timerCs.containsKey(ct)) {
+                    // §16.7 step 2: "if the response is a provisional response with status codes 101 to 199
+                    // inclusive (i.e., anything but 100), the proxy MUST reset timer C for that client transaction."
+                    startTimerC(ct, b.context());
+                }
                 apply(b.context(), b.context().responses.onResponse(ct, popped.get()));
             }
             return true;
@@ -215,10 +250,43 @@ public final class StatefulProxy {
         }
         ClientTransaction ct = event.getClientTransaction();
         if (ct != null && ct.getApplicationData() instanceof BranchOf b) {
+            stopTimerC(ct);
             apply(b.context(), b.context().responses.onTimeout(ct));
             return true;
         }
         return false;
+    }
+
+    /** Timer C branches running (for tests and metrics). */
+    public int runningTimerCs() {
+        return timerCs.size();
+    }
+
+    private void startTimerC(ClientTransaction ct, Context ctx) {
+        if (timers == null) {
+            return;
+        }
+        TimerService.Timeout previous = timerCs.put(ct, timers.schedule(timerC, () -> onTimerC(ct, ctx)));
+        if (previous != null) {
+            previous.cancel();
+        }
+    }
+
+    private void stopTimerC(ClientTransaction ct) {
+        TimerService.Timeout t = timerCs.remove(ct);
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /** RFC 3261 §16.8: CANCEL a ringing branch, or count a silent one as 408. */
+    private synchronized void onTimerC(ClientTransaction ct, Context ctx) {
+        timerCs.remove(ct);
+        if (ctx.responses.completed(ct)) {
+            return;
+        }
+        LOG.info("timer C fired on the INVITE branch {}", ct.getBranchId());
+        apply(ctx, ctx.responses.onTimerC(ct));
     }
 
     /** Response contexts of INVITEs still open (for tests and metrics). */

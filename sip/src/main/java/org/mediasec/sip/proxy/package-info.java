@@ -15,11 +15,11 @@
  * <li>{@link org.mediasec.sip.proxy.ResponseContext} and {@link org.mediasec.sip.proxy.BestResponse}:
  *     §16.7 steps 4 to 6 and 10 (what to forward when, the best final response, what to cancel).</li>
  * <li>{@link org.mediasec.sip.proxy.PathHeaders}: RFC 3327 Path (read the path vector, insert a value, option tag).</li>
- * <li>{@link org.mediasec.sip.proxy.StatefulProxy}: the glue over a {@link org.mediasec.sip.SipEndpoint}:
+ * <li>{@link org.mediasec.sip.proxy.StatefulProxy}: the glue over a {@link org.mediasec.sip.SipEndpoint} (timer C when given a TimerService):
  *     server and client transactions, response relaying, CANCEL (§16.10), stateless ACK and late 2xx.</li>
  * </ul>
  * Not implemented: forking to several targets in parallel from {@code StatefulProxy} (the response
- * context supports several branches; the glue forwards to one), timer C (§16.8), loop detection
+ * context supports several branches; the glue forwards to one), loop detection
  * (§16.3 step 4), maddr handling (§16.4), TLS/SIPS rules, Record-Route rewriting in responses (§16.7 step 8).
  */
 package org.mediasec.sip.proxy;

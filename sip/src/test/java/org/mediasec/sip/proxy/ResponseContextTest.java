@@ -93,4 +93,17 @@ class ResponseContextTest {
         ResponseContext<String> ctx = new ResponseContext<>(false);
         assertThatThrownBy(() -> ctx.onResponse("x", response(200))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void timerCCancelsARingingBranchAndTimesOutASilentOne() {
+        ResponseContext<String> ctx = new ResponseContext<>(true);
+        ctx.addBranch("ringing");
+        ctx.addBranch("silent");
+        ctx.onResponse("ringing", response(180));
+        assertThat(ctx.onTimerC("ringing").cancel()).containsExactly("ringing");
+        assertThat(ctx.onTimerC("ringing").cancel()).as("one CANCEL only").isEmpty();
+        assertThat(ctx.onTimerC("silent").finalResponse()).isEmpty();
+        assertThat(ctx.completed("silent")).isTrue();
+        assertThat(ctx.onResponse("ringing", response(487)).finalResponse()).map(Candidate::status).contains(408);
+    }
 }

@@ -49,6 +49,8 @@ class StatefulProxyTest {
     private static volatile StatefulProxy proxy;
     private static volatile SipURI target;
     private static volatile ResponseRewriter rewriter = ResponseRewriter.NONE;
+    private static final ThreadSafeManualTimers TIMERS = new ThreadSafeManualTimers();
+    private static volatile IncomingRequest heldInvite;
     private static SipURI uasUri;
 
     @BeforeAll
@@ -109,7 +111,8 @@ class StatefulProxyTest {
                 proxy.onTimeout(event);
             }
         });
-        proxy = StatefulProxy.on(proxyEndpoint, Set.of());
+        proxy = new StatefulProxy(proxyEndpoint, new ProxyIdentity(proxyEndpoint.host(), proxyEndpoint.port()),
+                TIMERS, StatefulProxy.DEFAULT_TIMER_C);
         target = forwardTo;
     }
 
@@ -119,7 +122,26 @@ class StatefulProxyTest {
             if (Request.ACK.equals(in.method())) {
                 return;
             }
-            Response r = in.createResponse(uasAnswer.apply(in));
+            if (Request.CANCEL.equals(in.method())) {
+                in.respond(200);
+                IncomingRequest held = heldInvite;
+                if (held != null) {
+                    Response terminated = held.createResponse(487);
+                    try {
+                        ((ToHeader) terminated.getHeader(ToHeader.NAME)).setTag("uas");
+                    } catch (ParseException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    held.respond(terminated);
+                    heldInvite = null;
+                }
+                return;
+            }
+            int status = uasAnswer.apply(in);
+            if (status < 200) {
+                heldInvite = in;
+            }
+            Response r = in.createResponse(status);
             try {
                 ((ToHeader) r.getHeader(ToHeader.NAME)).setTag("uas");
                 if (Request.INVITE.equals(in.method())) {
@@ -267,5 +289,32 @@ class StatefulProxyTest {
             assertThat(again.getStatusCode()).isEqualTo(200);
             assertThat(Msgs.values(again, ViaHeader.NAME)).hasSize(1);
         }
+    }
+
+    @Test
+    void timerCCancelsARingingBranch() throws Exception {
+        uasAnswer = in -> 180;
+        uac.send(request(Request.INVITE));
+        while (true) {
+            Response r = atUac.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(r).as("180 relayed").isNotNull();
+            if (r.getStatusCode() == 180) {
+                break;
+            }
+        }
+        assertThat(proxy.runningTimerCs()).isEqualTo(1);
+        TIMERS.advance(Duration.ofMinutes(3));
+        assertThat(atUac.poll(50, TimeUnit.MILLISECONDS)).as("nothing before timer C").isNull();
+        TIMERS.advance(Duration.ofSeconds(1));
+        // §16.8: a ringing branch is cancelled; the 487 comes back to the caller
+        assertThat(nextFinal().getStatusCode()).isEqualTo(487);
+        assertThat(proxy.runningTimerCs()).isZero();
+    }
+
+    @Test
+    void timerCIsStoppedByTheFinalResponse() throws Exception {
+        uac.send(request(Request.INVITE));
+        assertThat(nextFinal().getStatusCode()).isEqualTo(200);
+        assertThat(proxy.runningTimerCs()).isZero();
     }
 }
