@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The {@code Generalcause} parameter of the generic {@code g/cause} event (H.248.1 Annex E.1.2;
+ * The {@code Generalcause} parameter of the generic {@code g/cause} event (H.248.1 Annex E.1.2, RFC 3525:
+ * "This parameter groups the failures into six groups, which the MGC may act upon";
  * binary: package g 0x0001, event 0x0001, parameter 0x0001; specs.md §5.5.3).
  */
 public enum GeneralCause {
