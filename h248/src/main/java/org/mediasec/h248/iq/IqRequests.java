@@ -33,8 +33,9 @@ import org.mediasec.sdp.TlsId;
  *       a PSK that is not hex; the value is in the error text (TS 29.334 §5.17.1)</td></tr>
  *   <tr><td>472 Required Information Missing</td><td>no {@code m=} or {@code c=}; no {@code a=setup} on a TCP
  *       proto; a PSK without its identity</td></tr>
- *   <tr><td>473 Conflicting Property Values</td><td>Local and Remote protos differ; TLS information on a plain
- *       proto; a PSK together with a fingerprint request, or on a plain proto</td></tr>
+ *   <tr><td>473 Conflicting Property Values</td><td>Local and Remote protos differ; the same {@code a=setup}
+ *       ({@code active} or {@code passive}) in Local and Remote; TLS information on a plain proto; a PSK
+ *       together with a fingerprint request, or on a plain proto</td></tr>
  *   <tr><td>474 Invalid SDP Syntax</td><td>the SDP does not parse; a malformed {@code a=fingerprint},
  *       {@code a=setup} or {@code a=tls-id}; an attribute that may appear once appears twice</td></tr>
  *   <tr><td>501 Not Implemented</td><td>more than one stream or {@code m=} line</td></tr>
@@ -89,6 +90,10 @@ public final class IqRequests {
         StreamMode mode = p.localControl() == null ? null : p.localControl().mode();
         TlsPsk psk = psk(p.localControl());
         IqEvents events = events(c).orElse(null);
+        String conflict = Rules.setupConflict(setup, rm);
+        if (conflict != null) {
+            throw new IqException(ErrorCode.CONFLICTING_PROPERTY_VALUES, conflict);
+        }
         try {
             if (tls) {
                 if (psk != null && requestFingerprint) {

@@ -40,6 +40,9 @@ public record PlainTermination(String media, Proto proto, List<String> formats, 
         }
         proto = Rules.known(PLAIN_PROTOS, proto);
         String problem = Rules.setupProblem(proto, setup);
+        if (problem == null) {
+            problem = Rules.setupConflict(setup, remote);
+        }
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }

@@ -39,6 +39,18 @@ final class Rules {
         }
     }
 
+    /**
+     * Null unless the MG's role and the peer's are the same {@code active} or {@code passive}: two
+     * passive ends never connect, two active ends connect to nobody (RFC 4145 §4).
+     */
+    static String setupConflict(Setup local, RemoteMedia remote) {
+        if (local != null && remote != null && remote.setup() == local
+                && (local == Setup.ACTIVE || local == Setup.PASSIVE)) {
+            return "a=setup:" + local + " in both Local and Remote (one end is active, the other passive)";
+        }
+        return null;
+    }
+
     /** Null when {@code setup} suits {@code proto} as the MG's own role, else the reason. */
     static String setupProblem(Proto proto, Setup setup) {
         if (setup == Setup.ACTPASS || setup == Setup.HOLDCONN) {

@@ -49,6 +49,9 @@ public record TlsTermination(String media, Proto proto, List<String> formats, Me
         }
         proto = Rules.known(TLS_PROTOS, proto);
         String problem = Rules.setupProblem(proto, setup);
+        if (problem == null) {
+            problem = Rules.setupConflict(setup, remote);
+        }
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }

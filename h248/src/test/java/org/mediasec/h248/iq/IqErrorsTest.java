@@ -92,6 +92,8 @@ class IqErrorsTest {
         "474; appears 2 times; v=0|c=IN IP4 $|m=message $ TCP/TLS/MSRP *|a=setup:passive|a=setup:active; ",
         "449; wildcard; v=0|c=IN IP4 $|m=message - TCP/TLS/MSRP *|a=setup:passive; ",
         "441; Local; ; " + TLS_REMOTE,
+        "473; in both Local and Remote; " + TLS_LOCAL + "; v=0|c=IN IP4 192.0.2.10|m=message 7394 TCP/TLS/MSRP *|a=setup:passive",
+        "473; in both Local and Remote; v=0|c=IN IP4 $|m=message $ TCP *|a=setup:active; v=0|c=IN IP4 192.0.2.10|m=message 9 TCP *|a=setup:active",
     })
     void requestRefused(int code, String text, String local, String remote) {
         refused(IqRequests.DEFAULT, add(local, remote, null), ErrorCode.of(code), text);
@@ -175,6 +177,8 @@ class IqErrorsTest {
                 .withRemote(RemoteMedia.of("192.0.2.10", 9, Setup.ACTIVE, UE_FP))).hasMessageContaining("TLS information");
         assertThatThrownBy(() -> TlsTermination.msrp(null).build()).hasMessageContaining("a=setup missing");
         assertThatThrownBy(() -> TlsTermination.msrp(Setup.ACTPASS).build()).hasMessageContaining("MGC decides");
+        assertThatThrownBy(() -> TlsTermination.msrp(Setup.PASSIVE).remote(RemoteMedia.of("192.0.2.10", 9, Setup.PASSIVE)).build())
+                .hasMessageContaining("in both Local and Remote");
         assertThatThrownBy(() -> PlainTermination.of("image", Proto.UDP, Setup.ACTIVE, "t38")).hasMessageContaining("TCP, TLS and DTLS");
         assertThatThrownBy(() -> PlainTermination.of("message", Proto.TCP, Setup.ACTIVE)).hasMessageContaining("formats");
         assertThatThrownBy(() -> new RemoteMedia(MediaEndpoint.choose(), null, List.of(), null)).hasMessageContaining("$");

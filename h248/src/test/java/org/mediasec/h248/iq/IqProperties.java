@@ -147,7 +147,8 @@ class IqProperties {
             for (int i = r.nextInt(3); i > 0; i--) {
                 fps.add(new CertificateFingerprint(r.nextBoolean() ? "sha-256" : "sha-1", Bytes.of(bytes(r, 20))));
             }
-            b.remote(new RemoteMedia(endpoint(r, false), setup(r), fps, r.nextBoolean() ? TlsId.random(r) : null));
+            Setup own = b.build().setup();
+            b.remote(new RemoteMedia(endpoint(r, false), peerSetup(r, own), fps, r.nextBoolean() ? TlsId.random(r) : null));
         }
         return b.build();
     }
@@ -155,7 +156,7 @@ class IqProperties {
     private static PlainTermination plain(SplittableRandom r) {
         Proto proto = IqTermination.PLAIN_PROTOS.get(r.nextInt(IqTermination.PLAIN_PROTOS.size()));
         Setup setup = proto.isTcp() ? (r.nextBoolean() ? Setup.ACTIVE : Setup.PASSIVE) : null;
-        RemoteMedia remote = r.nextBoolean() ? null : new RemoteMedia(endpoint(r, false), proto.isTcp() ? setup(r) : null,
+        RemoteMedia remote = r.nextBoolean() ? null : new RemoteMedia(endpoint(r, false), proto.isTcp() ? peerSetup(r, setup) : null,
                 List.of(), null);
         String media = proto.name().startsWith("RTP") ? "audio" : proto.isUdp() ? "image" : "message";
         return new PlainTermination(media, proto, List.of(proto.name().startsWith("RTP") ? "0" : "*"), endpoint(r, true),
@@ -173,6 +174,12 @@ class IqProperties {
     private static Setup setup(SplittableRandom r) {
         Setup[] all = Setup.values();
         return r.nextInt(all.length + 1) == 0 ? null : all[r.nextInt(all.length)];
+    }
+
+    /** A peer role that does not clash with the MG's ({@code own}). */
+    private static Setup peerSetup(SplittableRandom r, Setup own) {
+        Setup s = setup(r);
+        return s != null && s == own && (s == Setup.ACTIVE || s == Setup.PASSIVE) ? Setup.ACTPASS : s;
     }
 
     private static StreamMode mode(SplittableRandom r) {

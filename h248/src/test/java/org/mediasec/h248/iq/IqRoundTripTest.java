@@ -178,7 +178,8 @@ class IqRoundTripTest {
         assertThat(IqFixtures.terminations().get("msrp-core-agnostic").msrpHandling()).contains(MsrpHandling.APPLICATION_AGNOSTIC);
         assertThat(IqFixtures.terminations().get("bfcp-core").msrpHandling()).isEmpty();
         assertThat(IqFixtures.terminations().get("pass-through-access").terminatesTls()).isFalse();
-        assertThat(passive.withSetup(Setup.ACTIVE).establish()).isTrue();
+        assertThat(passive.toBuilder().setup(Setup.ACTIVE)
+                .remote(RemoteMedia.of("192.0.2.10", 7394, Setup.PASSIVE, UE_FP)).build().establish()).isTrue();
         Map<String, IqTermination> all = IqFixtures.terminations();
         assertThat(IqTermination.passThrough(List.of(all.get("pass-through-access"), all.get("pass-through-core")))).isTrue();
         assertThat(IqTermination.passThrough(List.of(access(), core()))).isFalse();
