@@ -114,6 +114,10 @@ public final class Core implements AutoCloseable {
     /** Stops the SIP endpoint; idempotent. */
     @Override
     public void close() {
+        StatefulProxy p = proxy;
+        if (p != null) {
+            p.stopTimers();
+        }
         endpoint.stop();
     }
 
@@ -218,9 +222,7 @@ public final class Core implements AutoCloseable {
     private static void reject(StatefulProxy p, ProxiedRequest pr, int status, String why) {
         LOG.info("{} {} from {} answered {}: {}", pr.method(), pr.request().getRequestURI(), from(pr.request()), status, why);
         if (!Request.ACK.equals(pr.method())) {
-            Response resp = pr.incoming().createResponse(status);
-            Responses.addToTag(resp);
-            pr.incoming().respond(resp);
+            pr.incoming().respond(StatefulProxy.localResponse(pr.incoming(), status));
         }
     }
 

@@ -164,7 +164,9 @@ class CoreComponentTest {
     @Test
     void unknownUserIs404() throws Exception {
         alice.endpoint.send(alice.request(Request.MESSAGE, "sip:nobody@" + DOMAIN, "sip:nobody@" + DOMAIN, null, alice.newCallId(), direct(alice)));
-        assertThat(alice.nextFinal().getStatusCode()).isEqualTo(404);
+        Response notFound = alice.nextFinal();
+        assertThat(notFound.getStatusCode()).isEqualTo(404);
+        assertThat(((javax.sip.header.ToHeader) notFound.getHeader(javax.sip.header.ToHeader.NAME)).getTag()).isNotNull();
         Request invite = alice.request(Request.INVITE, "sip:nobody@" + DOMAIN, "sip:nobody@" + DOMAIN, null, alice.newCallId(), List.of(pcscfA.routeUri()));
         invite.addHeader(alice.contact());
         alice.endpoint.send(invite);

@@ -119,7 +119,7 @@ public final class StatefulProxy {
         String method = received.getMethod();
         if (MaxForwards.exhausted(received)) {
             if (!Request.ACK.equals(method)) {
-                in.respond(Response.TOO_MANY_HOPS);
+                in.respond(localResponse(in, Response.TOO_MANY_HOPS));
             }
             LOG.debug("{} with Max-Forwards 0 not forwarded", method);
             return Optional.empty();
@@ -127,7 +127,7 @@ public final class StatefulProxy {
         if (Request.CANCEL.equals(method)) {
             Context ctx = invites.get(serverKey(received));
             if (ctx != null) {
-                in.respond(Response.OK);
+                in.respond(localResponse(in, Response.OK));
                 sendCancels(ctx.responses.cancelAll());
                 return Optional.empty();
             }
@@ -148,7 +148,7 @@ public final class StatefulProxy {
      */
     public void reject(ProxiedRequest pr, int status) {
         if (!Request.ACK.equals(pr.method())) {
-            pr.incoming().respond(status);
+            pr.incoming().respond(localResponse(pr.incoming(), status));
         }
     }
 
@@ -183,7 +183,7 @@ public final class StatefulProxy {
             ct = endpoint.provider().getNewClientTransaction(out);
         } catch (SipException | RuntimeException e) {
             LOG.info("cannot forward {} to {}: {}", method, NextHop.uri(out), e.toString());
-            pr.incoming().respond(Response.SERVICE_UNAVAILABLE);
+            pr.incoming().respond(localResponse(pr.incoming(), Response.SERVICE_UNAVAILABLE));
             return out;
         }
         ct.setApplicationData(new BranchOf(ctx));
@@ -289,6 +289,31 @@ public final class StatefulProxy {
         apply(ctx, ctx.responses.onTimerC(ct));
     }
 
+    /**
+     * A response the proxy generates itself, as a UAS (RFC 3261 §16.3: "the element MUST behave as a user
+     * agent server"), with a To tag when the request had none. RFC 3261 §8.2.6.2: "if the To header field
+     * in the request did not contain a tag, ... the UAS MUST add a tag to the To header field in the
+     * response (with the exception of the 100 (Trying) response".
+     */
+    public static Response localResponse(IncomingRequest in, int status) {
+        Response r = in.createResponse(status);
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME);
+        if (status > 100 && to != null && to.getTag() == null) {
+            try {
+                to.setTag(ViaBranch.newBranch().substring(ViaBranch.MAGIC_COOKIE.length(), ViaBranch.MAGIC_COOKIE.length() + 16));
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return r;
+    }
+
+    /** Cancels every running timer C (when the owner stops the endpoint). */
+    public synchronized void stopTimers() {
+        timerCs.values().forEach(TimerService.Timeout::cancel);
+        timerCs.clear();
+    }
+
     /** Response contexts of INVITEs still open (for tests and metrics). */
     public int openInviteContexts() {
         return invites.size();
@@ -306,7 +331,7 @@ public final class StatefulProxy {
             if (c.response().isPresent()) {
                 send(ctx, rewrite(ctx, c.response().get()));
             } else {
-                send(ctx, ctx.server.createResponse(c.status()));
+                send(ctx, localResponse(ctx.server, c.status()));
             }
         }
         sendCancels(d.cancel());

@@ -216,7 +216,9 @@ class StatefulProxyTest {
         target.setTransportParam("tcp");
         uac.send(request(Request.MESSAGE));
         // §16.9: a transport error counts as 503, which goes upstream as 500 (§16.7 step 6)
-        assertThat(nextFinal().getStatusCode()).isEqualTo(500);
+        Response error = nextFinal();
+        assertThat(error.getStatusCode()).isEqualTo(500);
+        assertThat(((ToHeader) error.getHeader(ToHeader.NAME)).getTag()).as("§8.2.6.2: our own final response has a To tag").isNotNull();
     }
 
     @Test
