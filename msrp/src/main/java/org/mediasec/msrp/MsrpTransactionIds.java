@@ -1,6 +1,5 @@
 package org.mediasec.msrp;
 
-import java.nio.charset.StandardCharsets;
 import java.util.random.RandomGenerator;
 
 import org.mediasec.common.Bytes;
@@ -14,6 +13,14 @@ public final class MsrpTransactionIds {
     /** 16 alphanumeric characters carry about 95 bits, above the 64 bits RFC 4975 §7.1 asks for. */
     public static final int DEFAULT_LENGTH = 16;
 
+    /** The last (id, body) that {@link #chooseFor} proved free of the end-line on this thread. */
+    private static final class Proven {
+        String id;
+        Bytes body;
+    }
+
+    private static final ThreadLocal<Proven> PROVEN = ThreadLocal.withInitial(Proven::new);
+
     private MsrpTransactionIds() {
     }
 
@@ -26,11 +33,22 @@ public final class MsrpTransactionIds {
         return new String(c);
     }
 
-    /** A random transaction id whose end-line does not occur in {@code body}. */
+    /**
+     * A random transaction id whose end-line does not occur in {@code body}.
+     *
+     * <p>The pair just proven is remembered on this thread, so that the {@link MsrpRequest}
+     * constructor that normally follows ({@code new MsrpRequest(chooseFor(body, r), ..., body, ...)},
+     * as {@link MsrpChunker} does) does not search the same body again. Sound because {@link Bytes}
+     * is immutable: the pair is recognised by the identity of the {@code Bytes} and the equality of
+     * the id. At most one pair per thread is held, until the next check on this thread.
+     */
     public static String chooseFor(Bytes body, RandomGenerator random) {
         while (true) {
             String id = random(random);
-            if (!endLineOccursIn(id, body)) {
+            if (!MsrpEndLineSearch.of(id).occursIn(body)) {
+                Proven p = PROVEN.get();
+                p.id = id;
+                p.body = body;
                 return id;
             }
         }
@@ -38,23 +56,24 @@ public final class MsrpTransactionIds {
 
     /**
      * True if {@code body} contains {@code -------<transactionId>} followed by {@code $}, {@code +}
-     * or {@code #}, i.e. a receiver could mistake part of the body for the end-line.
+     * or {@code #}, i.e. a receiver could mistake part of the body for the end-line. A
+     * Boyer-Moore-Horspool search ({@link MsrpEndLineSearch}): on typical data it reads about one
+     * octet in {@code transactionId.length()}. A pair {@link #chooseFor} has just proven on this
+     * thread is answered without a second search.
      */
     public static boolean endLineOccursIn(String transactionId, Bytes body) {
-        byte[] pattern = ("-------" + transactionId).getBytes(StandardCharsets.US_ASCII);
-        int n = body.size();
-        int last = n - pattern.length - 1;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            for (int k = 0; k < pattern.length; k++) {
-                if (body.get(i + k) != pattern[k]) {
-                    continue outer;
-                }
-            }
-            if (MsrpContinuation.fromFlag(body.get(i + pattern.length)) != null) {
-                return true;
+        if (body.size() == 0) {
+            return false;
+        }
+        Proven p = PROVEN.get();
+        if (p.body != null) {
+            boolean known = p.body == body && p.id.equals(transactionId);
+            p.id = null;
+            p.body = null;
+            if (known) {
+                return false;
             }
         }
-        return false;
+        return MsrpEndLineSearch.of(transactionId).occursIn(body);
     }
 }

@@ -11,6 +11,7 @@ import io.netty.buffer.Unpooled;
 import org.mediasec.common.Bytes;
 import org.mediasec.msrp.MsrpContent;
 import org.mediasec.msrp.MsrpContinuation;
+import org.mediasec.msrp.MsrpEndLineSearch;
 import org.mediasec.msrp.MsrpHeader;
 import org.mediasec.msrp.MsrpMessage;
 import org.mediasec.msrp.MsrpMethod;
@@ -118,14 +119,52 @@ public final class MsrpCodec {
      * end-line (its CRLF may be missing). Consumes the readable bytes. Never throws on wire input.
      */
     public static DecodeResult decode(ByteBuf frame, MsrpLimits limits) {
-        byte[] b = new byte[frame.readableBytes()];
+        return decode(frame, limits, false);
+    }
+
+    /**
+     * {@link #decode(ByteBuf, MsrpLimits)} for a frame a stream decoder has delimited, such as
+     * {@code MsrpFrameDecoder} does: the caller has found that the frame's last line,
+     * {@code -------<tid><flag> CRLF} after a CRLF, is its first end-line. That end-line is then
+     * taken from the end of the frame instead of being searched for from the start line, which saves
+     * a scan of the body. The result is the same as {@link #decode(ByteBuf, MsrpLimits)}'s for such a
+     * frame; a frame that does not end so is decoded by the full search. (If the caller is wrong and
+     * an earlier line is an end-line too, the frame is still rejected: in the body by the
+     * {@link MsrpRequest} check, in the headers as a bad header line; only the reason differs.)
+     */
+    public static DecodeResult decodeDelimited(ByteBuf frame, MsrpLimits limits) {
+        return decode(frame, limits, true);
+    }
+
+    private static DecodeResult decode(ByteBuf frame, MsrpLimits limits, boolean delimited) {
+        int n = frame.readableBytes();
+        if (frame.hasArray()) {
+            // Heap frame (what MsrpFrameDecoder hands over): parse in place; the body is copied once, into Bytes.
+            int from = frame.arrayOffset() + frame.readerIndex();
+            frame.skipBytes(n);
+            return decode(frame.array(), from, from + n, limits, delimited);
+        }
+        byte[] b = new byte[n];
         frame.readBytes(b);
-        return decode(b, limits);
+        return decode(b, 0, n, limits, delimited);
     }
 
     /** Decodes one frame held in {@code b}. Never throws on wire input. */
     public static DecodeResult decode(byte[] b, MsrpLimits limits) {
-        Parser p = new Parser(b, limits);
+        return decode(b, 0, b.length, limits);
+    }
+
+    /**
+     * Decodes one frame held in {@code b[from, to)}; reads nothing outside that range and keeps no
+     * reference to {@code b}. Never throws on wire input.
+     */
+    public static DecodeResult decode(byte[] b, int from, int to, MsrpLimits limits) {
+        return decode(b, from, to, limits, false);
+    }
+
+    private static DecodeResult decode(byte[] b, int from, int to, MsrpLimits limits, boolean delimited) {
+        java.util.Objects.checkFromToIndex(from, to, b.length);
+        Parser p = new Parser(b, from, to, limits, delimited);
         try {
             return new DecodeResult.Ok(p.parse());
         } catch (MalformedException e) {
@@ -170,6 +209,11 @@ public final class MsrpCodec {
 
     private static final class Parser {
         private final byte[] b;
+        /** The frame is {@code b[lo, hi)}; every position below is an index into {@code b}. */
+        private final int lo;
+        private final int hi;
+        /** The caller vouches that the last line, if an end-line, is the first one. */
+        private final boolean delimited;
         private final MsrpLimits limits;
         private String tid;
         private MsrpMethod method;
@@ -178,8 +222,11 @@ public final class MsrpCodec {
         private List<MsrpUri> fromPath;
         private MsrpHeader.FailureReport failureReport;
 
-        Parser(byte[] b, MsrpLimits limits) {
+        Parser(byte[] b, int lo, int hi, MsrpLimits limits, boolean delimited) {
             this.b = b;
+            this.lo = lo;
+            this.hi = hi;
+            this.delimited = delimited;
             this.limits = limits;
         }
 
@@ -193,34 +240,48 @@ public final class MsrpCodec {
         }
 
         MsrpMessage parse() {
-            int startEnd = indexOfCrlf(0, b.length);
+            int startEnd = indexOfCrlf(lo, hi);
             if (startEnd < 0) {
                 throw new MalformedException("no CRLF after the start line");
             }
-            if (startEnd > limits.maxLineLength()) {
+            if (startEnd - lo > limits.maxLineLength()) {
                 throw new MalformedException("start line longer than " + limits.maxLineLength());
             }
             Optional<String> comment = parseStartLine(startEnd);
 
-            // end-line: the first CRLF "-------" tid flag CRLF after the start line (RFC 4975 §7.1)
-            byte[] marker = ("\r\n-------" + tid).getBytes(StandardCharsets.US_ASCII);
+            // end-line: the first CRLF "-------" tid flag [CRLF] after the start line (RFC 4975 §7.1),
+            // found with a skipping search for "-------" tid, whose hits are then checked for the CRLF
+            // before and the flag (and CRLF or end of frame) after.
+            MsrpEndLineSearch search = MsrpEndLineSearch.of(tid);
+            int m = search.length();
             int endIdx = -1;
             MsrpContinuation flag = null;
-            for (int i = startEnd; i + marker.length < b.length; i++) {
-                if (regionMatches(i, marker)) {
-                    int f = i + marker.length;
-                    MsrpContinuation c = MsrpContinuation.fromFlag(b[f]);
-                    boolean atEnd = f + 1 == b.length;
-                    if (c != null && (atEnd || (f + 2 < b.length && b[f + 1] == CR && b[f + 2] == LF))) {
-                        endIdx = i;
-                        flag = c;
-                        int after = atEnd ? b.length : f + 3;
-                        if (after != b.length) {
-                            throw new MalformedException("data after the end-line");
-                        }
-                        break;
-                    }
+            int from = startEnd + 2;
+            int tail = hi - 3 - m; // where "-------" tid would start in a last line "-------" tid flag CRLF
+            if (delimited && tail >= from && b[hi - 2] == CR && b[hi - 1] == LF && b[tail - 2] == CR && b[tail - 1] == LF
+                    && MsrpContinuation.fromFlag(b[hi - 3]) != null && search.indexIn(b, tail, hi - 3) == tail) {
+                endIdx = tail - 2;
+                flag = MsrpContinuation.fromFlag(b[hi - 3]);
+            }
+            while (endIdx < 0) {
+                int at = search.indexIn(b, from, hi - 1); // leave room for the flag
+                if (at < 0) {
+                    break;
                 }
+                int f = at + m;
+                MsrpContinuation c = MsrpContinuation.fromFlag(b[f]);
+                boolean atEnd = f + 1 == hi;
+                if (c != null && b[at - 2] == CR && b[at - 1] == LF
+                        && (atEnd || (f + 2 < hi && b[f + 1] == CR && b[f + 2] == LF))) {
+                    endIdx = at - 2;
+                    flag = c;
+                    int after = atEnd ? hi : f + 3;
+                    if (after != hi) {
+                        throw new MalformedException("data after the end-line");
+                    }
+                    break;
+                }
+                from = at + 1;
             }
             if (endIdx < 0) {
                 throw new MalformedException("no end-line -------" + tid + "[$+#]");
@@ -334,14 +395,14 @@ public final class MsrpCodec {
 
         /** Reads {@code MSRP SP transact-id SP (method / status-code [SP comment])}; returns the comment. */
         private Optional<String> parseStartLine(int end) {
-            if (end < 5 || b[0] != 'M' || b[1] != 'S' || b[2] != 'R' || b[3] != 'P' || b[4] != ' ') {
+            if (end - lo < 5 || b[lo] != 'M' || b[lo + 1] != 'S' || b[lo + 2] != 'R' || b[lo + 3] != 'P' || b[lo + 4] != ' ') {
                 throw new MalformedException("start line does not begin with \"MSRP \"");
             }
-            int sp = indexOf((byte) ' ', 5, end);
+            int sp = indexOf((byte) ' ', lo + 5, end);
             if (sp < 0) {
                 throw new MalformedException("start line has no method or status");
             }
-            String id = ascii(5, sp);
+            String id = ascii(lo + 5, sp);
             if (!MsrpSyntax.isIdent(id)) {
                 throw new MalformedException("bad transaction id");
             }
@@ -376,18 +437,6 @@ public final class MsrpCodec {
 
         private static boolean isDigit(byte c) {
             return c >= '0' && c <= '9';
-        }
-
-        private boolean regionMatches(int at, byte[] pattern) {
-            if (at + pattern.length > b.length) {
-                return false;
-            }
-            for (int k = 0; k < pattern.length; k++) {
-                if (b[at + k] != pattern[k]) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private int indexOfCrlf(int from, int to) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.mediasec.msrp.MsrpContinuation;
+import org.mediasec.msrp.MsrpEndLineSearch;
 import org.mediasec.msrp.codec.DecodeResult;
 import org.mediasec.msrp.codec.MsrpCodec;
 import org.mediasec.msrp.codec.MsrpLimits;
@@ -28,8 +29,15 @@ import org.mediasec.msrp.codec.MsrpLimits;
  * larger than the start line, {@code maxHeaderCount} lines of {@code maxLineLength} and a body of
  * {@code maxChunkSize}. Exceeding one, or a first line that is not an MSRP start line, loses the
  * framing: the decoder passes on a fatal {@link MsrpFrameError}, logs one WARN line and closes the
- * connection. The body is scanned incrementally (each byte looked at about once), not re-parsed as
- * data arrives.
+ * connection.
+ *
+ * <p>The body is scanned incrementally, never twice: a Boyer-Moore-Horspool search for
+ * {@code -------<tid>} ({@link MsrpEndLineSearch}) that looks at about one octet in the
+ * transaction-id length and resumes where the previous read stopped. Received data is accumulated
+ * in a pooled <em>heap</em> buffer (a direct buffer from the TLS handler is copied into it once, as
+ * the default cumulator would copy it into a direct one), so {@link MsrpCodec#decodeDelimited} parses
+ * the frame in place, takes the end-line from its end without searching again, and copies the body
+ * exactly once, into the message's {@code Bytes}.
  */
 public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(MsrpFrameDecoder.class);
@@ -58,6 +66,8 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     private String tid;
     /** {@code CRLF "-------" tid}. */
     private byte[] marker;
+    /** Finds {@code "-------" tid}. */
+    private MsrpEndLineSearch search;
 
     public MsrpFrameDecoder() {
         this(MsrpLimits.DEFAULT);
@@ -65,7 +75,42 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
 
     public MsrpFrameDecoder(MsrpLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        setCumulator(HEAP_CUMULATOR);
     }
+
+    /**
+     * Like {@link ByteToMessageDecoder#MERGE_CUMULATOR}, but the cumulation is always a heap buffer
+     * (from the channel's allocator, so pooled when the channel's allocator pools), so the frame
+     * can be searched and parsed through its backing array. Each received octet is copied once,
+     * as with the merge cumulator; {@code in} is always released.
+     */
+    static final Cumulator HEAP_CUMULATOR = (alloc, cumulation, in) -> {
+        try {
+            int required = in.readableBytes();
+            if (!cumulation.isReadable() && in.hasArray() && in.refCnt() == 1 && !in.isReadOnly()) {
+                cumulation.release();
+                return in.retain();
+            }
+            if (cumulation.hasArray() && !cumulation.isReadOnly() && cumulation.refCnt() == 1
+                    && required <= cumulation.maxWritableBytes()) {
+                cumulation.writeBytes(in, in.readerIndex(), required);
+                in.readerIndex(in.writerIndex());
+                return cumulation;
+            }
+            int size = cumulation.readableBytes() + required;
+            ByteBuf next = alloc.heapBuffer(alloc.calculateNewCapacity(size, Integer.MAX_VALUE));
+            try {
+                next.writeBytes(cumulation).writeBytes(in);
+            } catch (Throwable t) {
+                next.release();
+                throw t;
+            }
+            cumulation.release();
+            return next;
+        } finally {
+            in.release();
+        }
+    };
 
     State state() {
         return state;
@@ -98,6 +143,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                         return;
                     }
                     marker = ("\r\n-------" + tid).getBytes(StandardCharsets.US_ASCII);
+                    search = MsrpEndLineSearch.of(tid);
                     lineStart = len + 2;
                     headerCount = 0;
                     state = State.HEADERS;
@@ -127,7 +173,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                     }
                 }
                 case BODY -> {
-                    int found = findEndLine(in, base + scan, base + avail);
+                    int found = in.hasArray() ? findEndLineInArray(in, base) : findEndLine(in, base + scan, base + avail);
                     if (found < 0) {
                         // keep the tail that could still be the start of the end-line
                         scan = Math.max(scan, avail - (marker.length + 2));
@@ -149,7 +195,8 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     }
 
     private void emit(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, int frameLength) {
-        DecodeResult r = MsrpCodec.decode(in.readSlice(frameLength), limits);
+        // the frame ends at its first end-line, so the codec need not search for it again
+        DecodeResult r = MsrpCodec.decodeDelimited(in.readSlice(frameLength), limits);
         if (r instanceof DecodeResult.Ok ok) {
             out.add(ok.message());
         } else {
@@ -164,6 +211,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         scan = 0;
         tid = null;
         marker = null;
+        search = null;
     }
 
     private void fail(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, MsrpFrameError.Kind kind, String reason) {
@@ -213,7 +261,37 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         return MsrpContinuation.fromFlag(in.getByte(from + len - 1)) != null;
     }
 
-    /** Index of the CR that starts {@code CRLF -------<tid><flag> CRLF} in [from, to), or -1. */
+    /**
+     * Index (into {@code in}) of the CR that starts {@code CRLF -------<tid><flag> CRLF} in
+     * {@code [base + scan, base + readable)}, or -1; a heap buffer, searched through its array. When
+     * a hit is too close to the end to check its flag and CRLF, {@code scan} stays there so the next
+     * call looks at it again; otherwise the caller moves {@code scan} past what was searched.
+     */
+    private int findEndLineInArray(ByteBuf in, int base) {
+        byte[] a = in.array();
+        int shift = in.arrayOffset();
+        int end = shift + base + in.readableBytes();
+        int m = search.length();
+        int from = shift + base + scan + 2;
+        while (true) {
+            int at = search.indexIn(a, from, end);
+            if (at < 0) {
+                return -1;
+            }
+            int f = at + m;
+            if (f + 3 > end) {
+                scan = at - 2 - shift - base;
+                return -1;
+            }
+            if (a[at - 2] == CR && a[at - 1] == LF && MsrpContinuation.fromFlag(a[f]) != null
+                    && a[f + 1] == CR && a[f + 2] == LF) {
+                return at - 2 - shift;
+            }
+            from = at + 1;
+        }
+    }
+
+    /** Index of the CR that starts {@code CRLF -------<tid><flag> CRLF} in [from, to), or -1 (any buffer). */
     private int findEndLine(ByteBuf in, int from, int to) {
         int need = marker.length + 3;
         int i = from;
