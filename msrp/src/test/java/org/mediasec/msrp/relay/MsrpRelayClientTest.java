@@ -108,16 +108,16 @@ class MsrpRelayClientTest {
 
         // AUTH 1 is the §7 AUTH byte for byte, apart from the random transaction id
         MsrpRequest auth1 = sent.get(0);
-        assertThat(auth1.withTransactionId("49fh")).isEqualTo(corpus("07-1.msrp"));
+        assertThat(auth1.withTransactionId("49fh")).isEqualTo(corpus("5.1-1.msrp"));
 
         // the §7 401, addressed to our transaction
-        MsrpResponse r401 = (MsrpResponse) corpus("07-2.msrp");
+        MsrpResponse r401 = (MsrpResponse) corpus("5.1-2.msrp");
         assertThat(client.onResponse(new MsrpResponse(auth1.transactionId(), r401.status(), r401.comment(),
                 r401.toPath(), r401.fromPath(), r401.headers()))).isTrue();
 
         // AUTH 2: new transaction id, same paths, and the §7 Authorization parameters
         MsrpRequest auth2 = sent.get(1);
-        MsrpRequest rfc = (MsrpRequest) corpus("07-3.msrp");
+        MsrpRequest rfc = (MsrpRequest) corpus("5.1-3.msrp");
         assertThat(auth2.transactionId()).isNotEqualTo(auth1.transactionId());
         assertThat(auth2.method()).isEqualTo(MsrpMethod.AUTH);
         assertThat(auth2.toPath()).isEqualTo(rfc.toPath());
