@@ -148,8 +148,7 @@ final class ActionParser {
         List<CommandRequest> commands = new ArrayList<>();
         open();
         do {
-            String w = lx.peekWord();
-            if (commands.isEmpty() && cb.item(Keywords.canonical(w), true)) {
+            if (commands.isEmpty() && cb.item(lx.peekKeyword(), true)) {
                 continue;
             }
             commands.add(commandRequest());
@@ -167,8 +166,7 @@ final class ActionParser {
         open();
         if (lx.peek() != '}') {
             do {
-                String w = lx.peekWord();
-                String k = Keywords.canonical(w);
+                String k = lx.peekKeyword();
                 if ("Error".equals(k)) {
                     lx.word();
                     error = descriptors.errorDescriptor();
@@ -205,7 +203,7 @@ final class ActionParser {
             if (lx.peek() == ',') {
                 int save = lx.pos;
                 lx.pos++;
-                if (Keywords.is(lx.peekWord(), "Stream")) {
+                if ("Stream".equals(lx.peekKeyword())) {
                     requireVersion(2, "Stream in Topology");
                     lx.word();
                     lx.expect('=');

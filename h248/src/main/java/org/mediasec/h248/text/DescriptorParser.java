@@ -232,8 +232,7 @@ final class DescriptorParser {
         if (lx.peek() != '}') {
             do {
                 int at = lx.pos;
-                String w = lx.peekWord();
-                String k = Keywords.canonical(w);
+                String k = lx.peekKeyword();
                 if ("TerminationState".equals(k)) {
                     lx.word();
                     dup(ts, at, "TerminationState");
@@ -246,7 +245,7 @@ final class DescriptorParser {
                     p.open();
                     do {
                         int iat = lx.pos;
-                        if (!sb.item(Keywords.canonical(lx.peekWord()), iat)) {
+                        if (!sb.item(lx.peekKeyword(), iat)) {
                             throw lx.error("expected LocalControl, Local or Remote but found " + lx.describeNext());
                         }
                     } while (lx.accept(','));

@@ -44,22 +44,82 @@ final class Keywords {
         {"V91", "V91"}, {"Version", "V"},
     };
 
-    private static final Map<String, String> CANONICAL = new HashMap<>();
     private static final Map<String, String> SHORT = new HashMap<>();
 
+    /**
+     * Case-insensitive lookup without allocating (the parser asks for every word): an open-addressing
+     * table of the lower-case forms, hashed with {@link #hash}. Tokens are ASCII, and so are the
+     * words the lexer reads (SafeChars), so ASCII case folding gives what {@code toLowerCase} did.
+     */
+    private static final int SLOTS = 1024;
+    private static final String[] KEYS = new String[SLOTS];
+    private static final String[] LONG = new String[SLOTS];
+    private static final int MAX_LENGTH;
+
     static {
+        int max = 0;
         for (String[] t : TABLE) {
-            CANONICAL.put(t[0].toLowerCase(Locale.ROOT), t[0]);
-            CANONICAL.put(t[1].toLowerCase(Locale.ROOT), t[0]);
+            put(t[0], t[0]);
+            put(t[1], t[0]);
             SHORT.put(t[0], t[1]);
+            max = Math.max(max, Math.max(t[0].length(), t[1].length()));
         }
         // Version 1 spelling kept by some peers
-        CANONICAL.put("auditcapabilities", "AuditCapability");
+        put("AuditCapabilities", "AuditCapability");
+        MAX_LENGTH = Math.max(max, "AuditCapabilities".length());
+    }
+
+    private static void put(String word, String longToken) {
+        String key = word.toLowerCase(Locale.ROOT);
+        int i = hash(key, 0, key.length()) & (SLOTS - 1);
+        while (KEYS[i] != null && !KEYS[i].equals(key)) {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        KEYS[i] = key;
+        LONG[i] = longToken;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    private static int hash(String s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + lower(s.charAt(i));
+        }
+        return h ^ (h >>> 10);
     }
 
     /** The long token for a word in either form and any case, or null. */
     static String canonical(String word) {
-        return CANONICAL.get(word.toLowerCase(Locale.ROOT));
+        return canonical(word, 0, word.length());
+    }
+
+    /** The long token for {@code s[start, end)} in either form and any case, or null. */
+    static String canonical(String s, int start, int end) {
+        int n = end - start;
+        if (n == 0 || n > MAX_LENGTH) {
+            return null;
+        }
+        int i = hash(s, start, end) & (SLOTS - 1);
+        String key;
+        while ((key = KEYS[i]) != null) {
+            if (key.length() == n && matches(key, s, start)) {
+                return LONG[i];
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        return null;
+    }
+
+    private static boolean matches(String key, String s, int start) {
+        for (int j = 0; j < key.length(); j++) {
+            if (key.charAt(j) != lower(s.charAt(start + j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean is(String word, String longToken) {

@@ -9,11 +9,26 @@ import org.mediasec.h248.Names;
  * the codec turns into {@code Malformed}; nothing escapes to the caller.
  */
 final class TextLexer {
+    /** {@link Names#isSafeChar} for the Latin-1 range, as a table (it is asked for every octet of every word). */
+    private static final boolean[] SAFE = new boolean[256];
+
+    static {
+        for (char c = 0; c < SAFE.length; c++) {
+            SAFE[c] = Names.isSafeChar(c);
+        }
+    }
+
     final String in;
+    private final int length;
     int pos;
 
     TextLexer(String in) {
         this.in = in;
+        this.length = in.length();
+    }
+
+    private static boolean safe(char c) {
+        return c < 256 && SAFE[c];
     }
 
     /** Unchecked, stack-trace-free parse failure (garbage must be cheap). */
@@ -31,31 +46,33 @@ final class TextLexer {
     }
 
     boolean eof() {
-        return pos >= in.length();
+        return pos >= length;
     }
 
     /** Skips white space, line ends and comments ({@code ;} to end of line). Returns whether anything was skipped. */
     boolean skipLwsp() {
         int start = pos;
-        while (pos < in.length()) {
-            char c = in.charAt(pos);
+        int p = pos;
+        while (p < length) {
+            char c = in.charAt(p);
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                pos++;
+                p++;
             } else if (c == ';') {
-                while (pos < in.length() && in.charAt(pos) != '\n' && in.charAt(pos) != '\r') {
-                    pos++;
+                while (p < length && in.charAt(p) != '\n' && in.charAt(p) != '\r') {
+                    p++;
                 }
             } else {
                 break;
             }
         }
-        return pos > start;
+        pos = p;
+        return p > start;
     }
 
     /** Next significant character (after LWSP), or -1 at the end; does not consume it. */
     int peek() {
         skipLwsp();
-        return pos < in.length() ? in.charAt(pos) : -1;
+        return pos < length ? in.charAt(pos) : -1;
     }
 
     /** Consumes {@code c} (after LWSP) if it is next. */
@@ -79,7 +96,7 @@ final class TextLexer {
             return "end of message";
         }
         int end = pos;
-        while (end < in.length() && end - pos < 20 && Names.isSafeChar(in.charAt(end))) {
+        while (end < length && end - pos < 20 && safe(in.charAt(end))) {
             end++;
         }
         return end > pos ? "\"" + in.substring(pos, end) + "\"" : "'" + (char) c + "'";
@@ -89,10 +106,17 @@ final class TextLexer {
     String word() {
         skipLwsp();
         int start = pos;
-        while (pos < in.length() && Names.isSafeChar(in.charAt(pos))) {
-            pos++;
+        int end = wordEnd(start);
+        pos = end;
+        return in.substring(start, end);
+    }
+
+    private int wordEnd(int start) {
+        int p = start;
+        while (p < length && safe(in.charAt(p))) {
+            p++;
         }
-        return in.substring(start, pos);
+        return p;
     }
 
     /** A non-empty word or a failure naming {@code what}. */
@@ -112,11 +136,23 @@ final class TextLexer {
         return w;
     }
 
+    /**
+     * {@code Keywords.canonical(peekWord())} without copying the word: the long token of the next
+     * word, or null if it is none (or there is no word). Consumes nothing.
+     */
+    String peekKeyword() {
+        int save = pos;
+        skipLwsp();
+        int start = pos;
+        pos = save;
+        return Keywords.canonical(in, start, wordEnd(start));
+    }
+
     /** Content of a quoted string; the opening quote is next (after LWSP). */
     String quoted() {
         expect('"');
         int start = pos;
-        while (pos < in.length()) {
+        while (pos < length) {
             char c = in.charAt(pos);
             if (c == '"') {
                 String s = in.substring(start, pos);
@@ -138,9 +174,9 @@ final class TextLexer {
      */
     String rawUntilClose(boolean escapes) {
         int start = pos;
-        while (pos < in.length()) {
+        while (pos < length) {
             char c = in.charAt(pos);
-            if (escapes && c == '\\' && pos + 1 < in.length()) {
+            if (escapes && c == '\\' && pos + 1 < length) {
                 pos += 2;
                 continue;
             }

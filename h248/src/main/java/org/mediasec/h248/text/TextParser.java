@@ -117,7 +117,7 @@ final class TextParser {
             throw lx.error("expected white space after the mId");
         }
         MessageBody body;
-        if (Keywords.is(lx.peekWord(), "Error")) {
+        if ("Error".equals(lx.peekKeyword())) {
             lx.word();
             body = descriptors.errorDescriptor();
         } else {
@@ -271,14 +271,14 @@ final class TextParser {
         long[] seg = segmented(lx.word("transaction id"), at);
         open();
         boolean immAck = false;
-        if (Keywords.is(lx.peekWord(), "ImmAckRequired")) {
+        if ("ImmAckRequired".equals(lx.peekKeyword())) {
             lx.word();
             immAck = true;
             lx.expect(',');
         }
         ErrorDescriptor error = null;
         List<ActionReply> actions = new ArrayList<>();
-        if (Keywords.is(lx.peekWord(), "Error")) {
+        if ("Error".equals(lx.peekKeyword())) {
             lx.word();
             error = descriptors.errorDescriptor();
         } else {
