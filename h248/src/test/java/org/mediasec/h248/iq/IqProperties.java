@@ -28,7 +28,6 @@ import org.mediasec.h248.StreamParms;
 import org.mediasec.h248.TerminationId;
 import org.mediasec.h248.text.H248TextCodec;
 import org.mediasec.h248.text.Style;
-import org.mediasec.sdp.MediaDescription;
 import org.mediasec.sdp.Proto;
 import org.mediasec.sdp.Setup;
 import org.mediasec.sdp.TlsId;
@@ -196,10 +195,5 @@ class IqProperties {
             b[i] = (byte) r.nextInt(256);
         }
         return b;
-    }
-
-    static {
-        // keep MediaDescription imported for the PORT_CHOOSE constant readers rely on
-        assertThat(MediaDescription.PORT_CHOOSE).isNegative();
     }
 }
