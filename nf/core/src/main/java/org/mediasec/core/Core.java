@@ -172,7 +172,8 @@ public final class Core implements AutoCloseable {
         }
         URI ruri = req.getRequestURI();
         if (Request.REGISTER.equals(method) && registrar.isOurDomain(ruri)) {
-            registrar.handle(pr.incoming());
+            SipTransport in = "TCP".equals(pr.incoming().transport()) ? SipTransport.TCP : SipTransport.UDP;
+            registrar.handle(pr.incoming(), p.identity().recordRouteUri(in));
             return;
         }
         Optional<String> user = homeUser(ruri);

@@ -23,6 +23,7 @@ import javax.sip.message.Response;
 
 import org.mediasec.sip.IncomingRequest;
 import org.mediasec.sip.proxy.PathHeaders;
+import org.mediasec.sip.proxy.ServiceRouteHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,13 @@ final class Registrar {
         return h.equals(config.domain()) || h.equalsIgnoreCase(config.host());
     }
 
-    void handle(IncomingRequest in) {
+    /**
+     * Answers a REGISTER.
+     *
+     * @param serviceRoute this core's URI, returned as Service-Route in a 200 (RFC 3608 §6.3), so the P-CSCF
+     *                     routes the UE's initial requests through the core
+     */
+    void handle(IncomingRequest in, SipURI serviceRoute) {
         Request r = in.request();
         // §10.3 step 2: "the registrar MUST process the Require header field values as described for UASs
         // in Section 8.2.2": "If a UAS does not understand an option-tag listed in a Require header field, it
@@ -151,7 +158,9 @@ final class Registrar {
             reply(in, response(in, outcome.status()), outcome.reason() + " for " + aor);
             return;
         }
-        reply(in, ok(in, outcome, r), summary(aor, outcome, path));
+        Response ok = ok(in, outcome, r);
+        ServiceRouteHeaders.add(ok, serviceRoute);
+        reply(in, ok, summary(aor, outcome, path));
     }
 
     /**

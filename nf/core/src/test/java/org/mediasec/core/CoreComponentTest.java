@@ -105,6 +105,9 @@ class CoreComponentTest {
         assertThat(contact.getAddress().getURI()).isEqualTo(ue.contactUri());
         assertThat(contact.getExpires()).isEqualTo(600);
         assertThat(ok.getHeader(RecordRouteHeader.NAME)).isNull();
+        assertThat(TestUe.values(ok, "Service-Route")).as("RFC 3608: the core as service route")
+                .containsExactly("<" + coreRouteUri() + ">");
+        assertThat(pcscfA.serviceRoute).extracting(Object::toString).containsExactly("<" + coreRouteUri() + ">");
         List<Binding> bindings = core.locationService().lookup("sip:alice@" + DOMAIN);
         assertThat(bindings).hasSize(1);
         assertThat(bindings.get(0).contact()).isEqualTo(ue.contactUri().toString());

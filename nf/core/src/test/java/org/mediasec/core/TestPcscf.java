@@ -20,12 +20,14 @@ import org.mediasec.sip.proxy.ForwardTarget;
 import org.mediasec.sip.proxy.PathHeaders;
 import org.mediasec.sip.proxy.ProxiedRequest;
 import org.mediasec.sip.proxy.RecordRoute;
+import org.mediasec.sip.proxy.ServiceRouteHeaders;
 import org.mediasec.sip.proxy.StatefulProxy;
 
 /**
  * A P-CSCF stand-in for the tests, built only from the sip module's proxy helpers: on REGISTER it
- * inserts itself into Path (RFC 3327 §5.2) and forwards to the core; requests for the domain go to
- * the core; everything else along its Route or to its Request-URI; it Record-Routes initial INVITEs.
+ * inserts itself into Path (RFC 3327 §5.2), forwards to the core and learns the Service-Route of the
+ * 200 (RFC 3608); requests for the domain go along that service route; everything else along its Route
+ * or to its Request-URI; it Record-Routes initial INVITEs.
  */
 final class TestPcscf implements SipEndpointListener, AutoCloseable {
     final SipEndpoint endpoint;
@@ -33,6 +35,8 @@ final class TestPcscf implements SipEndpointListener, AutoCloseable {
     final String domain;
     final SipURI core;
     final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    /** The Service-Route learned from the last 200 to REGISTER (RFC 3608), used for the UE's initial requests. */
+    volatile List<javax.sip.address.Address> serviceRoute = List.of();
     private volatile StatefulProxy ready;
 
     TestPcscf(String name, String domain, SipURI coreUri) {
@@ -66,8 +70,16 @@ final class TestPcscf implements SipEndpointListener, AutoCloseable {
         if (Request.REGISTER.equals(pr.method())) {
             PathHeaders.insert(req, proxy.identity().recordRouteUri(t));
             target = target.withPreloadedRoute(List.of(endpoint.addressFactory().createAddress(core)));
+            proxy.forward(pr, target, (request, response) -> {
+                if (response.getStatusCode() / 100 == 2) {
+                    serviceRoute = ServiceRouteHeaders.routeSet(response);
+                }
+                return response;
+            });
+            return;
         } else if (!pr.hasRoute() && req.getRequestURI() instanceof SipURI sip && domain.equalsIgnoreCase(sip.getHost())) {
-            target = target.withPreloadedRoute(List.of(endpoint.addressFactory().createAddress(core)));
+            List<javax.sip.address.Address> route = serviceRoute;
+            target = target.withPreloadedRoute(route.isEmpty() ? List.of(endpoint.addressFactory().createAddress(core)) : route);
         }
         ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
         if (RecordRoute.createsDialog(pr.method()) && to.getTag() == null) {

@@ -39,8 +39,13 @@ public final class PathHeaders {
      * @throws IllegalArgumentException for a Path value that is not a name-addr
      */
     public static List<Address> pathVector(Message message) {
+        return addresses(message, NAME);
+    }
+
+    /** The name-addr values of every {@code name} header of {@code message}, in order (RI-parsed or from their text). */
+    static List<Address> addresses(Message message, String name) {
         List<Address> out = new ArrayList<>();
-        ListIterator<?> it = message.getHeaders(NAME);
+        ListIterator<?> it = message.getHeaders(name);
         while (it != null && it.hasNext()) {
             Header h = (Header) it.next();
             if (h instanceof HeaderAddress ha && ha.getAddress() != null) {
@@ -50,7 +55,7 @@ public final class PathHeaders {
                     try {
                         out.add(SipHeaders.ADDRESSES.createAddress(value));
                     } catch (ParseException e) {
-                        throw new IllegalArgumentException("Path: " + value + " (expected: name-addr)", e);
+                        throw new IllegalArgumentException(name + ": " + value + " (expected: name-addr)", e);
                     }
                 }
             }

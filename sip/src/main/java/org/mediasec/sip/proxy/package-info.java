@@ -15,6 +15,7 @@
  * <li>{@link org.mediasec.sip.proxy.ResponseContext} and {@link org.mediasec.sip.proxy.BestResponse}:
  *     §16.7 steps 4 to 6 and 10 (what to forward when, the best final response, what to cancel).</li>
  * <li>{@link org.mediasec.sip.proxy.PathHeaders}: RFC 3327 Path (read the path vector, insert a value, option tag).</li>
+ * <li>{@link org.mediasec.sip.proxy.ServiceRouteHeaders}: RFC 3608 Service-Route (read the route set, add a value).</li>
  * <li>{@link org.mediasec.sip.proxy.StatefulProxy}: the glue over a {@link org.mediasec.sip.SipEndpoint} (timer C when given a TimerService):
  *     server and client transactions, response relaying, CANCEL (§16.10), stateless ACK and late 2xx.</li>
  * </ul>
