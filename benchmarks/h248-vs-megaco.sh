@@ -40,7 +40,8 @@ cp "$JAR" "$OUT/benchmarks.jar"
 
 {
     echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "commit:  $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- h248/src/main/java/org/mediasec/h248/text benchmarks/src/main || echo ' + uncommitted changes in h248 text/benchmarks'); jar $JAR built $(date -u -r "$JAR" '+%H:%M UTC')"
+    echo "commit:  $(git rev-parse --short HEAD) (codec last changed in $(git log -1 --format=%h -- h248/src/main/java/org/mediasec/h248/text))$(git diff --quiet HEAD -- h248/src/main/java/org/mediasec/h248/text benchmarks/src/main/java/org/mediasec/h248 benchmarks/erlang || echo ', with uncommitted changes')"
+    echo "jar:     $JAR, built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
     echo "cpu:     $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
     echo "jdk:     $(java -version 2>&1 | sed -n 3p)"
     echo "otp:     $(erl -noshell -eval 'io:format("~s erts ~s", [erlang:system_info(otp_release), erlang:system_info(version)]), halt().')"
