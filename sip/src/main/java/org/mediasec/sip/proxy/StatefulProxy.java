@@ -170,12 +170,26 @@ public final class StatefulProxy {
      */
     public synchronized Request forward(ProxiedRequest pr, ForwardTarget target, ResponseRewriter rewriter) {
         String method = pr.method();
-        if (Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
-            Request out = RequestForwarding.prepare(pr.request(), target, me, ViaBranch.statelessBranch(pr.incoming().request()));
-            endpoint.sendStateless(out);
+        boolean stateless = Request.ACK.equals(method) || Request.CANCEL.equals(method);
+        Request out;
+        try {
+            out = RequestForwarding.prepare(pr.request(), target, me,
+                    stateless ? ViaBranch.statelessBranch(pr.incoming().request()) : ViaBranch.newBranch());
+        } catch (RuntimeException e) {
+            // e.g. a next hop over a transport we do not have (RFC 3261 §16.9: as if it answered 503)
+            LOG.info("cannot forward {} to {}: {}", method, target.requestUri(), e.toString());
+            reject(pr, Response.SERVICE_UNAVAILABLE);
+            return pr.request();
+        }
+        if (stateless) {
+            try {
+                endpoint.sendStateless(out);
+            } catch (RuntimeException e) {
+                LOG.info("cannot forward {} to {}: {}", method, NextHop.uri(out), e.toString());
+                reject(pr, Response.SERVICE_UNAVAILABLE);
+            }
             return out;
         }
-        Request out = RequestForwarding.prepare(pr.request(), target, me, ViaBranch.newBranch());
         boolean invite = Request.INVITE.equals(method);
         Context ctx = new Context(pr, serverKey(pr.incoming().request()), invite, rewriter);
         ClientTransaction ct;

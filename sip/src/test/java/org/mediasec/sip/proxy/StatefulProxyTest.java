@@ -319,4 +319,12 @@ class StatefulProxyTest {
         assertThat(nextFinal().getStatusCode()).isEqualTo(200);
         assertThat(proxy.runningTimerCs()).isZero();
     }
+
+    @Test
+    void nextHopOverATransportWeLackIs503() throws Exception {
+        target = uac.addressFactory().createSipURI("bob", "127.0.0.1:5999");
+        target.setTransportParam("sctp");
+        uac.send(request(Request.MESSAGE));
+        assertThat(nextFinal().getStatusCode()).isEqualTo(503);
+    }
 }
