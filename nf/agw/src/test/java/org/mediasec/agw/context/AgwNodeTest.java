@@ -1,0 +1,421 @@
+package org.mediasec.agw.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mediasec.agw.AgwNode;
+import org.mediasec.agw.bearer.PortAllocator;
+import org.mediasec.agw.config.AgwConfig;
+import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.h248.ActionRequest;
+import org.mediasec.h248.AuditDescriptor;
+import org.mediasec.h248.CommandKind;
+import org.mediasec.h248.CommandReply;
+import org.mediasec.h248.CommandRequest;
+import org.mediasec.h248.ContextId;
+import org.mediasec.h248.DescriptorKind;
+import org.mediasec.h248.ErrorDescriptor;
+import org.mediasec.h248.MId;
+import org.mediasec.h248.StatisticsDescriptor;
+import org.mediasec.h248.TerminationId;
+import org.mediasec.h248.Transaction;
+import org.mediasec.h248.iq.FailureCause;
+import org.mediasec.h248.iq.GeneralCause;
+import org.mediasec.h248.iq.IqCommands;
+import org.mediasec.h248.iq.IqEvents;
+import org.mediasec.h248.iq.IqFailure;
+import org.mediasec.h248.iq.IqNotify;
+import org.mediasec.h248.iq.IqReplies;
+import org.mediasec.h248.iq.MediaEndpoint;
+import org.mediasec.h248.iq.MsrpHandling;
+import org.mediasec.h248.iq.PlainTermination;
+import org.mediasec.h248.iq.RemoteMedia;
+import org.mediasec.h248.iq.TlsTermination;
+import org.mediasec.h248.netty.H248TransportConfig;
+import org.mediasec.h248.user.H248MediaGatewayController;
+import org.mediasec.h248.user.H248Reply;
+import org.mediasec.h248.user.H248Request;
+import org.mediasec.h248.user.MgHandle;
+import org.mediasec.h248.user.MgcConfig;
+import org.mediasec.h248.user.MgcUser;
+import org.mediasec.sdp.Setup;
+import org.mediasec.tls.LocalIdentity;
+import org.mediasec.transport.Transports;
+
+/**
+ * Our MGC drives a real {@link AgwNode} over H.248/UDP on loopback: e2ae MSRP (Add access with
+ * {@code a=fingerprint:$}, Add core, Modify with the UE fingerprint, data both ways through a pinned
+ * TLS UE and a plain core, Subtract with statistics), pass-through, a wrong UE fingerprint (Notify with
+ * its cause, context still consistent), Subtract in the middle of a transfer, H.248 errors, metrics.
+ */
+class AgwNodeTest {
+    static final long T = 10;
+    static final LocalIdentity UE = LocalIdentity.selfSigned("ue.test");
+    static final LocalIdentity OTHER = LocalIdentity.selfSigned("someone-else.test");
+    static Transports transports;
+
+    H248MediaGatewayController mgc;
+    AgwNode agw;
+    MgHandle mg;
+    final BlockingQueue<Map.Entry<String, IqFailure>> notifies = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void loops() {
+        transports = Transports.create("mgc-test", 1, Transports.Kind.preferred());
+    }
+
+    @AfterAll
+    static void stopLoops() {
+        transports.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        CompletableFuture<MgHandle> registered = new CompletableFuture<>();
+        mgc = H248MediaGatewayController.start(transports, MgcConfig.of(new MId.Domain("alg.test", null)),
+                H248TransportConfig.udp(new InetSocketAddress("127.0.0.1", 0)), new MgcUser() {
+                    @Override
+                    public void mgRegistered(MgHandle mg) {
+                        registered.complete(mg);
+                    }
+
+                    @Override
+                    public H248Reply handleTransactionRequest(MgHandle mg, H248Request request) {
+                        for (CommandRequest c : request.commands()) {
+                            IqNotify.read(c).ifPresent(f -> notifies.add(Map.entry(c.terminationId().text(), f)));
+                        }
+                        return H248Reply.acknowledge(request.actions());
+                    }
+                });
+        int base = 46000 + new Random().nextInt(80) * 50;
+        AgwConfig config = AgwConfig.defaults()
+                .withMid("[127.0.0.1]:2945")
+                .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgc.localAddress().getPort()).withLocal("127.0.0.1", 0))
+                .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),
+                        new AgwConfig.RealmConfig("core", "127.0.0.1", null, base + 25, base + 49)));
+        agw = AgwNode.start(config);
+        mg = registered.get(T, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (agw != null) {
+            agw.close();
+        }
+        if (mgc != null) {
+            mgc.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    Transaction.Reply call(ActionRequest... actions) throws Exception {
+        return mg.call(actions).get(T, TimeUnit.SECONDS);
+    }
+
+    static CommandReply first(Transaction.Reply r) {
+        assertThat(r.error()).isNull();
+        return r.actions().get(0).replies().get(0);
+    }
+
+    static Map<String, String> stats(CommandReply r) {
+        StatisticsDescriptor s = r.descriptor(StatisticsDescriptor.class);
+        assertThat(s).as("Statistics in " + r).isNotNull();
+        return s.statistics().stream().collect(Collectors.toMap(StatisticsDescriptor.Statistic::name,
+                StatisticsDescriptor.Statistic::value));
+    }
+
+    static InetSocketAddress address(MediaEndpoint e) {
+        return new InetSocketAddress(e.address(), e.port());
+    }
+
+    void assertNothingLeft() {
+        assertThat(agw.contexts().contexts()).isZero();
+        assertThat(agw.contexts().terminations()).isZero();
+        assertThat(agw.relays().relays()).isZero();
+        assertThat(agw.relays().openChannels()).isZero();
+        assertThat(agw.relays().allocators()).allSatisfy(a -> assertThat(a.inUse()).as(a.toString()).isZero());
+    }
+
+    static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    record E2ae(ContextId ctx, TerminationId access, TerminationId core, InetSocketAddress accessPort,
+                List<CertificateFingerprint> agwFingerprint, TlsTermination accessSpec) {
+    }
+
+    /** Add access (TLS, fingerprint requested, no UE yet), Add core (plain, active toward {@code core}). */
+    E2ae reserve(Peers.Core core, CertificateFingerprint ueFingerprint) throws Exception {
+        TlsTermination access = TlsTermination.msrp(Setup.PASSIVE).events(IqEvents.failuresAndHeartbeat(2001)).build();
+        Transaction.Reply r1 = call(new ActionRequest(ContextId.CHOOSE, List.of(IqCommands.DEFAULT.add(access))));
+        CommandReply a = first(r1);
+        ContextId ctx = r1.actions().get(0).contextId();
+        assertThat(ctx.value()).isPositive();
+        assertThat(a.terminationId().text()).startsWith("access/");
+        List<CertificateFingerprint> agwFp = IqReplies.localFingerprint(a);
+        assertThat(agwFp).containsExactly(agw.identity().fingerprint());
+        MediaEndpoint accessEndpoint = IqReplies.localEndpoint(a);
+        assertThat(accessEndpoint.address()).isEqualTo("127.0.0.1");
+
+        PlainTermination coreSpec = PlainTermination.msrpCore(MsrpHandling.APPLICATION_AWARE, Setup.ACTIVE)
+                .withRemote(RemoteMedia.of("127.0.0.1", core.port(), Setup.PASSIVE)).withEvents(IqEvents.failures(2002));
+        CommandReply c = first(call(ActionRequest.of(ctx, IqCommands.DEFAULT.add(coreSpec))));
+        assertThat(c.terminationId().text()).startsWith("core/");
+        assertThat(IqReplies.local(c).fingerprints()).isEmpty();
+        assertThat(IqReplies.localEndpoint(c).port()).isEqualTo(9);   // RFC 4145: active
+
+        // the IMS-ALG learns the UE's fingerprint (its SDP answer) and gives it to the AGW
+        TlsTermination withUe = access.withRemote(RemoteMedia.of("127.0.0.1", 9, Setup.ACTIVE, ueFingerprint));
+        CommandReply m = first(call(ActionRequest.of(ctx, IqCommands.DEFAULT.modifyRemote(a.terminationId(), withUe))));
+        assertThat(m.kind()).isEqualTo(CommandKind.MODIFY);
+        assertThat(IqReplies.localEndpoint(m)).isEqualTo(accessEndpoint);
+        assertThat(agw.contexts().contexts()).isEqualTo(1);
+        assertThat(agw.contexts().terminations()).isEqualTo(2);
+        return new E2ae(ctx, a.terminationId(), c.terminationId(), address(accessEndpoint), agwFp, withUe);
+    }
+
+    // ---------------------------------------------------------------- tests
+
+    @Test
+    void e2aeMsrpContextEndToEnd() throws Exception {
+        try (Peers.Core core = new Peers.Core()) {
+            E2ae e = reserve(core, UE.fingerprint());
+            byte[] up = random(150_000, 1);
+            byte[] down = random(90_000, 2);
+            try (SSLSocket ue = Peers.ue(e.accessPort(), UE, e.agwFingerprint().get(0))) {
+                ue.getOutputStream().write(up);
+                ue.getOutputStream().flush();
+                Socket coreSide = core.accepted.get(T, TimeUnit.SECONDS);
+                assertThat(coreSide.getInputStream().readNBytes(up.length)).isEqualTo(up);
+                coreSide.getOutputStream().write(down);
+                coreSide.getOutputStream().flush();
+                assertThat(ue.getInputStream().readNBytes(down.length)).isEqualTo(down);
+
+                // AuditValue: live statistics and the TLS session of the access termination
+                CommandReply audit = first(call(ActionRequest.of(e.ctx(), CommandRequest.of(CommandKind.AUDIT_VALUE,
+                        e.access(), AuditDescriptor.of(DescriptorKind.STATISTICS, DescriptorKind.MEDIA)))));
+                Map<String, String> live = stats(audit);
+                assertThat(live).containsEntry("nt/or", Long.toString(up.length))
+                        .containsEntry("nt/os", Long.toString(down.length))
+                        .containsKey("xagw/tlsv").containsKey("xagw/tlscs");
+                assertThat(live.get("xagw/tlsfp")).contains(UE.fingerprint().toString());
+
+                Transaction.Reply sub = call(ActionRequest.of(e.ctx(), IqCommands.subtract(e.access()),
+                        IqCommands.subtract(e.core())));
+                assertThat(sub.error()).isNull();
+                List<CommandReply> replies = sub.actions().get(0).replies();
+                Map<String, String> access = stats(replies.get(0));
+                Map<String, String> coreStats = stats(replies.get(1));
+                assertThat(access).containsEntry("nt/or", Long.toString(up.length))
+                        .containsEntry("nt/os", Long.toString(down.length));
+                assertThat(coreStats).containsEntry("nt/os", Long.toString(up.length))
+                        .containsEntry("nt/or", Long.toString(down.length));
+                assertThat(Long.parseLong(access.get("xagw/fr"))).isPositive();
+                // both legs closed by the Subtract
+                assertThat(Peers.drain(coreSide.getInputStream())).isZero();
+                assertThat(Peers.drain(ue.getInputStream())).isZero();
+            }
+        }
+        assertThat(notifies).as("no failure: a Subtract is not a bearer release").isEmpty();
+        assertNothingLeft();
+        String scrape = agw.metrics().scrape();
+        assertThat(scrape).contains("agw_tls_handshakes_total{result=\"ok\"} 1.0")
+                .contains("agw_relayed_bytes_total{direction=\"uplink\"} 150000.0");
+    }
+
+    @Test
+    void wrongUeFingerprintIsNotifiedAndTheContextStaysConsistent() throws Exception {
+        try (Peers.Core core = new Peers.Core()) {
+            E2ae e = reserve(core, OTHER.fingerprint());
+            assertThatThrownBy(() -> {
+                try (SSLSocket ue = Peers.ue(e.accessPort(), UE, e.agwFingerprint().get(0))) {
+                    ue.getOutputStream().write(1);
+                    ue.getOutputStream().flush();
+                    ue.getInputStream().read();   // TLS 1.3: the server's alert comes after the client's Finished
+                }
+            }).isInstanceOfAny(SSLException.class, java.net.SocketException.class);
+
+            Map.Entry<String, IqFailure> n = notifies.poll(T, TimeUnit.SECONDS);
+            assertThat(n).isNotNull();
+            assertThat(n.getKey()).isEqualTo(e.access().text());
+            assertThat(n.getValue().cause()).isEqualTo(FailureCause.TLS_FINGERPRINT_MISMATCH);
+            assertThat(n.getValue().generalCause()).isEqualTo(GeneralCause.FP);
+            assertThat(core.accepted).as("the core is never connected for an unauthenticated UE").isNotDone();
+
+            // the context is still there, its bearer gone; audits and the Subtract work
+            assertThat(agw.contexts().contexts()).isEqualTo(1);
+            assertThat(agw.contexts().terminations()).isEqualTo(2);
+            assertThat(agw.relays().relays()).isZero();
+            CommandReply audit = first(call(ActionRequest.of(e.ctx(), CommandRequest.of(CommandKind.AUDIT_VALUE,
+                    e.core(), AuditDescriptor.of(DescriptorKind.STATISTICS)))));
+            assertThat(stats(audit)).containsEntry("nt/os", "0");
+            Transaction.Reply sub = call(ActionRequest.of(e.ctx(), IqCommands.subtract(TerminationId.ALL)));
+            assertThat(sub.actions().get(0).replies().get(0).descriptor(ErrorDescriptor.class)).isNull();
+        }
+        assertThat(agw.metrics().fingerprintRefusals()).isEqualTo(1.0);
+        assertThat(agw.metrics().scrape()).contains("agw_tls_handshakes_total{result=\"failed\"} 1.0");
+        assertNothingLeft();
+    }
+
+    @Test
+    void passThroughContextRelaysBytesUntouched() throws Exception {
+        try (Peers.Core core = new Peers.Core()) {
+            ActionRequest reserve = IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
+                    PlainTermination.passThrough("message", Setup.ACTIVE)
+                            .withRemote(RemoteMedia.of("127.0.0.1", core.port(), Setup.PASSIVE)));
+            Transaction.Reply r = call(reserve);
+            ContextId ctx = r.actions().get(0).contextId();
+            List<CommandReply> adds = r.actions().get(0).replies();
+            assertThat(adds).hasSize(2);
+            assertThat(adds.get(0).terminationId().text()).startsWith("access/");
+            assertThat(adds.get(1).terminationId().text()).startsWith("core/");
+            // "TLS" from the UE is just bytes here
+            byte[] up = random(70_000, 3);
+            byte[] down = random(40_000, 4);
+            try (Socket ue = Peers.plain(address(IqReplies.localEndpoint(adds.get(0))))) {
+                ue.getOutputStream().write(up);
+                Socket coreSide = core.accepted.get(T, TimeUnit.SECONDS);
+                assertThat(coreSide.getInputStream().readNBytes(up.length)).isEqualTo(up);
+                coreSide.getOutputStream().write(down);
+                assertThat(ue.getInputStream().readNBytes(down.length)).isEqualTo(down);
+                CommandReply audit = first(call(ActionRequest.of(ctx, CommandRequest.of(CommandKind.AUDIT_VALUE,
+                        adds.get(0).terminationId(), AuditDescriptor.of(DescriptorKind.STATISTICS)))));
+                assertThat(stats(audit)).doesNotContainKey("xagw/tlsv").containsEntry("nt/or", Long.toString(up.length));
+                Transaction.Reply sub = call(ActionRequest.of(ctx, IqCommands.subtract(TerminationId.ALL)));
+                assertThat(sub.actions().get(0).replies().get(0).descriptor(ErrorDescriptor.class)).isNull();
+                assertThat(Peers.drain(ue.getInputStream())).isZero();
+            }
+        }
+        assertNothingLeft();
+    }
+
+    @Test
+    void subtractInTheMiddleOfATransfer() throws Exception {
+        try (Peers.Core core = new Peers.Core()) {
+            E2ae e = reserve(core, UE.fingerprint());
+            try (SSLSocket ue = Peers.ue(e.accessPort(), UE, e.agwFingerprint().get(0))) {
+                CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                    byte[] chunk = random(16 * 1024, 5);
+                    try {
+                        OutputStream out = ue.getOutputStream();
+                        while (true) {
+                            out.write(chunk);
+                        }
+                    } catch (Exception closed) {
+                        // the AGW closed the leg
+                    }
+                });
+                Socket coreSide = core.accepted.get(T, TimeUnit.SECONDS);
+                AtomicLong received = new AtomicLong();
+                CompletableFuture<Void> oneMegabyte = new CompletableFuture<>();
+                CompletableFuture<Long> reader = CompletableFuture.supplyAsync(() -> {
+                    byte[] buf = new byte[8192];
+                    try {
+                        InputStream in = coreSide.getInputStream();
+                        for (int n; (n = in.read(buf)) >= 0; ) {
+                            if (received.addAndGet(n) >= 1_000_000) {
+                                oneMegabyte.complete(null);
+                            }
+                        }
+                    } catch (Exception reset) {
+                        // ends here too
+                    }
+                    return received.get();
+                });
+                oneMegabyte.get(T, TimeUnit.SECONDS);
+                Transaction.Reply sub = call(ActionRequest.of(e.ctx(), IqCommands.subtract(e.access()),
+                        IqCommands.subtract(e.core())));
+                long accessIn = Long.parseLong(stats(sub.actions().get(0).replies().get(0)).get("nt/or"));
+                long coreOut = Long.parseLong(stats(sub.actions().get(0).replies().get(1)).get("nt/os"));
+                assertThat(accessIn).isGreaterThanOrEqualTo(1_000_000);
+                assertThat(coreOut).isLessThanOrEqualTo(accessIn);
+                assertThat(reader.get(T, TimeUnit.SECONDS)).as("the core leg ends").isEqualTo(coreOut);
+                ue.close();
+                writer.get(T, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(notifies).isEmpty();
+        assertNothingLeft();
+    }
+
+    @Test
+    void h248Errors() throws Exception {
+        // unknown context
+        Transaction.Reply r = call(ActionRequest.of(ContextId.of(4242), IqCommands.subtract(TerminationId.of("access/1"))));
+        assertThat(r.actions().get(0).error().code().code()).isEqualTo(411);
+        // unknown termination in a known context
+        try (Peers.Core core = new Peers.Core()) {
+            E2ae e = reserve(core, UE.fingerprint());
+            CommandReply bad = call(ActionRequest.of(e.ctx(), IqCommands.subtract(TerminationId.of("access/999"))))
+                    .actions().get(0).replies().get(0);
+            assertThat(bad.descriptor(ErrorDescriptor.class).code().code()).isEqualTo(430);
+            // a third termination
+            CommandReply third = call(ActionRequest.of(e.ctx(), IqCommands.DEFAULT.add(
+                    PlainTermination.passThrough("message", Setup.PASSIVE)))).actions().get(0).replies().get(0);
+            assertThat(third.descriptor(ErrorDescriptor.class).code().code()).isEqualTo(434);
+            call(ActionRequest.of(e.ctx(), IqCommands.subtract(TerminationId.ALL)));
+        }
+        assertNothingLeft();
+    }
+
+    @Test
+    void noPortLeftIs510AndReleasesNothingElse() throws Exception {
+        PortAllocator access = agw.relays().allocators().get(0);
+        int size = access.realm().size();
+        int[] taken = new int[size];
+        for (int i = 0; i < size; i++) {
+            taken[i] = access.next();
+        }
+        CommandReply r = first(call(new ActionRequest(ContextId.CHOOSE, List.of(IqCommands.DEFAULT.add(
+                TlsTermination.msrp(Setup.PASSIVE).build())))));
+        assertThat(r.descriptor(ErrorDescriptor.class).code().code()).isEqualTo(510);
+        Arrays.stream(taken).forEach(access::release);
+        assertNothingLeft();
+    }
+
+    @Test
+    void metricsEndpoint() throws Exception {
+        agw.close();
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        agw = AgwNode.start(agw.config().withMetrics(new AgwConfig.Metrics(port, "127.0.0.1")));
+        HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + agw.metricsAddress().getPort() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("agw_contexts ", "agw_terminations ", "agw_relays_open ",
+                "agw_fingerprint_refusals_total ");
+    }
+}
