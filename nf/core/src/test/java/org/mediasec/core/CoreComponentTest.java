@@ -261,4 +261,11 @@ class CoreComponentTest {
             assertThat(cancelFinal).isEqualTo(200);
         }
     }
+
+    @Test
+    void optionsToTheCoreItselfIs200() throws Exception {
+        String core = "sip:127.0.0.1:" + CoreComponentTest.core.port();
+        alice.endpoint.send(alice.request(Request.OPTIONS, core, core, null, alice.newCallId(), List.of()));
+        assertThat(alice.nextFinal().getStatusCode()).isEqualTo(200);
+    }
 }
