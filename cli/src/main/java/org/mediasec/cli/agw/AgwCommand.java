@@ -1,0 +1,91 @@
+package org.mediasec.cli.agw;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.mediasec.agw.AgwNode;
+import org.mediasec.agw.config.AgwConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mediasec agw --config FILE}: runs the IMS-AGW until SIGINT or SIGTERM, then closes it
+ * (relays flushed and closed, H.248 transport and event loops stopped).
+ * {@code --print-default-config} writes the commented default file.
+ */
+@Command(name = "agw", mixinStandardHelpOptions = true,
+        description = "Run the IMS-AGW: an H.248-controlled media gateway that terminates the UE's TLS "
+                + "(e2ae MSRP/BFCP) or passes it through.")
+public final class AgwCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see --print-default-config).")
+    Path config;
+
+    @Option(names = "--print-default-config", description = "Print the configuration file with every key, its "
+            + "default and what it means, then exit.")
+    boolean printDefaults;
+
+    /** Completed to stop the AGW (by the shutdown hook, or by a test). */
+    final CompletableFuture<Void> stop = new CompletableFuture<>();
+    /** Completed with the running node once started (for tests). */
+    final CompletableFuture<AgwNode> started = new CompletableFuture<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (printDefaults) {
+            out.print(AgwConfig.defaultYaml());
+            out.flush();
+            return 0;
+        }
+        AgwConfig c;
+        try {
+            c = config == null ? AgwConfig.defaults() : AgwConfig.load(config);
+        } catch (Exception e) {
+            err.println("mediasec agw: " + (config == null ? "defaults" : config) + ": " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        AgwNode node;
+        try {
+            node = AgwNode.start(c);
+        } catch (Exception e) {
+            err.println("mediasec agw: cannot start: " + e.getMessage());
+            err.flush();
+            started.completeExceptionally(e);
+            return 1;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.complete(null);
+            try {
+                closed.await();             // let the main thread close cleanly before the JVM halts
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "agw-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        started.complete(node);
+        try {
+            stop.join();
+        } finally {
+            node.close();
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: fine
+            }
+        }
+        return 0;
+    }
+}
