@@ -58,7 +58,8 @@ public final class MsrpCodec {
             sb.append(r.method().name());
         } else {
             MsrpResponse r = (MsrpResponse) message;
-            sb.append(String.format("%03d", r.status().code()));
+            int code = r.status().code(); // 3 digits (RFC 4975 §9 status-code = 3DIGIT); no String.format on the hot path
+            sb.append((char) ('0' + code / 100 % 10)).append((char) ('0' + code / 10 % 10)).append((char) ('0' + code % 10));
             r.comment().ifPresent(c -> sb.append(' ').append(c));
         }
         sb.append("\r\n");
