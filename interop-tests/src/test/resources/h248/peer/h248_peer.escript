@@ -15,6 +15,12 @@
 %%   (asking for an ack) and exits 0 when the ack arrives; with handoff_port it accepts the
 %%   registration, then sends ServiceChange HandOff "903" with MgcIdToTry=[127.0.0.1]:handoff_port
 %%   and exits 0 on the reply.
+%%   With flow=agw (and core_port=<port>, ue_fp=<the UE's a=fingerprint value>) it drives an IMS-AGW
+%%   through one e2ae MSRP context instead: Add access (TCP/TLS/MSRP, a=setup:passive,
+%%   a=fingerprint:$), Add core (TCP/MSRP, a=setup:active, Remote 127.0.0.1:core_port), Modify access
+%%   (Remote with the UE's fingerprint, SendReceive), prints "EVENT agw_modified access_port=..
+%%   agw_fingerprint=..", waits for a line "subtract" on stdin, then subtracts both terminations in one
+%%   action and prints their Statistics ("EVENT agw_subtract_reply access=nt/os:..,.. core=...").
 %% role=mg: binds 127.0.0.1:port (udp) or connects (tcp), sends ServiceChange Restart "901" with
 %%   Profile=resgw/1 and Version=<version>, answers Add by choosing context 1 and termination msrp/1
 %%   with a Local SDP carrying its own a=fingerprint, answers Modify and then sends a Notify,
@@ -167,7 +173,10 @@ mgc(O) ->
         {_, {ok, HP}} ->
             handoff(CH, list_to_integer(HP));
         _ ->
-            mgc_flow(CH)
+            case maps:find("flow", O) of
+                {ok, "agw"} -> agw_flow(CH, O);
+                _ -> mgc_flow(CH)
+            end
     end.
 
 mid(Port) ->
@@ -209,6 +218,63 @@ mgc_flow(CH) ->
                                     #'SubtractRequest'{terminationID = [TID]}}}]},
     [#'ActionReply'{commandReply = [{subtractReply, _}]}] = call(CH, [Subtract]),
     event("subtract_reply context=~p termination=~s", [Ctx, tid(TID)]).
+
+%% ------------------------------------------------------------------ MGC role, flow=agw
+
+agw_flow(CH, O) ->
+    V = get(version),
+    CorePort = maps:get("core_port", O),
+    UeFp = maps:get("ue_fp", O),
+    Choose = #megaco_term_id{contains_wildcards = true, id = [[?megaco_choose]]},
+    AccessLocal = #'LocalRemoteDescriptor'{propGrps = [sdp(["v=0", "c=IN IP4 $", "m=message $ TCP/TLS/MSRP *",
+                                                            "a=setup:passive", "a=fingerprint:$"])]},
+    AddAccess = #'ActionRequest'{contextId = ?megaco_choose_context_id,
+                                 commandRequests = [#'CommandRequest'{command = {addReq, #'AmmRequest'{
+                                     terminationID = [Choose],
+                                     descriptors = [media(stream(V, lc(inactive), AccessLocal, asn1_NOVALUE))]}}}]},
+    [#'ActionReply'{contextId = Ctx, commandReply = [{addReply, #'AmmsReply'{terminationID = [Access]} = AR}]}]
+        = call(CH, [AddAccess]),
+    Lines = props(AR),
+    AccessPort = lists:nth(2, string:lexemes(attr("m=", Lines), " ")),
+    AgwFp = attr("a=fingerprint:", Lines),
+    event("agw_add_access_reply context=~p termination=~s port=~s fingerprint=~s",
+          [Ctx, tid(Access), AccessPort, quote(AgwFp)]),
+    CoreLocal = #'LocalRemoteDescriptor'{propGrps = [sdp(["v=0", "c=IN IP4 $", "m=message $ TCP/MSRP *",
+                                                          "a=setup:active"])]},
+    CoreRemote = #'LocalRemoteDescriptor'{propGrps = [sdp(["v=0", "c=IN IP4 127.0.0.1",
+                                                           "m=message " ++ CorePort ++ " TCP/MSRP *",
+                                                           "a=setup:passive"])]},
+    AddCore = #'ActionRequest'{contextId = Ctx,
+                               commandRequests = [#'CommandRequest'{command = {addReq, #'AmmRequest'{
+                                   terminationID = [Choose],
+                                   descriptors = [media(stream(V, lc(inactive), CoreLocal, CoreRemote))]}}}]},
+    [#'ActionReply'{commandReply = [{addReply, #'AmmsReply'{terminationID = [Core]}}]}] = call(CH, [AddCore]),
+    event("agw_add_core_reply context=~p termination=~s", [Ctx, tid(Core)]),
+    UeRemote = #'LocalRemoteDescriptor'{propGrps = [sdp(["v=0", "c=IN IP4 127.0.0.1", "m=message 9 TCP/TLS/MSRP *",
+                                                         "a=setup:active", "a=fingerprint:" ++ UeFp])]},
+    Modify = #'ActionRequest'{contextId = Ctx,
+                              commandRequests = [#'CommandRequest'{command = {modReq, #'AmmRequest'{
+                                  terminationID = [Access],
+                                  descriptors = [media(stream(V, lc(sendRecv), asn1_NOVALUE, UeRemote))]}}}]},
+    [#'ActionReply'{commandReply = [{modReply, _}]}] = call(CH, [Modify]),
+    event("agw_modified context=~p access=~s access_port=~s agw_fingerprint=~s",
+          [Ctx, tid(Access), AccessPort, quote(AgwFp)]),
+    "subtract" ++ _ = io:get_line(""),
+    Subtract = #'ActionRequest'{contextId = Ctx,
+                                commandRequests = [#'CommandRequest'{command = {subtractReq,
+                                                       #'SubtractRequest'{terminationID = [T]}}} || T <- [Access, Core]]},
+    [#'ActionReply'{commandReply = [{subtractReply, #'AmmsReply'{terminationAudit = A1}},
+                                    {subtractReply, #'AmmsReply'{terminationAudit = A2}}]}] = call(CH, [Subtract]),
+    event("agw_subtract_reply context=~p access=~s core=~s", [Ctx, stats(A1), stats(A2)]).
+
+stats(Audit) when is_list(Audit) ->
+    string:join([N ++ ":" ++ stat_value(Vs) || {statisticsDescriptor, L} <- Audit,
+                                                #'StatisticsParameter'{statName = N, statValue = Vs} <- L], ",");
+stats(_) ->
+    "none".
+
+stat_value(asn1_NOVALUE) -> "";
+stat_value(Vs) -> quote(string:join(Vs, ";")).
 
 %% ------------------------------------------------------------------ MG role
 
