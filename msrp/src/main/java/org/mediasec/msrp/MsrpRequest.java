@@ -32,8 +32,9 @@ public record MsrpRequest(String transactionId, MsrpMethod method, List<MsrpUri>
         // RFC 4975 §7.1: "If the request contains a body, the sender MUST ensure that the end-line
         // (seven hyphens, the transaction identifier, and a continuation flag) is not present in the
         // body." Checked for every request, decoded ones included (a record always runs this
-        // constructor); the check is a Boyer-Moore-Horspool search reading about one octet in
-        // transactionId.length() of a typical body, so it costs little next to copying the body.
+        // constructor); the check (MsrpEndLineSearch) probes every seventh octet of the body for a
+        // hyphen, so it costs less than copying the body. After MsrpTransactionIds.chooseFor on the
+        // same body it is skipped (the pair is already proven).
         if (content.isPresent() && MsrpTransactionIds.endLineOccursIn(transactionId, content.get().data())) {
             throw new IllegalArgumentException("transactionId: \"" + transactionId + "\" forms an end-line inside the body");
         }

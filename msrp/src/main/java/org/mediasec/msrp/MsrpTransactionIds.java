@@ -56,9 +56,8 @@ public final class MsrpTransactionIds {
 
     /**
      * True if {@code body} contains {@code -------<transactionId>} followed by {@code $}, {@code +}
-     * or {@code #}, i.e. a receiver could mistake part of the body for the end-line. A
-     * Boyer-Moore-Horspool search ({@link MsrpEndLineSearch}): on typical data it reads about one
-     * octet in {@code transactionId.length()}. A pair {@link #chooseFor} has just proven on this
+     * or {@code #}, i.e. a receiver could mistake part of the body for the end-line. The search
+     * ({@link MsrpEndLineSearch}) probes every seventh octet for a hyphen. A pair {@link #chooseFor} has just proven on this
      * thread is answered without a second search.
      */
     public static boolean endLineOccursIn(String transactionId, Bytes body) {

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mediasec.common.Bytes;
 
-/** The Horspool end-line search agrees with the naive scan it replaced, on inputs full of near-misses. */
+/** The hyphen-probing end-line search agrees with the naive scan it replaced, on inputs full of near-misses. */
 class MsrpEndLineSearchTest {
     /** An alphabet that makes partial end-lines, other ids' end-lines and flags frequent. */
     private static final byte[] ALPHABET = "-------abcdeXx$+#\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -26,7 +26,7 @@ class MsrpEndLineSearchTest {
         return -1;
     }
 
-    /** The end-line check as MsrpTransactionIds did it before the Horspool search. */
+    /** The end-line check as MsrpTransactionIds did it before MsrpEndLineSearch. */
     static boolean naiveOccursIn(String tid, byte[] body) {
         byte[] p = ("-------" + tid).getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i <= body.length - p.length - 1; i++) {

@@ -31,9 +31,9 @@ import org.mediasec.msrp.codec.MsrpLimits;
  * framing: the decoder passes on a fatal {@link MsrpFrameError}, logs one WARN line and closes the
  * connection.
  *
- * <p>The body is scanned incrementally, never twice: a Boyer-Moore-Horspool search for
- * {@code -------<tid>} ({@link MsrpEndLineSearch}) that looks at about one octet in the
- * transaction-id length and resumes where the previous read stopped. Received data is accumulated
+ * <p>The body is scanned incrementally, never twice: a search for {@code -------<tid>}
+ * ({@link MsrpEndLineSearch}) that probes every seventh octet for a hyphen and resumes where the
+ * previous read stopped. Received data is accumulated
  * in a pooled <em>heap</em> buffer (a direct buffer from the TLS handler is copied into it once, as
  * the default cumulator would copy it into a direct one), so {@link MsrpCodec#decodeDelimited} parses
  * the frame in place, takes the end-line from its end without searching again, and copies the body

@@ -30,7 +30,7 @@ import org.mediasec.msrp.codec.MsrpCodec;
 import org.mediasec.msrp.codec.MsrpLimits;
 
 /**
- * The incremental Horspool end-line search of {@link MsrpFrameDecoder}, its heap cumulator and the
+ * The incremental end-line search of {@link MsrpFrameDecoder}, its heap cumulator and the
  * codec's in-place parse: split at every offset (two and three pieces), heap and direct input, the
  * old merge cumulator (direct cumulation, the non-array search) as a cross-check, and bodies full
  * of partial end-lines and end-lines of other transaction ids.
