@@ -141,6 +141,26 @@ public final class BearerRelay {
     }
 
     /**
+     * Before {@link #open()}: the passive leg's port ({@link BearerLeg#port()}) is already booked in
+     * its realm's {@link PortAllocator} by the caller (the H.248 layer books it when the first
+     * termination of a context is added, to answer with it), who hands it over: the relay listens on
+     * it without booking it again and releases it when it ends, as its own.
+     *
+     * @throws IllegalStateException when the relay was opened, or the leg is not passive with a named port
+     */
+    public BearerRelay adoptBookedPort(Side side) {
+        Leg leg = leg(side);
+        if (state != State.NEW || leg.spec.setup() != TcpSetup.PASSIVE || leg.spec.port() == BearerLeg.CHOOSE
+                || leg.port >= 0) {
+            throw new IllegalStateException("relay " + id + " " + side + ": only a passive leg with a named port, "
+                    + "before open() (" + state + ", " + leg.spec + ")");
+        }
+        leg.port = leg.spec.port();
+        leg.portHandedOver = true;
+        return this;
+    }
+
+    /**
      * Changes a leg that is not connected yet (a Modify): its remote address (Remote descriptor
      * {@code c=}/{@code m=}), its peer fingerprints, and once its setup role from passive to active
      * (the AGW offered {@code a=setup:actpass} by listening and the peer answered {@code passive}:

@@ -19,6 +19,8 @@ final class Leg {
 
     /** The booked port of a passive leg, or -1. */
     int port = -1;
+    /** The caller booked {@link #port} before {@link BearerRelay#open()} and handed it over. */
+    boolean portHandedOver;
     /** The listening socket of a passive leg until it accepted its connection. */
     Channel listener;
     /** The connection (accepted, or connecting/connected). */

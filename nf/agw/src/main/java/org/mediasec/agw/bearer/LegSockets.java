@@ -45,7 +45,12 @@ final class LegSockets {
         boolean chosen = leg.spec.port() == BearerLeg.CHOOSE;
         int port;
         try {
-            port = chosen ? leg.ports.next() : leg.ports.take(leg.spec.port());
+            if (leg.portHandedOver) {
+                leg.portHandedOver = false;            // booked by the caller (BearerRelay.adoptBookedPort)
+                port = leg.port;
+            } else {
+                port = chosen ? leg.ports.next() : leg.ports.take(leg.spec.port());
+            }
         } catch (RuntimeException e) {
             relay.fail(BearerFailure.of(leg.side, BearerFailure.Kind.BIND_FAILED, e.getMessage(), e));
             return;

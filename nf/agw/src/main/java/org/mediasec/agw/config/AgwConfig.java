@@ -49,8 +49,10 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
     /** The H.248 association with the MGC (IMS-ALG). */
     public record H248(@JsonProperty("mgc-address") String mgcAddress, @JsonProperty("mgc-port") Integer mgcPort,
                        String transport, @JsonProperty("local-address") String localAddress,
-                       @JsonProperty("local-port") Integer localPort, String encoding, Integer version) {
-        public static final H248 DEFAULTS = new H248(null, null, null, null, null, null, null);
+                       @JsonProperty("local-port") Integer localPort, String encoding, Integer version,
+                       @JsonProperty("inactivity-timeout") Duration inactivityTimeout,
+                       @JsonProperty("registration-retry") Duration registrationRetry) {
+        public static final H248 DEFAULTS = new H248(null, null, null, null, null, null, null, null, null);
 
         public H248 {
             mgcAddress = or(mgcAddress, "127.0.0.1");
@@ -60,6 +62,10 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
             localPort = localPort == null ? 2945 : localPort;
             encoding = or(encoding, "pretty").toLowerCase(Locale.ROOT);
             version = version == null ? 3 : version;
+            inactivityTimeout = inactivityTimeout == null ? Duration.ofSeconds(30)
+                    : positive("h248.inactivity-timeout", inactivityTimeout);
+            registrationRetry = registrationRetry == null ? Duration.ofSeconds(5)
+                    : positive("h248.registration-retry", registrationRetry);
             if (!transport.equals("udp") && !transport.equals("tcp")) {
                 throw new IllegalArgumentException("h248.transport: " + transport + " (expected: udp or tcp)");
             }
@@ -90,15 +96,18 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
         }
 
         public H248 withMgc(String address, int port) {
-            return new H248(address, port, transport, localAddress, localPort, encoding, version);
+            return new H248(address, port, transport, localAddress, localPort, encoding, version, inactivityTimeout,
+                    registrationRetry);
         }
 
         public H248 withLocal(String address, int port) {
-            return new H248(mgcAddress, mgcPort, transport, address, port, encoding, version);
+            return new H248(mgcAddress, mgcPort, transport, address, port, encoding, version, inactivityTimeout,
+                    registrationRetry);
         }
 
         public H248 withTransport(String transport) {
-            return new H248(mgcAddress, mgcPort, transport, localAddress, localPort, encoding, version);
+            return new H248(mgcAddress, mgcPort, transport, localAddress, localPort, encoding, version, inactivityTimeout,
+                    registrationRetry);
         }
     }
 

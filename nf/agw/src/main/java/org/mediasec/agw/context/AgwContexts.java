@@ -510,12 +510,14 @@ public final class AgwContexts implements MgUser {
         boolean passThrough = IqTermination.passThrough(List.of(first.spec, second.spec));
         for (Term t : List.of(first, second)) {
             t.leg = leg(t, passThrough);
-            if (t.bookedPort > 0) {
-                // the relay books it again when it listens: hand it over
-                relays.allocator(t.realm.realm()).release(t.bookedPort);
-            }
         }
         ctx.relay = relays.newRelay("ctx" + ctx.id, access.leg, core.leg, new Listener(ctx));
+        for (Term t : List.of(first, second)) {
+            if (t.bookedPort > 0) {
+                ctx.relay.adoptBookedPort(t.side);        // the relay owns the booked port from now on
+                t.bookedPort = -1;
+            }
+        }
     }
 
     private Term accessOf(Term a, Term b) {
