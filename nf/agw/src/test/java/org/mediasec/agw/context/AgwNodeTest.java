@@ -288,6 +288,31 @@ class AgwNodeTest {
     }
 
     @Test
+    void thePeerClosingIsNotifiedAsBearerReleased() throws Exception {
+        try (Peers.Core core = new Peers.Core()) {
+            E2ae e = reserve(core, UE.fingerprint());
+            try (SSLSocket ue = Peers.ue(e.accessPort(), UE, e.agwFingerprint().get(0))) {
+                ue.getOutputStream().write("MSRP a786hjs2 SEND\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                ue.getOutputStream().flush();
+                Socket coreSide = core.accepted.get(T, TimeUnit.SECONDS);
+                assertThat(coreSide.getInputStream().readNBytes(20)).hasSize(20);
+                coreSide.close();                                   // the core peer hangs up
+                Map.Entry<String, IqFailure> n = notifies.poll(T, TimeUnit.SECONDS);
+                assertThat(n).isNotNull();
+                assertThat(n.getKey()).isEqualTo(e.core().text());
+                assertThat(n.getValue().cause()).isEqualTo(FailureCause.BEARER_RELEASED);
+                assertThat(n.getValue().generalCause()).isEqualTo(GeneralCause.NR);
+                assertThat(Peers.drain(ue.getInputStream())).as("the access leg is closed too").isZero();
+            }
+            Transaction.Reply sub = call(ActionRequest.of(e.ctx(), IqCommands.subtract(e.access()),
+                    IqCommands.subtract(e.core())));
+            assertThat(stats(sub.actions().get(0).replies().get(0))).containsEntry("nt/or", "20");
+            assertThat(stats(sub.actions().get(0).replies().get(1))).containsEntry("nt/os", "20");
+        }
+        assertNothingLeft();
+    }
+
+    @Test
     void passThroughContextRelaysBytesUntouched() throws Exception {
         try (Peers.Core core = new Peers.Core()) {
             ActionRequest reserve = IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
