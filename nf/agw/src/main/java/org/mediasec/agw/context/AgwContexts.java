@@ -620,7 +620,11 @@ public final class AgwContexts implements MgUser {
     }
 
     private static IqTermination withRemote(IqTermination t, RemoteMedia remote) {
-        return t instanceof TlsTermination tls ? tls.withRemote(remote) : ((PlainTermination) t).withRemote(remote);
+        try {
+            return t instanceof TlsTermination tls ? tls.withRemote(remote) : ((PlainTermination) t).withRemote(remote);
+        } catch (IllegalArgumentException e) {
+            throw new CommandError(ErrorCode.CONFLICTING_PROPERTY_VALUES, e.getMessage());   // e.g. passive/passive
+        }
     }
 
     private CompletableFuture<Void> updateBearer(Term t) {

@@ -312,6 +312,53 @@ class AgwNodeTest {
         assertNothingLeft();
     }
 
+    /**
+     * Terminating case: the AGW offered to listen, the UE answered {@code a=setup:passive}; the MGC
+     * modifies the access side with Local {@code a=setup:active} and the UE's address ("Establish (D)TLS
+     * session"): the AGW connects to the UE as TLS client, pinning the UE, and the UE pins the AGW.
+     */
+    @Test
+    void establishTlsSessionAsClient() throws Exception {
+        try (Peers.Core core = new Peers.Core();
+             javax.net.ssl.SSLServerSocket ueServer = Peers.ueServer(UE, agw.identity().fingerprint())) {
+            E2ae e = reserve(core, UE.fingerprint());
+            CompletableFuture<SSLSocket> ueAccepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    SSLSocket s = (SSLSocket) ueServer.accept();
+                    s.setSoTimeout(10_000);
+                    s.startHandshake();
+                    return s;
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            TlsTermination establish = e.accessSpec().toBuilder().local(address(e.accessPort()))
+                    .setup(Setup.ACTIVE).requestLocalFingerprint(false)
+                    .remote(RemoteMedia.of("127.0.0.1", ueServer.getLocalPort(), Setup.PASSIVE, UE.fingerprint()))
+                    .build();
+            assertThat(establish.establish()).isTrue();
+            CommandReply m = first(call(ActionRequest.of(e.ctx(), IqCommands.DEFAULT.modify(e.access(), establish))));
+            assertThat(m.descriptor(ErrorDescriptor.class)).isNull();
+            assertThat(IqReplies.local(m).setup()).isEqualTo(Setup.ACTIVE);
+            try (SSLSocket ue = ueAccepted.get(T, TimeUnit.SECONDS)) {
+                Socket coreSide = core.accepted.get(T, TimeUnit.SECONDS);
+                byte[] up = random(30_000, 7);
+                ue.getOutputStream().write(up);
+                ue.getOutputStream().flush();
+                assertThat(coreSide.getInputStream().readNBytes(up.length)).isEqualTo(up);
+                coreSide.getOutputStream().write(up);
+                assertThat(ue.getInputStream().readNBytes(up.length)).isEqualTo(up);
+                call(ActionRequest.of(e.ctx(), IqCommands.subtract(TerminationId.ALL)));   // before the UE hangs up
+            }
+        }
+        assertThat(notifies).isEmpty();
+        assertNothingLeft();
+    }
+
+    static MediaEndpoint address(InetSocketAddress a) {
+        return MediaEndpoint.of(a.getAddress().getHostAddress(), a.getPort());
+    }
+
     @Test
     void passThroughContextRelaysBytesUntouched() throws Exception {
         try (Peers.Core core = new Peers.Core()) {

@@ -40,6 +40,22 @@ final class Peers {
         return s;
     }
 
+    /** A TLS server with {@code identity} that requires a client certificate matching {@code pin}. */
+    static javax.net.ssl.SSLServerSocket ueServer(LocalIdentity identity, CertificateFingerprint pin) throws Exception {
+        char[] pw = "pw".toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("ue", identity.privateKey(), pw, identity.chain().toArray(new X509Certificate[0]));
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, pw);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), new TrustManager[] {FingerprintTrustManager.of(pin)}, null);
+        javax.net.ssl.SSLServerSocket s = (javax.net.ssl.SSLServerSocket) ctx.getServerSocketFactory()
+                .createServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        s.setNeedClientAuth(true);
+        return s;
+    }
+
     /** A plain client. */
     static Socket plain(InetSocketAddress to) throws IOException {
         Socket s = new Socket(to.getAddress(), to.getPort());
