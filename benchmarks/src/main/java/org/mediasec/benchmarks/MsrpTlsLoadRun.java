@@ -119,7 +119,7 @@ public final class MsrpTlsLoadRun {
         }
     }
 
-    record Result(String what, long octets, double seconds, String detail) {
+    record Result(String what, long octets, double seconds, String detail, double cpuSeconds) {
         double mbPerSecond() {
             return octets / seconds / 1e6;
         }
@@ -135,7 +135,7 @@ public final class MsrpTlsLoadRun {
         if (o.warmup() > 0) {
             System.out.printf(Locale.ROOT, "== warm-up: %d octets on a first connection (cold JVM)%n", o.warmup());
             Result cold = msrpOverTls(new Options(o.warmup(), o.chunk(), o.provider(), false, o.timeout(), 0));
-            print(new Result(cold.what() + " [cold, warm-up]", cold.octets(), cold.seconds(), cold.detail()));
+            print(new Result(cold.what() + " [cold, warm-up]", cold.octets(), cold.seconds(), cold.detail(), cold.cpuSeconds()));
         }
         Result ours = msrpOverTls(o);
         print(ours);
@@ -144,6 +144,9 @@ public final class MsrpTlsLoadRun {
             print(base);
             System.out.printf(Locale.ROOT, "== ratio: MSRP/TLS (ours) / plain TLS (socat) = %.2f%n",
                     ours.mbPerSecond() / base.mbPerSecond());
+            // wall-clock figures on a shared machine depend on who else runs; CPU time per octet much less
+            System.out.printf(Locale.ROOT, "== CPU: ours %.2f s, socat %.2f s for the same octets; socat CPU / ours = %.2f%n",
+                    ours.cpuSeconds(), base.cpuSeconds(), base.cpuSeconds() / ours.cpuSeconds());
         }
     }
 
@@ -225,7 +228,7 @@ public final class MsrpTlsLoadRun {
                                     + " pooled direct peak %.0f MiB; process CPU %.2f s]",
                             suite, sender.chunks, sender.responses.count.get(), heap.peak / 1048576.0,
                             Runtime.getRuntime().maxMemory() / 1048576.0, heap.peakDirect / 1048576.0,
-                            (cpu1 - cpu0) / 1e9));
+                            (cpu1 - cpu0) / 1e9), (cpu1 - cpu0) / 1e9);
         } finally {
             heap.stop();
             senderLoop.close();
@@ -408,6 +411,16 @@ public final class MsrpTlsLoadRun {
      * {@code socat} OpenSSL server writing to /dev/null, {@code socat} OpenSSL client reading
      * {@code size} octets of /dev/zero (no pipe in between), 128 KiB buffers; wall time of the client.
      */
+    /** {@code /usr/bin/time -f "%U %S"} output: user and system seconds; 0 if missing. */
+    static double cpuSeconds(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        List<String> lines = Files.readAllLines(file);
+        String[] f = lines.get(lines.size() - 1).trim().split("\\s+");
+        return Double.parseDouble(f[0]) + Double.parseDouble(f[1]);
+    }
+
     static Result socatTls(Options o) throws Exception {
         Path dir = Files.createTempDirectory("msrp-load-baseline");
         LocalIdentity id = LocalIdentity.selfSigned("127.0.0.1");
@@ -416,10 +429,15 @@ public final class MsrpTlsLoadRun {
         id.writePem(cert, key);
         int port = freePort();
         String timeout = Long.toString(o.timeout().toSeconds());
-        List<String> serverCmd = List.of("timeout", timeout, "socat", "-u", "-b", "131072",
+        Path serverCpu = dir.resolve("server.cpu");
+        Path clientCpu = dir.resolve("client.cpu");
+        // /usr/bin/time reports the CPU time (user + system) of each socat, for a load-independent comparison
+        List<String> serverCmd = List.of("/usr/bin/time", "-f", "%U %S", "-o", serverCpu.toString(),
+                "timeout", timeout, "socat", "-u", "-b", "131072",
                 "OPENSSL-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,cert=" + cert + ",key=" + key + ",verify=0",
                 "OPEN:/dev/null,wronly");
-        List<String> clientCmd = List.of("timeout", timeout, "socat", "-u", "-b", "131072",
+        List<String> clientCmd = List.of("/usr/bin/time", "-f", "%U %S", "-o", clientCpu.toString(),
+                "timeout", timeout, "socat", "-u", "-b", "131072",
                 "OPEN:/dev/zero,readbytes=" + o.size(), "OPENSSL-CONNECT:127.0.0.1:" + port + ",verify=0");
         Process server = new ProcessBuilder(serverCmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile()).start();
@@ -440,8 +458,10 @@ public final class MsrpTlsLoadRun {
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("socat server did not finish");
             }
+            double cpu = cpuSeconds(serverCpu) + cpuSeconds(clientCpu);
             return new Result("plain TLS stream (socat -> socat, OpenSSL default TLS 1.3 suite)", o.size(),
-                    (t1 - t0) / 1e9, "[" + String.join(" ", clientCmd) + "]");
+                    (t1 - t0) / 1e9, String.format(Locale.ROOT, "[CPU %.2f s (both socat processes); %s]", cpu,
+                    String.join(" ", clientCmd.subList(5, clientCmd.size()))), cpu);
         } finally {
             if (server.isAlive()) {
                 server.destroy();
