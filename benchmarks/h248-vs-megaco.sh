@@ -54,7 +54,13 @@ java -cp "$OUT/benchmarks.jar" org.mediasec.h248.text.H248BenchCorpus "$OUT/msgs
 echo "== ours: JMH $JMH_OPTS -prof gc"
 # shellcheck disable=SC2086
 java -jar "$OUT/benchmarks.jar" 'org.mediasec.h248.text.H248TextCodecBenchmark' $JMH_OPTS -prof gc \
-    -rf csv -rff "$OUT/jmh.csv" > "$OUT/jmh.log" 2>&1 || { tail -30 "$OUT/jmh.log"; exit 1; }
+    -rf csv -rff "$OUT/jmh.csv" > "$OUT/jmh.log" 2>&1 || {
+    tail -30 "$OUT/jmh.log"
+    if grep -q 'Unable to acquire the JMH lock' "$OUT/jmh.log"; then
+        echo "another JMH run is going on on this machine (/tmp/jmh.lock): wait for it to end and re-run" >&2
+    fi
+    exit 1
+}
 grep -E '^H248TextCodecBenchmark' "$OUT/jmh.log" | grep -v -E 'gc\.(count|time|alloc\.rate )'
 
 echo "== megaco: megaco_codec_bench.escript $ERL_ARGS"
