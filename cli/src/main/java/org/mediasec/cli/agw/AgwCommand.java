@@ -38,6 +38,23 @@ public final class AgwCommand implements Callable<Integer> {
     /** Completed with the running node once started (for tests). */
     final CompletableFuture<AgwNode> started = new CompletableFuture<>();
 
+    /**
+     * The CLI logs WARN and up by default (tools stay quiet); a network function also says at INFO what
+     * it serves and when it registers. {@code MEDIASEC_LOG_LEVEL} still decides when set.
+     */
+    static void serverLogging() {
+        if (System.getenv("MEDIASEC_LOG_LEVEL") != null
+                || !(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx)) {
+            return;
+        }
+        for (String name : new String[] {"org.mediasec.agw", "org.mediasec.h248.user"}) {
+            ch.qos.logback.classic.Logger l = ctx.getLogger(name);
+            if (l.getLevel() == null) {
+                l.setLevel(ch.qos.logback.classic.Level.INFO);
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,6 +64,7 @@ public final class AgwCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        serverLogging();
         AgwConfig c;
         try {
             c = config == null ? AgwConfig.defaults() : AgwConfig.load(config);
@@ -54,15 +72,6 @@ public final class AgwCommand implements Callable<Integer> {
             err.println("mediasec agw: " + (config == null ? "defaults" : config) + ": " + e.getMessage());
             err.flush();
             return 2;
-        }
-        AgwNode node;
-        try {
-            node = AgwNode.start(c);
-        } catch (Exception e) {
-            err.println("mediasec agw: cannot start: " + e.getMessage());
-            err.flush();
-            started.completeExceptionally(e);
-            return 1;
         }
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -73,12 +82,24 @@ public final class AgwCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "agw-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        started.complete(node);
+        Runtime.getRuntime().addShutdownHook(hook);   // before start: a signal while starting still closes cleanly
         try {
-            stop.join();
+            AgwNode node;
+            try {
+                node = AgwNode.start(c);
+            } catch (Exception e) {
+                err.println("mediasec agw: cannot start: " + e.getMessage());
+                err.flush();
+                started.completeExceptionally(e);
+                return 1;
+            }
+            started.complete(node);
+            try {
+                stop.join();
+            } finally {
+                node.close();
+            }
         } finally {
-            node.close();
             closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

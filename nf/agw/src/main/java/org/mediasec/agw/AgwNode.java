@@ -121,9 +121,6 @@ public final class AgwNode implements AutoCloseable {
         }
         LOG.info("[agw] certificate {} fingerprint {}", identity.certificate().getSubjectX500Principal().getName(),
                 identity.fingerprint());
-        if (metricsAddress != null) {
-            LOG.info("[agw] metrics on http://{}:{}/metrics", metricsAddress.getHostString(), metricsAddress.getPort());
-        }
     }
 
     /** The AGW certificate: PEM files, generated into the files, or generated in memory. */
