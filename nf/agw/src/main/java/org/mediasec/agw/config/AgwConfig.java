@@ -105,6 +105,11 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
                     registrationRetry);
         }
 
+        public H248 withEncoding(String encoding) {
+            return new H248(mgcAddress, mgcPort, transport, localAddress, localPort, encoding, version, inactivityTimeout,
+                    registrationRetry);
+        }
+
         public H248 withTransport(String transport) {
             return new H248(mgcAddress, mgcPort, transport, localAddress, localPort, encoding, version, inactivityTimeout,
                     registrationRetry);

@@ -98,9 +98,17 @@ class AgwNodeTest {
 
     @BeforeEach
     void start() throws Exception {
+        start("udp", "pretty");
+    }
+
+    void start(String transport, String encoding) throws Exception {
         CompletableFuture<MgHandle> registered = new CompletableFuture<>();
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        H248TransportConfig mgcTransport = (transport.equals("tcp") ? H248TransportConfig.tcp(any)
+                : H248TransportConfig.udp(any)).withStyle(encoding.equals("compact")
+                ? org.mediasec.h248.text.Style.COMPACT : org.mediasec.h248.text.Style.PRETTY);
         mgc = H248MediaGatewayController.start(transports, MgcConfig.of(new MId.Domain("alg.test", null)),
-                H248TransportConfig.udp(new InetSocketAddress("127.0.0.1", 0)), new MgcUser() {
+                mgcTransport, new MgcUser() {
                     @Override
                     public void mgRegistered(MgHandle mg) {
                         registered.complete(mg);
@@ -117,7 +125,8 @@ class AgwNodeTest {
         int base = 46000 + new Random().nextInt(80) * 50;
         AgwConfig config = AgwConfig.defaults()
                 .withMid("[127.0.0.1]:2945")
-                .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgc.localAddress().getPort()).withLocal("127.0.0.1", 0))
+                .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgc.localAddress().getPort()).withLocal("127.0.0.1", 0)
+                        .withTransport(transport).withEncoding(encoding))
                 .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),
                         new AgwConfig.RealmConfig("core", "127.0.0.1", null, base + 25, base + 49)));
         agw = AgwNode.start(config);
@@ -128,9 +137,11 @@ class AgwNodeTest {
     void stop() {
         if (agw != null) {
             agw.close();
+            agw = null;
         }
         if (mgc != null) {
             mgc.close();
+            mgc = null;
         }
     }
 
@@ -176,6 +187,10 @@ class AgwNodeTest {
 
     /** Add access (TLS, fingerprint requested, no UE yet), Add core (plain, active toward {@code core}). */
     E2ae reserve(Peers.Core core, CertificateFingerprint ueFingerprint) throws Exception {
+        return reserve(core, ueFingerprint, true);
+    }
+
+    E2ae reserve(Peers.Core core, CertificateFingerprint ueFingerprint, boolean alone) throws Exception {
         TlsTermination access = TlsTermination.msrp(Setup.PASSIVE).events(IqEvents.failuresAndHeartbeat(2001)).build();
         Transaction.Reply r1 = call(new ActionRequest(ContextId.CHOOSE, List.of(IqCommands.DEFAULT.add(access))));
         CommandReply a = first(r1);
@@ -199,8 +214,10 @@ class AgwNodeTest {
         CommandReply m = first(call(ActionRequest.of(ctx, IqCommands.DEFAULT.modifyRemote(a.terminationId(), withUe))));
         assertThat(m.kind()).isEqualTo(CommandKind.MODIFY);
         assertThat(IqReplies.localEndpoint(m)).isEqualTo(accessEndpoint);
-        assertThat(agw.contexts().contexts()).isEqualTo(1);
-        assertThat(agw.contexts().terminations()).isEqualTo(2);
+        if (alone) {
+            assertThat(agw.contexts().contexts()).isEqualTo(1);
+            assertThat(agw.contexts().terminations()).isEqualTo(2);
+        }
         return new E2ae(ctx, a.terminationId(), c.terminationId(), address(accessEndpoint), agwFp, withUe);
     }
 
@@ -436,6 +453,44 @@ class AgwNodeTest {
                 writer.get(T, TimeUnit.SECONDS);
             }
         }
+        assertThat(notifies).isEmpty();
+        assertNothingLeft();
+    }
+
+    /** H.248 over TCP (TPKT), compact text; ten e2ae contexts set up, used and released at the same time. */
+    @Test
+    void tenConcurrentContextsOverTcpCompact() throws Exception {
+        stop();
+        start("tcp", "compact");
+        int n = 10;
+        List<CompletableFuture<Long>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long seed = i;
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                try (Peers.Core core = new Peers.Core()) {
+                    E2ae e = reserve(core, UE.fingerprint(), false);
+                    byte[] up = random(20_000 + (int) seed * 1000, seed);
+                    try (SSLSocket ue = Peers.ue(e.accessPort(), UE, e.agwFingerprint().get(0))) {
+                        ue.getOutputStream().write(up);
+                        ue.getOutputStream().flush();
+                        Socket coreSide = core.accepted.get(T, TimeUnit.SECONDS);
+                        assertThat(coreSide.getInputStream().readNBytes(up.length)).isEqualTo(up);
+                        coreSide.getOutputStream().write(up);
+                        assertThat(ue.getInputStream().readNBytes(up.length)).isEqualTo(up);
+                        Transaction.Reply sub = call(ActionRequest.of(e.ctx(), IqCommands.subtract(e.access()),
+                                IqCommands.subtract(e.core())));
+                        return Long.parseLong(stats(sub.actions().get(0).replies().get(0)).get("nt/or"));
+                    }
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }));
+        }
+        long total = 0;
+        for (CompletableFuture<Long> r : runs) {
+            total += r.get(3 * T, TimeUnit.SECONDS);
+        }
+        assertThat(total).isEqualTo(20_000L * n + 1000L * n * (n - 1) / 2);
         assertThat(notifies).isEmpty();
         assertNothingLeft();
     }
