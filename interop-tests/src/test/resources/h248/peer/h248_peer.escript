@@ -18,9 +18,10 @@
 %%   With flow=agw (and core_port=<port>, ue_fp=<the UE's a=fingerprint value>) it drives an IMS-AGW
 %%   through one e2ae MSRP context instead: Add access (TCP/TLS/MSRP, a=setup:passive,
 %%   a=fingerprint:$), Add core (TCP/MSRP, a=setup:active, Remote 127.0.0.1:core_port), Modify access
-%%   (Remote with the UE's fingerprint, SendReceive), prints "EVENT agw_modified access_port=..
+%%   (Remote with the UE's fingerprint, SendReceive; g/cause requested on the access side), prints "EVENT agw_modified access_port=..
 %%   agw_fingerprint=..", waits for a line "subtract" on stdin, then subtracts both terminations in one
-%%   action and prints their Statistics ("EVENT agw_subtract_reply access=nt/os:..,.. core=...").
+%%   action and prints their Statistics ("EVENT agw_subtract_reply access=nt/os:..,.. core=..."). A
+%%   Notify meanwhile also prints "EVENT agw_notify ... Generalcause=.. Failurecause=..".
 %% role=mg: binds 127.0.0.1:port (udp) or connects (tcp), sends ServiceChange Restart "901" with
 %%   Profile=resgw/1 and Version=<version>, answers Add by choosing context 1 and termination msrp/1
 %%   with a Local SDP carrying its own a=fingerprint, answers Modify and then sends a Notify,
@@ -161,6 +162,7 @@ mgc(O) ->
             {ok, Sup} = megaco_tcp:start_transport(),
             ok = megaco_tcp:listen(Sup, [{port, Port}, {receive_handle, RH}])
     end,
+    application:set_env(h248_peer, flow, maps:get("flow", O, "none")),
     case maps:find("redirect_port", O) of
         {ok, RP} -> application:set_env(h248_peer, redirect_port, list_to_integer(RP));
         error -> ok
@@ -231,7 +233,9 @@ agw_flow(CH, O) ->
     AddAccess = #'ActionRequest'{contextId = ?megaco_choose_context_id,
                                  commandRequests = [#'CommandRequest'{command = {addReq, #'AmmRequest'{
                                      terminationID = [Choose],
-                                     descriptors = [media(stream(V, lc(inactive), AccessLocal, asn1_NOVALUE))]}}}]},
+                                     descriptors = [media(stream(V, lc(inactive), AccessLocal, asn1_NOVALUE)),
+                                                    {eventsDescriptor, #'EventsDescriptor'{requestID = 2001,
+                                                        eventList = [#'RequestedEvent'{pkgdName = "g/cause"}]}}]}}}]},
     [#'ActionReply'{contextId = Ctx, commandReply = [{addReply, #'AmmsReply'{terminationID = [Access]} = AR}]}]
         = call(CH, [AddAccess]),
     Lines = props(AR),
@@ -266,6 +270,19 @@ agw_flow(CH, O) ->
     [#'ActionReply'{commandReply = [{subtractReply, #'AmmsReply'{terminationAudit = A1}},
                                     {subtractReply, #'AmmsReply'{terminationAudit = A2}}]}] = call(CH, [Subtract]),
     event("agw_subtract_reply context=~p access=~s core=~s", [Ctx, stats(A1), stats(A2)]).
+
+%% flow=agw: the parameters of a Notify's observed events (Generalcause, Failurecause), one more line
+agw_notify(Ctx, TID, OE) ->
+    case application:get_env(h248_peer, flow) of
+        {ok, "agw"} ->
+            Params = [N ++ "=" ++ stat_value(V) || E <- OE#'ObservedEventsDescriptor'.observedEventLst,
+                                                   #'EventParameter'{eventParameterName = N, value = V}
+                                                       <- E#'ObservedEvent'.eventParList],
+            event("agw_notify context=~p termination=~s request_id=~p ~s",
+                  [Ctx, tid(TID), OE#'ObservedEventsDescriptor'.requestId, string:join(Params, " ")]);
+        _ ->
+            ok
+    end.
 
 stats(Audit) when is_list(Audit) ->
     string:join([N ++ ":" ++ stat_value(Vs) || {statisticsDescriptor, L} <- Audit,
@@ -384,6 +401,7 @@ request(CH, PV, [#'ActionRequest'{contextId = Ctx, commandRequests = [#'CommandR
             {Ack, [#'ActionReply'{contextId = Ctx, commandReply = [{serviceChangeReply,
                 #'ServiceChangeReply'{terminationID = [Root], serviceChangeResult = {serviceChangeResParms, Res}}}]}]};
         {notifyReq, #'NotifyRequest'{terminationID = [TID], observedEventsDescriptor = OE}} ->
+            agw_notify(Ctx, TID, OE),
             Events = [E#'ObservedEvent'.eventName || E <- OE#'ObservedEventsDescriptor'.observedEventLst],
             event("notify context=~p termination=~s request_id=~p events=~s message_version=~p",
                   [Ctx, tid(TID), OE#'ObservedEventsDescriptor'.requestId, string:join(Events, ","), PV]),

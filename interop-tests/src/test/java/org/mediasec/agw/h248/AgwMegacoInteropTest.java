@@ -51,6 +51,62 @@ import org.mediasec.tls.LocalIdentity;
 class AgwMegacoInteropTest {
     static final Duration STEP = Duration.ofSeconds(Long.getLong("mediasec.interop.step-seconds", 15));
     static final LocalIdentity UE = LocalIdentity.selfSigned("ue.interop.test");
+    static final LocalIdentity OTHER = LocalIdentity.selfSigned("not-the-ue.interop.test");
+
+    static AgwConfig agwConfig(int mgcPort) {
+        int base = 47000 + new Random().nextInt(40) * 50;
+        return AgwConfig.defaults().withMid("[127.0.0.1]:2945")
+                .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgcPort).withLocal("127.0.0.1", 0))
+                .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),
+                        new AgwConfig.RealmConfig("core", "127.0.0.1", null, base + 25, base + 49)));
+    }
+
+    /**
+     * The Remote fingerprint Erlang gives is not the UE's: the AGW refuses the UE's certificate and
+     * Notifies {@code g/cause} (FP, {@code tls-fingerprint-mismatch}); Erlang decodes it, then subtracts
+     * a context that is still there.
+     */
+    @Test
+    void erlangMgcIsNotifiedOfAFingerprintMismatch() throws Exception {
+        Path escript = ExternalTool.require("escript");
+        int mgcPort = freePort();
+        try (ServerSocket core = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+             Peer peer = Peer.start(escript, "role=mgc", "flow=agw", "transport=udp", "encoding=compact", "version=3",
+                     "port=" + mgcPort, "timeout=" + STEP.toSeconds() * 4, "core_port=" + core.getLocalPort(),
+                     "ue_fp=" + OTHER.fingerprint())) {
+            peer.await("READY", STEP);
+            try (AgwNode agw = AgwNode.start(agwConfig(mgcPort))) {
+                Map<String, String> modified = fields(peer.await("EVENT agw_modified", STEP));
+                int accessPort = Integer.parseInt(modified.get("access_port"));
+                CertificateFingerprint agwFp = CertificateFingerprint.parse(modified.get("agw_fingerprint").replace('_', ' '));
+                try (SSLSocket ue = ue(new InetSocketAddress("127.0.0.1", accessPort), agwFp)) {
+                    ue.getOutputStream().write(1);
+                    ue.getOutputStream().flush();
+                    assertThat(ue.getInputStream().read()).isEqualTo(-1);
+                } catch (IOException refused) {
+                    // the AGW's bad_certificate alert, or the reset after it
+                }
+                String line = peer.await("EVENT agw_notify", STEP);
+                Map<String, String> n = fields(line);
+                assertThat(n.get("termination")).as(line).isEqualTo(modified.get("access"));
+                assertThat(n.get("request_id")).as(line).isEqualTo("2001");
+                // megaco's text decoder lower-cases names and unquoted values (Annex B tokens are case-insensitive)
+                assertThat(n.get("generalcause")).as(line).isEqualToIgnoringCase("FP");
+                assertThat(n.get("failurecause")).as(line).startsWith("tls-fingerprint-mismatch:")
+                        .contains(UE.fingerprint().toString().replace(' ', '_'));
+                assertThat(core.isBound()).isTrue();
+                peer.send("subtract");
+                Map<String, String> sub = fields(peer.await("EVENT agw_subtract_reply", STEP));
+                assertThat(stats(sub.get("access"))).containsEntry("nt/or", "0");
+                assertThat(stats(sub.get("core"))).containsEntry("nt/os", "0");
+                peer.await("EVENT done", STEP);
+                assertThat(peer.exitCode(STEP)).isZero();
+                assertThat(agw.contexts().contexts()).isZero();
+                assertThat(agw.relays().openChannels()).isZero();
+                assertThat(agw.metrics().fingerprintRefusals()).isEqualTo(1.0);
+            }
+        }
+    }
 
     @Test
     void erlangMgcDrivesOneE2aeMsrpContext() throws Exception {
@@ -63,12 +119,7 @@ class AgwMegacoInteropTest {
                      "port=" + mgcPort, "timeout=" + STEP.toSeconds() * 4, "core_port=" + core.getLocalPort(),
                      "ue_fp=" + UE.fingerprint())) {
             peer.await("READY", STEP);
-            int base = 47000 + new Random().nextInt(40) * 50;
-            AgwConfig config = AgwConfig.defaults().withMid("[127.0.0.1]:2945")
-                    .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgcPort).withLocal("127.0.0.1", 0))
-                    .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),
-                            new AgwConfig.RealmConfig("core", "127.0.0.1", null, base + 25, base + 49)));
-            try (AgwNode agw = AgwNode.start(config)) {
+            try (AgwNode agw = AgwNode.start(agwConfig(mgcPort))) {
                 Map<String, String> add = fields(peer.await("EVENT agw_add_access_reply", STEP));
                 assertThat(add.get("termination")).startsWith("access/");
                 Map<String, String> modified = fields(peer.await("EVENT agw_modified", STEP));
