@@ -165,7 +165,9 @@ final class LegSockets {
                 ? TlsContexts.server(leg.spec.identity(), leg.spec.peerFingerprints(), options)
                 : TlsContexts.client(leg.spec.identity(), leg.spec.peerFingerprints(), options);
         try {
-            return TlsContexts.newHandler(ctx, ch, leg.spec.remote(), options);
+            // an accepted UE is named by where it really connected from (logs, the mismatch text), not by its SDP
+            InetSocketAddress peer = leg.remote != null ? leg.remote : leg.spec.remote();
+            return TlsContexts.newHandler(ctx, ch, peer, options);
         } finally {
             ReferenceCountUtil.release(ctx);           // the engine holds its own reference
         }

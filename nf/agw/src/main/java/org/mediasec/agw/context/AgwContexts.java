@@ -608,8 +608,13 @@ public final class AgwContexts implements MgUser {
             bearer = updateBearer(t);
         }
         return bearer.handle((v, e) -> {
-            if (e != null) {
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof IllegalStateException && t.passive()) {
+                // the peer already connected to this listening leg: its Remote is only informative now
+                LOG.debug("{} Modify {}: leg already connected, new Remote recorded only", t.ctx.tag(), t.id);
+                cause = null;
+            }
+            if (cause != null) {
                 throw new CommandError(cause instanceof IllegalArgumentException ? ErrorCode.CONFLICTING_PROPERTY_VALUES
                         : ErrorCode.NOT_IMPLEMENTED, "bearer: " + cause.getMessage());
             }

@@ -238,11 +238,20 @@ class AgwNodeTest {
                 coreSide.getOutputStream().flush();
                 assertThat(ue.getInputStream().readNBytes(down.length)).isEqualTo(down);
 
+                // a late Modify with the UE's real port: informative for a leg the UE already connected to
+                CommandReply late = first(call(ActionRequest.of(e.ctx(), IqCommands.DEFAULT.modifyRemote(e.access(),
+                        e.accessSpec().withRemote(RemoteMedia.of("127.0.0.1", ue.getLocalPort(), Setup.ACTIVE,
+                                UE.fingerprint()))))));
+                assertThat(late.descriptor(ErrorDescriptor.class)).isNull();
+                ue.getOutputStream().write(up, 0, 10);
+                ue.getOutputStream().flush();
+                assertThat(coreSide.getInputStream().readNBytes(10)).isEqualTo(Arrays.copyOf(up, 10));
+
                 // AuditValue: live statistics and the TLS session of the access termination
                 CommandReply audit = first(call(ActionRequest.of(e.ctx(), CommandRequest.of(CommandKind.AUDIT_VALUE,
                         e.access(), AuditDescriptor.of(DescriptorKind.STATISTICS, DescriptorKind.MEDIA)))));
                 Map<String, String> live = stats(audit);
-                assertThat(live).containsEntry("nt/or", Long.toString(up.length))
+                assertThat(live).containsEntry("nt/or", Long.toString(up.length + 10))
                         .containsEntry("nt/os", Long.toString(down.length))
                         .containsKey("xagw/tlsv").containsKey("xagw/tlscs");
                 assertThat(live.get("xagw/tlsfp")).contains(UE.fingerprint().toString());
@@ -253,9 +262,9 @@ class AgwNodeTest {
                 List<CommandReply> replies = sub.actions().get(0).replies();
                 Map<String, String> access = stats(replies.get(0));
                 Map<String, String> coreStats = stats(replies.get(1));
-                assertThat(access).containsEntry("nt/or", Long.toString(up.length))
+                assertThat(access).containsEntry("nt/or", Long.toString(up.length + 10))
                         .containsEntry("nt/os", Long.toString(down.length));
-                assertThat(coreStats).containsEntry("nt/os", Long.toString(up.length))
+                assertThat(coreStats).containsEntry("nt/os", Long.toString(up.length + 10))
                         .containsEntry("nt/or", Long.toString(down.length));
                 assertThat(Long.parseLong(access.get("xagw/fr"))).isPositive();
                 // both legs closed by the Subtract
@@ -267,7 +276,7 @@ class AgwNodeTest {
         assertNothingLeft();
         String scrape = agw.metrics().scrape();
         assertThat(scrape).contains("agw_tls_handshakes_total{result=\"ok\"} 1.0")
-                .contains("agw_relayed_bytes_total{direction=\"uplink\"} 150000.0");
+                .contains("agw_relayed_bytes_total{direction=\"uplink\"} 150010.0");
     }
 
     @Test
