@@ -86,7 +86,8 @@ public final class AgwNode implements AutoCloseable {
             H248TransportConfig transport = (h.tcp() ? H248TransportConfig.tcp(h.local()) : H248TransportConfig.udp(h.local()))
                     .withStyle(h.style());
             MgConfig mgConfig = MgConfig.of(config.mId(), h.mgc()).withVersion(h.version())
-                    .withInactivityTimeout(h.inactivityTimeout()).withRegistrationRetry(h.registrationRetry());
+                    .withInactivityTimeout(h.inactivityTimeout()).withRegistrationRetry(h.registrationRetry())
+                    .withTransactions(h.transactions());
             H248MediaGateway[] holder = new H248MediaGateway[1];
             contexts.notifier(action -> {
                 H248MediaGateway m = holder[0];

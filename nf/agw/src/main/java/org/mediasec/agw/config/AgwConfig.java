@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mediasec.agw.bearer.Realm;
 import org.mediasec.h248.MId;
+import org.mediasec.h248.transaction.H248TransactionConfig;
 import org.mediasec.h248.text.Style;
 import org.mediasec.tls.TlsProvider;
 
@@ -51,8 +52,12 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
                        String transport, @JsonProperty("local-address") String localAddress,
                        @JsonProperty("local-port") Integer localPort, String encoding, Integer version,
                        @JsonProperty("inactivity-timeout") Duration inactivityTimeout,
-                       @JsonProperty("registration-retry") Duration registrationRetry) {
-        public static final H248 DEFAULTS = new H248(null, null, null, null, null, null, null, null, null);
+                       @JsonProperty("registration-retry") Duration registrationRetry,
+                       @JsonProperty("retransmission-timer") Duration retransmissionTimer,
+                       @JsonProperty("max-retransmission-interval") Duration maxRetransmissionInterval,
+                       @JsonProperty("max-retransmissions") Integer maxRetransmissions) {
+        public static final H248 DEFAULTS = new H248(null, null, null, null, null, null, null, null, null, null, null,
+                null);
 
         public H248 {
             mgcAddress = or(mgcAddress, "127.0.0.1");
@@ -66,6 +71,16 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
                     : positive("h248.inactivity-timeout", inactivityTimeout);
             registrationRetry = registrationRetry == null ? Duration.ofSeconds(5)
                     : positive("h248.registration-retry", registrationRetry);
+            retransmissionTimer = retransmissionTimer == null ? H248TransactionConfig.DEFAULT_INITIAL_RETRANSMISSION
+                    : positive("h248.retransmission-timer", retransmissionTimer);
+            maxRetransmissionInterval = maxRetransmissionInterval == null
+                    ? H248TransactionConfig.DEFAULT_MAX_RETRANSMISSION_INTERVAL
+                    : positive("h248.max-retransmission-interval", maxRetransmissionInterval);
+            maxRetransmissions = maxRetransmissions == null ? H248TransactionConfig.DEFAULT_MAX_RETRANSMISSIONS
+                    : maxRetransmissions;
+            if (maxRetransmissions < 0 || maxRetransmissions > 100) {
+                throw new IllegalArgumentException("h248.max-retransmissions: " + maxRetransmissions + " (expected: 0..100)");
+            }
             if (!transport.equals("udp") && !transport.equals("tcp")) {
                 throw new IllegalArgumentException("h248.transport: " + transport + " (expected: udp or tcp)");
             }
@@ -97,22 +112,35 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
 
         public H248 withMgc(String address, int port) {
             return new H248(address, port, transport, localAddress, localPort, encoding, version, inactivityTimeout,
-                    registrationRetry);
+                    registrationRetry, retransmissionTimer, maxRetransmissionInterval, maxRetransmissions);
         }
 
         public H248 withLocal(String address, int port) {
             return new H248(mgcAddress, mgcPort, transport, address, port, encoding, version, inactivityTimeout,
-                    registrationRetry);
+                    registrationRetry, retransmissionTimer, maxRetransmissionInterval, maxRetransmissions);
+        }
+
+        /** Request retransmission over UDP (H.248.1 Annex D.1.3) and the registration timers. */
+        public H248 withTimers(Duration retransmissionTimer, Duration maxRetransmissionInterval, int maxRetransmissions,
+                               Duration inactivityTimeout, Duration registrationRetry) {
+            return new H248(mgcAddress, mgcPort, transport, localAddress, localPort, encoding, version, inactivityTimeout,
+                    registrationRetry, retransmissionTimer, maxRetransmissionInterval, maxRetransmissions);
+        }
+
+        /** The transaction layer's timers: the defaults with this retransmission schedule. */
+        public H248TransactionConfig transactions() {
+            return H248TransactionConfig.DEFAULT.withRetransmission(retransmissionTimer, maxRetransmissionInterval,
+                    maxRetransmissions);
         }
 
         public H248 withEncoding(String encoding) {
             return new H248(mgcAddress, mgcPort, transport, localAddress, localPort, encoding, version, inactivityTimeout,
-                    registrationRetry);
+                    registrationRetry, retransmissionTimer, maxRetransmissionInterval, maxRetransmissions);
         }
 
         public H248 withTransport(String transport) {
             return new H248(mgcAddress, mgcPort, transport, localAddress, localPort, encoding, version, inactivityTimeout,
-                    registrationRetry);
+                    registrationRetry, retransmissionTimer, maxRetransmissionInterval, maxRetransmissions);
         }
     }
 

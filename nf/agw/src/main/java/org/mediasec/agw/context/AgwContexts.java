@@ -126,6 +126,9 @@ public final class AgwContexts implements MgUser {
     private final IqRequests reader = IqRequests.DEFAULT;
     private final Map<Long, Ctx> contexts = new LinkedHashMap<>();
     private final Map<String, Term> terminations = new LinkedHashMap<>();
+    private final List<java.util.function.Consumer<InetSocketAddress>> registeredListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> mgcLostListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Function<ActionRequest, CompletableFuture<?>> notifier = a -> CompletableFuture.completedFuture(null);
     private long nextContext = 1;
     private long nextTermination = 1;
@@ -152,6 +155,39 @@ public final class AgwContexts implements MgUser {
     /** Where Notify commands go (the MG role's {@code call}); set before the MG registers. */
     public void notifier(Function<ActionRequest, CompletableFuture<?>> notifier) {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
+    }
+
+    /** Called with the reason each time the MG role finds the MGC lost (it then registers again). */
+    public void whenMgcLost(java.util.function.Consumer<String> listener) {
+        mgcLostListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Called with the MGC's address each time a registration is accepted (the first and every later one). */
+    public void whenRegistered(java.util.function.Consumer<InetSocketAddress> listener) {
+        registeredListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void registered(InetSocketAddress mgc, int version) {
+        LOG.info("[agw] registered with MGC {} (H.248 version {})", mgc, version);
+        for (var l : registeredListeners) {
+            l.accept(mgc);
+        }
+    }
+
+    @Override
+    public void mgcLost(InetSocketAddress mgc, String reason) {
+        // contexts and bearers stay: the MGC may come back (H.248.1 §11.5 leaves their fate to it)
+        LOG.warn("[agw] MGC {} lost ({}): registering again; {} contexts kept", mgc, reason, contexts());
+        metrics.mgcLost();
+        for (var l : mgcLostListeners) {
+            l.accept(reason);
+        }
+    }
+
+    @Override
+    public void registrationRejected(InetSocketAddress mgc, ErrorDescriptor error) {
+        LOG.warn("[agw] MGC {} refused the registration: {}", mgc, error);
     }
 
     /** Contexts now. */

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code http://<address>:<port>/metrics}. Names (Prometheus form): {@code agw_contexts},
  * {@code agw_terminations}, {@code agw_relays_open} (gauges); {@code agw_relayed_bytes_total{direction=
  * "uplink"|"downlink"}}, {@code agw_tls_handshakes_total{result="ok"|"failed"}},
- * {@code agw_fingerprint_refusals_total}, {@code agw_bearer_failures_total}, {@code agw_notifies_total}
+ * {@code agw_fingerprint_refusals_total}, {@code agw_bearer_failures_total}, {@code agw_notifies_total},
+ * {@code agw_mgc_lost_total}
  * (counters). Thread-safe.
  */
 public final class AgwMetrics implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class AgwMetrics implements AutoCloseable {
     private final Counter fingerprintRefusals;
     private final Counter bearerFailures;
     private final Counter notifies;
+    private final Counter mgcLost;
     private HttpServer server;
 
     public AgwMetrics() {
@@ -53,6 +55,8 @@ public final class AgwMetrics implements AutoCloseable {
                 .description("peer certificates refused because they matched no a=fingerprint").register(registry);
         bearerFailures = Counter.builder("agw.bearer.failures").description("relays that failed").register(registry);
         notifies = Counter.builder("agw.notifies").description("failure Notify commands sent to the MGC").register(registry);
+        mgcLost = Counter.builder("agw.mgc.lost").description("times the MGC stopped answering (then re-registration)")
+                .register(registry);
     }
 
     /** Registers the gauges read from the live model. */
@@ -78,6 +82,10 @@ public final class AgwMetrics implements AutoCloseable {
 
     public void bearerFailure() {
         bearerFailures.increment();
+    }
+
+    public void mgcLost() {
+        mgcLost.increment();
     }
 
     public void notifySent() {

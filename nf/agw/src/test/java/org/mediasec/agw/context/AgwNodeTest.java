@@ -102,31 +102,43 @@ class AgwNodeTest {
     }
 
     void start(String transport, String encoding) throws Exception {
-        CompletableFuture<MgHandle> registered = new CompletableFuture<>();
-        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
-        H248TransportConfig mgcTransport = (transport.equals("tcp") ? H248TransportConfig.tcp(any)
-                : H248TransportConfig.udp(any)).withStyle(encoding.equals("compact")
-                ? org.mediasec.h248.text.Style.COMPACT : org.mediasec.h248.text.Style.PRETTY);
-        mgc = H248MediaGatewayController.start(transports, MgcConfig.of(new MId.Domain("alg.test", null)),
-                mgcTransport, new MgcUser() {
-                    @Override
-                    public void mgRegistered(MgHandle mg) {
-                        registered.complete(mg);
-                    }
+        start(transport, encoding, h -> h);
+    }
 
-                    @Override
-                    public H248Reply handleTransactionRequest(MgHandle mg, H248Request request) {
-                        for (CommandRequest c : request.commands()) {
-                            IqNotify.read(c).ifPresent(f -> notifies.add(Map.entry(c.terminationId().text(), f)));
-                        }
-                        return H248Reply.acknowledge(request.actions());
-                    }
-                });
+    MgcUser mgcUser(CompletableFuture<MgHandle> registered) {
+        return new MgcUser() {
+            @Override
+            public void mgRegistered(MgHandle mg) {
+                registered.complete(mg);
+            }
+
+            @Override
+            public H248Reply handleTransactionRequest(MgHandle mg, H248Request request) {
+                for (CommandRequest c : request.commands()) {
+                    IqNotify.read(c).ifPresent(f -> notifies.add(Map.entry(c.terminationId().text(), f)));
+                }
+                return H248Reply.acknowledge(request.actions());
+            }
+        };
+    }
+
+    static H248TransportConfig mgcTransport(String transport, String encoding, int port) {
+        InetSocketAddress at = new InetSocketAddress("127.0.0.1", port);
+        return (transport.equals("tcp") ? H248TransportConfig.tcp(at) : H248TransportConfig.udp(at))
+                .withStyle(encoding.equals("compact") ? org.mediasec.h248.text.Style.COMPACT
+                        : org.mediasec.h248.text.Style.PRETTY);
+    }
+
+    void start(String transport, String encoding, java.util.function.UnaryOperator<AgwConfig.H248> tweak)
+            throws Exception {
+        CompletableFuture<MgHandle> registered = new CompletableFuture<>();
+        mgc = H248MediaGatewayController.start(transports, MgcConfig.of(new MId.Domain("alg.test", null)),
+                mgcTransport(transport, encoding, 0), mgcUser(registered));
         int base = 46000 + new Random().nextInt(80) * 50;
         AgwConfig config = AgwConfig.defaults()
                 .withMid("[127.0.0.1]:2945")
-                .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgc.localAddress().getPort()).withLocal("127.0.0.1", 0)
-                        .withTransport(transport).withEncoding(encoding))
+                .withH248(tweak.apply(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgc.localAddress().getPort())
+                        .withLocal("127.0.0.1", 0).withTransport(transport).withEncoding(encoding)))
                 .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),
                         new AgwConfig.RealmConfig("core", "127.0.0.1", null, base + 25, base + 49)));
         agw = AgwNode.start(config);
@@ -501,6 +513,36 @@ class AgwNodeTest {
         }
         assertThat(total).isEqualTo(20_000L * n + 1000L * n * (n - 1) / 2);
         assertThat(notifies).isEmpty();
+        assertNothingLeft();
+    }
+
+    /**
+     * The MGC goes away: the AGW's inactivity probe goes unanswered, the MG role registers again, and
+     * a new MGC on the same address gets the AGW back and can use it.
+     */
+    @Test
+    void registersAgainAfterTheMgcIsLost() throws Exception {
+        stop();
+        start("udp", "pretty", h -> h.withTimers(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(100), 2,
+                java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(100)));
+        int port = mgc.localAddress().getPort();
+        CompletableFuture<String> lost = new CompletableFuture<>();
+        agw.contexts().whenMgcLost(lost::complete);
+        mgc.close();
+        assertThat(lost.get(T, TimeUnit.SECONDS)).isNotEmpty();   // the inactivity probe went unanswered
+        CompletableFuture<InetSocketAddress> reRegistered = new CompletableFuture<>();
+        agw.contexts().whenRegistered(reRegistered::complete);
+        CompletableFuture<MgHandle> again = new CompletableFuture<>();
+        mgc = H248MediaGatewayController.start(transports, MgcConfig.of(new MId.Domain("alg2.test", null)),
+                mgcTransport("udp", "pretty", port), mgcUser(again));
+        mg = again.get(T, TimeUnit.SECONDS);
+        assertThat(reRegistered.get(T, TimeUnit.SECONDS).getPort()).isEqualTo(port);
+        assertThat(agw.mg().isRegistered()).isTrue();
+        assertThat(agw.metrics().scrape()).containsPattern("agw_mgc_lost_total [1-9]");
+        try (Peers.Core core = new Peers.Core()) {
+            E2ae e = reserve(core, UE.fingerprint());
+            call(ActionRequest.of(e.ctx(), IqCommands.subtract(TerminationId.ALL)));
+        }
         assertNothingLeft();
     }
 
