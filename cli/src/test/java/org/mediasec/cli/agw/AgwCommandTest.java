@@ -70,11 +70,11 @@ class AgwCommandTest {
                           local-port: 0
                         realms:
                           - name: access
-                            min-port: 45100
-                            max-port: 45109
+                            min-port: 25100
+                            max-port: 25109
                           - name: core
-                            min-port: 45110
-                            max-port: 45119
+                            min-port: 25110
+                            max-port: 25119
                         """.formatted(mgc.localAddress().getPort()));
                 AgwCommand cmd = new AgwCommand();
                 CommandLine cl = new CommandLine(cmd);

@@ -54,7 +54,7 @@ class AgwMegacoInteropTest {
     static final LocalIdentity OTHER = LocalIdentity.selfSigned("not-the-ue.interop.test");
 
     static AgwConfig agwConfig(int mgcPort) {
-        int base = 47000 + new Random().nextInt(40) * 50;
+        int base = 26000 + new Random().nextInt(40) * 50;   // below the ephemeral range (32768-60999)
         return AgwConfig.defaults().withMid("[127.0.0.1]:2945")
                 .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgcPort).withLocal("127.0.0.1", 0))
                 .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),

@@ -92,7 +92,7 @@ public final class BearerRelay {
         this.listener = listener;
         this.loop = loop;
         this.timers = new EventLoopTimers(loop);
-        this.sockets = new LegSockets(this, loop, owner.transports(), config);
+        this.sockets = new LegSockets(this, loop, owner.transports(), owner.tlsContexts(), config);
         this.access = new Leg(this, Side.ACCESS, access, owner.allocator(access.realm()));
         this.core = new Leg(this, Side.CORE, core, owner.allocator(core.realm()));
     }
@@ -307,6 +307,12 @@ public final class BearerRelay {
         }
         if (!e.isSuccess()) {
             fail(Failures.classify(leg, e.cause()));
+            return;
+        }
+        if (leg.pins == null || leg.pins.verified == null) {
+            // fail closed: a handshake that verified no pin (a resumed session skips the certificate check)
+            fail(BearerFailure.of(leg.side, BearerFailure.Kind.TLS_HANDSHAKE_FAILED,
+                    "TLS handshake completed without a pinned certificate check (session resumed?)", null));
             return;
         }
         SSLSession s = leg.channel.pipeline().get(SslHandler.class).engine().getSession();

@@ -270,8 +270,9 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
     }
 
     private static List<RealmConfig> defaultRealms() {
-        return List.of(new RealmConfig("access", "127.0.0.1", null, 40000, 40999),
-                new RealmConfig("core", "127.0.0.1", null, 41000, 41999));
+        // below Linux's ephemeral range (32768-60999): no outgoing connection can hold one of these ports
+        return List.of(new RealmConfig("access", "127.0.0.1", null, 20000, 24999),
+                new RealmConfig("core", "127.0.0.1", null, 25000, 29999));
     }
 
     /** The mId as an H.248 {@link MId}. */

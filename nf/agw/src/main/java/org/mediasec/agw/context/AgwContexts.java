@@ -71,8 +71,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code Add} to context {@code $} makes a context; {@code Add = $} (or {@code <realm>/$}, or
- *       {@code ipdc/realm} in LocalControl) makes a termination {@code <realm>/<n>} in a realm (see
- *       {@link #realmFor}). A passive termination books a port of its realm; the reply's Local has
+ *       {@code ipdc/realm} in LocalControl) makes a termination {@code <realm>/<n>} in a realm (without
+ *       either: TLS-terminating to the first realm, any other to the first realm its context does not
+ *       use yet). A passive termination books a port of its realm; the reply's Local has
  *       the realm's address, the port (9 for an active termination, RFC 4145 §4) and, when Local said
  *       {@code a=fingerprint:$}, the AGW's certificate fingerprint.</li>
  *   <li>The second termination of a context makes the context's relay (the TLS-terminating one, else

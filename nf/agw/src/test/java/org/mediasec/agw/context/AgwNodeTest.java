@@ -132,7 +132,7 @@ class AgwNodeTest {
         CompletableFuture<MgHandle> registered = new CompletableFuture<>();
         mgc = H248MediaGatewayController.start(transports, MgcConfig.of(new MId.Domain("alg.test", null)),
                 mgcTransport(transport, encoding, 0), mgcUser(registered));
-        int base = 46000 + new Random().nextInt(80) * 50;
+        int base = 22000 + new Random().nextInt(80) * 50;   // below the ephemeral range (32768-60999)
         AgwConfig config = AgwConfig.defaults()
                 .withMid("[127.0.0.1]:2945")
                 .withH248(tweak.apply(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", mgc.localAddress().getPort())
