@@ -95,10 +95,12 @@ final class Streams {
 
     /**
      * The role of the IMS-AGW termination that faces the answerer (it re-issues the offer): the offer's
-     * own role; for {@code actpass} active until the answer says otherwise (fixed by the Modify).
+     * own role; for {@code actpass} passive until the answer says otherwise (fixed by the Modify). Passive,
+     * because the re-issued {@code actpass} offer carries this termination's port, on which the AGW must be
+     * able to listen if the answerer chooses active (an active termination's port is 9, RFC 4145 §4.1).
      */
     static Setup offerSideRole(Setup offer) {
-        return offer == Setup.ACTPASS ? Setup.ACTIVE : offer;
+        return offer == Setup.ACTPASS ? Setup.PASSIVE : offer;
     }
 
     /**
