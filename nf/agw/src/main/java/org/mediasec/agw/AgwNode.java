@@ -76,7 +76,8 @@ public final class AgwNode implements AutoCloseable {
             BearerConfig bearer = BearerConfig.DEFAULTS.withConnectTimeout(config.limits().connectTimeout())
                     .withCloseTimeout(config.limits().closeTimeout()).withTls(tls);
             relays = new BearerRelays(transports, bearer, realms.stream().map(AgwRealm::realm).toList());
-            AgwContexts contexts = new AgwContexts(relays, realms, identity, config.limits().maxContexts(), metrics);
+            AgwContexts contexts = new AgwContexts(relays, transports, realms, identity, config.limits().maxContexts(),
+                    metrics);
             BearerRelays r = relays;
             metrics.gauges(contexts::contexts, contexts::terminations, r::relays);
             InetSocketAddress metricsAddress = config.metrics().port() == 0 ? null

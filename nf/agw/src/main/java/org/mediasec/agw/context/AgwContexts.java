@@ -61,8 +61,15 @@ import org.mediasec.h248.user.H248Request;
 import org.mediasec.h248.user.MgUser;
 import org.mediasec.sdp.Setup;
 import org.mediasec.tls.LocalIdentity;
+import org.mediasec.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 
 /**
  * The AGW's H.248 termination model (H.248.1 §6): contexts and their terminations, driven by the
@@ -120,6 +127,7 @@ public final class AgwContexts implements MgUser {
     static final int ACTIVE_PORT = 9;
 
     private final BearerRelays relays;
+    private final Transports transports;
     private final List<AgwRealm> realms;
     private final LocalIdentity identity;
     private final int maxContexts;
@@ -136,14 +144,16 @@ public final class AgwContexts implements MgUser {
 
     /**
      * @param relays      the bearer layer (its realms are {@code realms})
+     * @param transports  its event loops (for the listeners that hold a first termination's port)
      * @param realms      the realms, access first
      * @param identity    the AGW certificate for the TLS it terminates
      * @param maxContexts contexts at once (more: 510)
      * @param metrics     counters
      */
-    public AgwContexts(BearerRelays relays, List<AgwRealm> realms, LocalIdentity identity, int maxContexts,
-                       AgwMetrics metrics) {
+    public AgwContexts(BearerRelays relays, Transports transports, List<AgwRealm> realms, LocalIdentity identity,
+                       int maxContexts, AgwMetrics metrics) {
         this.relays = Checks.notNull(relays, "relays");
+        this.transports = Checks.notNull(transports, "transports");
         this.realms = List.copyOf(realms);
         if (this.realms.isEmpty()) {
             throw new IllegalArgumentException("realms: empty");
@@ -238,6 +248,8 @@ public final class AgwContexts implements MgUser {
         IqTermination spec;
         IqEvents events;
         int bookedPort = -1;
+        /** Listens on {@link #bookedPort} until the relay takes over, so nothing else can take the port. */
+        Channel holder;
         Side side;
         BearerLeg leg;
 
@@ -383,6 +395,7 @@ public final class AgwContexts implements MgUser {
         }
         Term term;
         Term first = null;
+        CompletableFuture<Void> released;
         synchronized (this) {
             Ctx ctx = current[0];
             if (ctx == null) {
@@ -420,13 +433,24 @@ public final class AgwContexts implements MgUser {
             }
             LOG.debug("{} Add {} {} {} in realm {}", ctx.tag(), term.id, spec.proto(), spec.setup(), realm.name());
             if (first == null) {
-                return CompletableFuture.completedFuture(reply(CommandKind.ADD, term, localPort(term)));
+                Term t = term;
+                return hold(term).handle((v, e) -> {
+                    synchronized (this) {
+                        if (e != null) {
+                            undoAdd(t.ctx, t);
+                            throw new CommandError(ErrorCode.INSUFFICIENT_RESOURCES, "cannot listen on "
+                                    + t.realm.name() + " port: " + e.getMessage());
+                        }
+                        return reply(CommandKind.ADD, t, localPort(t));
+                    }
+                });
             }
             openRelay(ctx, first, term);
+            released = release(ctx.terms);
         }
         Ctx ctx = term.ctx;
         Term t = term;
-        return ctx.relay.open().handle((relay, e) -> {
+        return released.thenCompose(v -> ctx.relay.open()).handle((relay, e) -> {
             synchronized (this) {
                 if (e != null) {
                     // the relay failed to open (no port): this Add fails, the context keeps its first termination
@@ -454,6 +478,7 @@ public final class AgwContexts implements MgUser {
             if (other.passive()) {
                 try {
                     other.bookedPort = relays.allocator(other.realm.realm()).next();
+                    hold(other);                               // best effort: a failure leaves it unbooked
                 } catch (IllegalStateException full) {
                     other.bookedPort = -1;
                 }
@@ -474,6 +499,91 @@ public final class AgwContexts implements MgUser {
         } catch (IllegalArgumentException e) {
             throw new CommandError(ErrorCode.UNKNOWN_PARAMETER_OR_PROPERTY_VALUE, e.getMessage());
         }
+    }
+
+    /**
+     * Listens on the booked port of a passive termination that is alone in its context, so the port is
+     * really ours from the reply on (a socket that connects meanwhile is closed: the bearer does not
+     * exist yet). A busy port is given back and the next one tried. Completes when listening.
+     */
+    private CompletableFuture<Void> hold(Term t) {
+        if (t.bookedPort < 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        hold(t, t.spec.local().port() == org.mediasec.sdp.MediaDescription.PORT_CHOOSE
+                ? Math.min(16, t.realm.realm().size()) : 1, done);
+        return done;
+    }
+
+    private void hold(Term t, int attempts, CompletableFuture<Void> done) {
+        int port = t.bookedPort;
+        ChannelFuture f = new ServerBootstrap().group(transports.group().next(), transports.group().next())
+                .channel(transports.serverSocketChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.close();
+                    }
+                })
+                .bind(new InetSocketAddress(t.realm.realm().bindAddress(), port));
+        f.addListener(r -> {
+            synchronized (this) {
+                if (r.isSuccess()) {
+                    t.holder = f.channel();
+                    done.complete(null);
+                    return;
+                }
+                relays.allocator(t.realm.realm()).release(port);
+                t.bookedPort = -1;
+                if (attempts > 1) {
+                    try {
+                        t.bookedPort = relays.allocator(t.realm.realm()).next();
+                    } catch (IllegalStateException full) {
+                        done.completeExceptionally(full);
+                        return;
+                    }
+                    hold(t, attempts - 1, done);
+                } else {
+                    done.completeExceptionally(r.cause());
+                }
+            }
+        });
+    }
+
+    /** Gives a booked port back, once its holding listener is closed. */
+    private CompletableFuture<Void> unbook(Term t) {
+        int port = t.bookedPort;
+        var allocator = relays.allocator(t.realm.realm());
+        Channel h = t.holder;
+        t.holder = null;
+        t.bookedPort = -1;
+        if (h == null) {
+            allocator.release(port);
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        h.close().addListener(x -> {
+            allocator.release(port);
+            done.complete(null);
+        });
+        return done;
+    }
+
+    /** Stops the listeners that held ports (the relay is about to listen there); completes when closed. */
+    private static CompletableFuture<Void> release(List<Term> terms) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Term t : terms) {
+            Channel h = t.holder;
+            t.holder = null;
+            if (h != null) {
+                CompletableFuture<Void> c = new CompletableFuture<>();
+                h.close().addListener(x -> c.complete(null));
+                closing.add(c);
+            }
+        }
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
     }
 
     /**
@@ -673,10 +783,10 @@ public final class AgwContexts implements MgUser {
         Ctx ctx = t.ctx;
         if (ctx.relay == null) {
             if (ctx.finalStats == null && !t.passive() && t.bookedPort > 0) {
-                relays.allocator(t.realm.realm()).release(t.bookedPort);   // became active: no port to listen on
-                t.bookedPort = -1;
+                unbook(t);                                      // became active: no port to listen on
             } else if (ctx.finalStats == null && t.passive() && t.bookedPort < 0) {
                 t.bookedPort = book(t.realm, t.spec.local());
+                return hold(t);
             }
             return CompletableFuture.completedFuture(null);
         }
@@ -730,6 +840,7 @@ public final class AgwContexts implements MgUser {
     private CompletableFuture<CommandReply> subtract(Ctx ctx, CommandRequest c) {
         List<Term> gone;
         CompletableFuture<RelayStats> stats;
+        List<CompletableFuture<Void>> unbooked = new ArrayList<>();
         synchronized (this) {
             if (ctx == null) {
                 throw new CommandError(ErrorCode.UNKNOWN_CONTEXT_ID, "Subtract needs a context");
@@ -743,8 +854,7 @@ public final class AgwContexts implements MgUser {
                 ctx.terms.remove(t);
                 terminations.remove(t.id);
                 if (t.bookedPort > 0 && ctx.relay == null) {
-                    relays.allocator(t.realm.realm()).release(t.bookedPort);
-                    t.bookedPort = -1;
+                    unbooked.add(unbook(t));
                 }
             }
             if (ctx.terms.isEmpty()) {
@@ -758,7 +868,8 @@ public final class AgwContexts implements MgUser {
                 stats = CompletableFuture.completedFuture(ctx.finalStats);
             }
         }
-        return stats.thenApply(s -> {
+        CompletableFuture<Void> portsFree = CompletableFuture.allOf(unbooked.toArray(CompletableFuture[]::new));
+        return stats.thenCombine(portsFree, (s, v) -> s).thenApply(s -> {
             List<Descriptor> ds = new ArrayList<>();
             if (gone.size() == 1) {
                 ds.add(new StatisticsDescriptor(statistics(gone.get(0), s, false)));
@@ -903,9 +1014,19 @@ public final class AgwContexts implements MgUser {
 
     /** Closes every relay (blocks: not on an event loop); the model is left empty. */
     public void close() {
+        List<Channel> holders = new ArrayList<>();
         synchronized (this) {
+            for (Term t : terminations.values()) {
+                if (t.holder != null) {
+                    holders.add(t.holder);
+                    t.holder = null;
+                }
+            }
             contexts.clear();
             terminations.clear();
+        }
+        for (Channel h : holders) {
+            h.close().syncUninterruptibly();           // not under the lock: the loops may need it
         }
         relays.close();
     }

@@ -545,6 +545,22 @@ class AgwNodeTest {
         assertNothingLeft();
     }
 
+    /** The port answered for a termination alone in its context is really held (listened on), then freed. */
+    @Test
+    void theFirstTerminationsPortIsHeldUntilSubtracted() throws Exception {
+        Transaction.Reply r = call(new ActionRequest(ContextId.CHOOSE, List.of(IqCommands.DEFAULT.add(
+                TlsTermination.msrp(Setup.PASSIVE).build()))));
+        ContextId ctx = r.actions().get(0).contextId();
+        CommandReply add = first(r);
+        InetSocketAddress port = address(IqReplies.localEndpoint(add));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.ServerSocket(port.getPort(), 1,
+                port.getAddress()).close()).isInstanceOf(java.net.BindException.class);
+        CommandReply sub = first(call(ActionRequest.of(ctx, IqCommands.subtract(add.terminationId()))));
+        assertThat(sub.descriptor(ErrorDescriptor.class)).isNull();
+        assertThat(stats(sub)).containsEntry("nt/os", "0");
+        assertNothingLeft();
+    }
+
     @Test
     void h248Errors() throws Exception {
         // unknown context
