@@ -180,4 +180,339 @@ class ImsAlgOriginatingTest {
                 %s
                 }}}}}}""".formatted(UE_FP));
     }
+
+    @Test
+    void msrpE2aeWithCemaAndActpass() {
+        String offer = """
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                t=0 0
+                m=message 7394 TCP/TLS/MSRP *
+                c=IN IP4 192.0.2.10
+                a=msrp-cema
+                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                a=setup:actpass
+                %s
+                a=3ge2ae:requested
+                """.formatted(UE_FP);
+        String answer = """
+                v=0
+                o=bob 2 2 IN IP4 198.51.100.7
+                s=-
+                t=0 0
+                m=message 2855 TCP/MSRP *
+                c=IN IP4 198.51.100.7
+                a=msrp-cema
+                a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp
+                """;
+        Round r = round(offer, ALL, answer);
+        // TS 23.334 §5.19: with a=msrp-cema, application-agnostic handling: TCP/TLS toward the UE, TCP toward the core.
+        assertThat(r.plan().stream(0).decision().msrpHandling()).isEqualTo(MsrpHandling.APPLICATION_AGNOSTIC);
+        assertThat(r.plan().stream(0).access().proto()).isEqualTo(Proto.TCP_TLS);
+        assertThat(r.plan().stream(0).access().setup()).isEqualTo(Setup.PASSIVE);   // actpass: the ALG decides (RFC 6135 §4.2.2)
+        assertThat(r.plan().stream(0).core().proto()).isEqualTo(Proto.TCP);
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                t=0 0
+                m=message 9 TCP/MSRP *
+                c=IN IP4 198.51.100.1
+                a=msrp-cema
+                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                """));
+        // The core answered without a=setup (RFC 4145 default passive); the UE gets the AGW's passive role.
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
+                v=0
+                o=bob 2 2 IN IP4 198.51.100.7
+                s=-
+                t=0 0
+                m=message 40000 TCP/TLS/MSRP *
+                c=IN IP4 203.0.113.5
+                a=msrp-cema
+                a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp
+                a=setup:passive
+                %s
+                a=3ge2ae:applied
+                """.formatted(AGW_FP)));
+    }
+
+    @Test
+    void msrpE2aeUePassiveMakesTheAgwTheTlsClient() {
+        Round r = round(MSRP_OFFER.replace("a=setup:active", "a=setup:passive"), ALL, MSRP_ANSWER_FROM_CORE);
+        TlsTermination access = (TlsTermination) r.plan().stream(0).access();
+        assertThat(access.setup()).isEqualTo(Setup.ACTIVE);
+        assertThat(access.establish()).as("Establish (D)TLS session at the reservation").isTrue();
+        assertThat(SdpWriter.write(r.result().answer())).contains(crlf("m=message 9 TCP/TLS/MSRP *\n"),
+                crlf("a=setup:active\n"));
+        assertThat(((TlsTermination) r.result().updates().get(0).access()).establish()).isTrue();
+    }
+
+    @Test
+    void bfcpE2aeInAMixedOfferWithAudioARejectedAndADisabledStream() {
+        String offer = """
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 192.0.2.10
+                t=0 0
+                m=audio 49170 RTP/AVP 0 8
+                a=rtpmap:0 PCMU/8000
+                a=sendrecv
+                m=application 50000 TCP/TLS/BFCP *
+                a=setup:actpass
+                a=connection:new
+                %s
+                a=floorctrl:c-only
+                a=confid:4321
+                a=userid:1234
+                a=floorid:1 mstrm:10
+                a=3ge2ae:requested
+                m=message 7394 TCP/TLS/MSRP *
+                a=setup:active
+                %s
+                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                a=3ge2ae:requested
+                m=video 0 RTP/AVP 96
+                """.formatted(UE_FP, UE_FP);
+        String answer = """
+                v=0
+                o=focus 7 7 IN IP4 198.51.100.7
+                s=-
+                c=IN IP4 198.51.100.7
+                t=0 0
+                m=audio 3456 RTP/AVP 0
+                a=rtpmap:0 PCMU/8000
+                m=application 50002 TCP/BFCP *
+                a=setup:passive
+                a=connection:new
+                a=floorctrl:s-only
+                a=confid:4321
+                a=userid:1234
+                a=floorid:1 mstrm:10
+                m=message 0 TCP/TLS/MSRP *
+                m=video 0 RTP/AVP 96
+                """;
+        // The UE registered BFCP only: its MSRP e2ae request is refused (port 0), never downgraded.
+        Round r = round(offer, MediaSecCapabilities.of(MediaSecMechanism.BFCP_TLS), answer);
+        assertThat(r.plan().streams()).extracting(p -> p.decision().action()).containsExactly(
+                StreamAction.ANCHOR, StreamAction.E2AE, StreamAction.REJECT, StreamAction.DISABLED);
+        assertThat(r.plan().stream(2).decision().reason())
+                .isEqualTo("a=3ge2ae:requested on TCP/TLS/MSRP but msrp-tls;mediasec was not indicated by both"
+                        + " the UE and the P-CSCF at registration");
+        assertThat(r.plan().stream(1).access().proto()).isEqualTo(Proto.TCP_TLS_BFCP);
+        assertThat(r.plan().stream(1).core().proto()).isEqualTo(Proto.TCP_BFCP);
+        assertThat(r.plan().stream(0).access().proto()).isEqualTo(Proto.RTP_AVP);
+        assertThat(r.plan().stream(0).access().setup()).isNull();
+        assertThat(r.reserved()).containsOnlyKeys(0, 1);
+
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 198.51.100.1
+                t=0 0
+                m=audio 40001 RTP/AVP 0 8
+                a=rtpmap:0 PCMU/8000
+                a=sendrecv
+                m=application 9 TCP/BFCP *
+                a=connection:new
+                a=floorctrl:c-only
+                a=confid:4321
+                a=userid:1234
+                a=floorid:1 mstrm:10
+                m=message 0 TCP/TLS/MSRP *
+                a=setup:active
+                %s
+                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                m=video 0 RTP/AVP 96
+                """.formatted(UE_FP)));
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
+                v=0
+                o=focus 7 7 IN IP4 198.51.100.7
+                s=-
+                c=IN IP4 203.0.113.5
+                t=0 0
+                m=audio 40000 RTP/AVP 0
+                a=rtpmap:0 PCMU/8000
+                m=application 40002 TCP/TLS/BFCP *
+                a=setup:passive
+                a=connection:new
+                a=floorctrl:s-only
+                a=confid:4321
+                a=userid:1234
+                a=floorid:1 mstrm:10
+                %s
+                a=3ge2ae:applied
+                m=message 0 TCP/TLS/MSRP *
+                m=video 0 RTP/AVP 96
+                """.formatted(AGW_FP)));
+        assertThat(r.result().updates()).extracting(StreamUpdate::index).containsExactly(0, 1);
+        assertThat(r.result().updates()).noneMatch(StreamUpdate::release);
+    }
+
+    @Test
+    void e2ePassThroughLeavesTlsAttributesAndPathAlone() {
+        String offer = """
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 192.0.2.10
+                t=0 0
+                m=message 7394 TCP/TLS/MSRP *
+                a=setup:active
+                %s
+                a=key-mgmt:mikey AQEFgM0XflABAAAAAAAAAAAAAAYAyONQ6gAAAAAJAAAQbWFjcm9tZWRpYS5jb20=
+                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                """.formatted(UE_FP);
+        String answer = """
+                v=0
+                o=bob 2 2 IN IP4 198.51.100.7
+                s=-
+                c=IN IP4 198.51.100.7
+                t=0 0
+                m=message 2855 TCP/TLS/MSRP *
+                a=setup:passive
+                %s
+                a=path:msrps://198.51.100.7:2855/kjhd37s2s20w2a;tcp
+                """.formatted(PEER_FP);
+        Round r = round(offer, ALL, answer);
+        assertThat(r.plan().stream(0).decision().action()).isEqualTo(StreamAction.PASS_THROUGH);
+        // TS 23.334 §6.2.10: "IMS-ALG providing "TCP" to the IMS-AGW ... not providing any TLS related information".
+        assertThat(r.plan().stream(0).access()).isEqualTo(PlainTermination.passThrough("message", Setup.PASSIVE)
+                .withRemote(RemoteMedia.of("192.0.2.10", 7394, Setup.ACTIVE)).withMode(StreamMode.INACTIVE)
+                .withEvents(org.mediasec.h248.iq.IqEvents.failuresAndHeartbeat(2000)));
+        assertThat(r.plan().stream(0).core().proto()).isEqualTo(Proto.TCP);
+        assertThat(r.plan().stream(0).core().setup()).isEqualTo(Setup.ACTIVE);
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(SdpWriter.write(sdp(offer))
+                .replace("c=IN IP4 192.0.2.10", "c=IN IP4 198.51.100.1").replace("m=message 7394", "m=message 9"));
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(SdpWriter.write(sdp(answer))
+                .replace("c=IN IP4 198.51.100.7", "c=IN IP4 203.0.113.5").replace("m=message 2855", "m=message 40000"));
+        StreamUpdate u = r.result().updates().get(0);
+        assertThat(u.access().setup()).isEqualTo(Setup.PASSIVE);
+        assertThat(u.core().setup()).isEqualTo(Setup.ACTIVE);
+        assertThat(u.core().remote()).isEqualTo(RemoteMedia.of("198.51.100.7", 2855, Setup.PASSIVE));
+    }
+
+    @Test
+    void passThroughWithActpassIsSettledByTheAnswer() {
+        String offer = """
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 192.0.2.10
+                t=0 0
+                m=message 7394 TCP/TLS/MSRP *
+                a=msrp-cema
+                a=setup:actpass
+                %s
+                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                """.formatted(UE_FP);
+        String answer = """
+                v=0
+                o=bob 2 2 IN IP4 198.51.100.7
+                s=-
+                c=IN IP4 198.51.100.7
+                t=0 0
+                m=message 9 TCP/TLS/MSRP *
+                a=msrp-cema
+                a=setup:active
+                %s
+                a=path:msrps://198.51.100.7:2855/kjhd37s2s20w2a;tcp
+                """.formatted(PEER_FP);
+        Round r = round(offer, ALL, answer);
+        // Both listen until the answer says who connects: the core side re-offers actpass on a real port.
+        assertThat(r.plan().stream(0).access().setup()).isEqualTo(Setup.PASSIVE);
+        assertThat(r.plan().stream(0).core().setup()).isEqualTo(Setup.PASSIVE);
+        assertThat(SdpWriter.write(r.coreOffer())).contains(crlf("m=message 40001 TCP/TLS/MSRP *\n"));
+        // The core is active: the AGW's core side listens, its access side connects to the UE.
+        StreamUpdate u = r.result().updates().get(0);
+        assertThat(u.core().setup()).isEqualTo(Setup.PASSIVE);
+        assertThat(u.access().setup()).isEqualTo(Setup.ACTIVE);
+        // The port stays the one reserved (RFC 4145 §4.1: the active end "SHOULD" use 9; the peer ignores it).
+        assertThat(SdpWriter.write(r.result().answer())).contains(crlf("m=message 40000 TCP/TLS/MSRP *\n"),
+                crlf("c=IN IP4 203.0.113.5\n"), crlf("a=setup:active\n"), PEER_FP, "a=msrp-cema");
+    }
+
+    @Test
+    void t38E2aeOriginatingWithTlsId() {
+        String offer = """
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 192.0.2.10
+                t=0 0
+                m=image 5004 UDP/TLS/UDPTL t38
+                a=T38FaxVersion:0
+                a=T38FaxRateManagement:transferredTCF
+                a=setup:actpass
+                %s
+                a=tls-id:abc3de65cddef001be82
+                a=3ge2ae:requested
+                """.formatted(UE_FP);
+        String answer = """
+                v=0
+                o=fax 2 2 IN IP4 198.51.100.7
+                s=-
+                c=IN IP4 198.51.100.7
+                t=0 0
+                m=image 6000 udptl t38
+                a=T38FaxVersion:0
+                a=T38FaxRateManagement:transferredTCF
+                """;
+        Round r = round(offer, ALL, answer);
+        TlsTermination access = (TlsTermination) r.plan().stream(0).access();
+        assertThat(access.proto()).isEqualTo(Proto.UDP_DTLS);
+        assertThat(access.setup()).isEqualTo(Setup.ACTIVE);   // actpass: DTLS client (RFC 5763 §5)
+        assertThat(access.establish()).isTrue();
+        assertThat(access.remote().tlsId()).isEqualTo(new org.mediasec.sdp.TlsId("abc3de65cddef001be82"));
+        assertThat(r.plan().stream(0).core()).isEqualTo(PlainTermination.t38Core().withMode(StreamMode.INACTIVE)
+                .withEvents(org.mediasec.h248.iq.IqEvents.failuresAndHeartbeat(2001)));
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 198.51.100.1
+                t=0 0
+                m=image 40001 udptl t38
+                a=T38FaxVersion:0
+                a=T38FaxRateManagement:transferredTCF
+                """));
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
+                v=0
+                o=fax 2 2 IN IP4 198.51.100.7
+                s=-
+                c=IN IP4 203.0.113.5
+                t=0 0
+                m=image 9 UDP/TLS/UDPTL t38
+                a=T38FaxVersion:0
+                a=T38FaxRateManagement:transferredTCF
+                a=setup:active
+                %s
+                a=tls-id:alg-tls-id-0000000001
+                a=3ge2ae:applied
+                """.formatted(AGW_FP)));
+    }
+
+    @Test
+    void aStreamTheCoreRejectsIsReleasedAndRejectedTowardTheUe() {
+        Round r = round(MSRP_OFFER, ALL, MSRP_ANSWER_FROM_CORE.replace("m=message 2855", "m=message 0"));
+        StreamUpdate u = r.result().updates().get(0);
+        assertThat(u.release()).isTrue();
+        assertThat(u.failure()).isNull();
+        assertThat(SdpWriter.write(r.result().answer())).contains(crlf("m=message 0 TCP/TLS/MSRP *\n"))
+                .doesNotContain("a=fingerprint", "a=3ge2ae", "a=setup");
+        assertThat(agw.sent.get(1)).endsWith("T=2{C=1{S=access/1,S=core/1}}");
+    }
+
+    @Test
+    void aCoreAnswerWithAnImpossibleSetupReleasesTheStream() {
+        // Our offer had no a=setup (RFC 4145 default active): the core may not answer active as well.
+        Round r = round(MSRP_OFFER, ALL, MSRP_ANSWER_FROM_CORE.replace("a=setup:passive", "a=setup:active"));
+        StreamUpdate u = r.result().updates().get(0);
+        assertThat(u.release()).isTrue();
+        assertThat(u.failure()).startsWith("a=setup:active is not a valid answer to a=setup:active");
+        assertThat(r.result().answer().media().get(0).port()).isZero();
+    }
 }
