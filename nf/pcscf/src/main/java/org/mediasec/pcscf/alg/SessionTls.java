@@ -36,11 +36,9 @@ final class SessionTls {
         }
         for (MediaDescription m : sdp.media()) {
             MediaDescription.Builder b = m.toBuilder();
-            for (String n : NAMES) {
-                if (!m.has(n)) {
-                    for (Attribute a : sdp.attributes(n)) {
-                        b.addAttribute(a);
-                    }
+            for (Attribute a : sdp.attributes()) {   // in the session's order
+                if (NAMES.contains(a.key()) && !m.has(a.name())) {
+                    b.addAttribute(a);
                 }
             }
             sb.addMedia(b.build());

@@ -515,4 +515,41 @@ class ImsAlgOriginatingTest {
         assertThat(u.failure()).startsWith("a=setup:active is not a valid answer to a=setup:active");
         assertThat(r.result().answer().media().get(0).port()).isZero();
     }
+
+    @Test
+    void sessionLevelTlsAttributesDoNotLeakFromAnE2aeStream() {
+        // RFC 8122 §5: session-level a=fingerprint applies to every stream without its own.
+        String offer = """
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 192.0.2.10
+                t=0 0
+                a=setup:active
+                %s
+                m=message 7394 TCP/TLS/MSRP *
+                a=path:msrps://192.0.2.10:7394/a;tcp
+                a=3ge2ae:requested
+                m=message 7396 TCP/TLS/MSRP *
+                a=path:msrps://192.0.2.10:7396/b;tcp
+                """.formatted(UE_FP);
+        Round r = round(offer, ALL, null);
+        assertThat(r.plan().streams()).extracting(p -> p.decision().action())
+                .containsExactly(StreamAction.E2AE, StreamAction.PASS_THROUGH);
+        assertThat(r.plan().stream(0).access().remote().fingerprints()).containsExactly(FakeAgw.UE_FP);
+        // The pass-through stream keeps the values it inherited, now at media level; the e2ae stream has none.
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
+                v=0
+                o=alice 1 1 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 198.51.100.1
+                t=0 0
+                m=message 9 TCP/MSRP *
+                a=path:msrps://192.0.2.10:7394/a;tcp
+                m=message 9 TCP/TLS/MSRP *
+                a=path:msrps://192.0.2.10:7396/b;tcp
+                a=setup:active
+                %s
+                """.formatted(UE_FP)));
+    }
 }
