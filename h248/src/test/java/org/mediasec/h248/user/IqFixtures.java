@@ -23,15 +23,18 @@ import org.mediasec.h248.StreamParms;
 import org.mediasec.h248.TerminationId;
 import org.mediasec.h248.Transaction;
 
-/** The Iq exchange of specs.md §5.6.2 (e2ae MSRP) as requests, and an MG that answers it. */
-final class IqFixtures {
-    static final String FINGERPRINT_UE = "sha-256 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB:4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF";
-    static final String FINGERPRINT_AGW = "sha-256 12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0";
+/**
+ * The Iq exchange of specs.md §5.6.2 (e2ae MSRP) as requests, and an MG that answers it.
+ * Public for the interop tests, which use it through this module's test-jar.
+ */
+public final class IqFixtures {
+    public static final String FINGERPRINT_UE = "sha-256 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB:4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF";
+    public static final String FINGERPRINT_AGW = "sha-256 12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0";
 
     private IqFixtures() {
     }
 
-    static ActionRequest add() {
+    public static ActionRequest add() {
         String local = "v=0\nc=IN IP4 $\nm=message $ TCP/TLS/MSRP *\na=setup:passive\na=fingerprint:$";
         String remote = "v=0\nc=IN IP4 192.0.2.10\nm=message 7394 TCP/TLS/MSRP *\na=setup:active\na=fingerprint:" + FINGERPRINT_UE;
         return ActionRequest.of(ContextId.CHOOSE, CommandRequest.of(CommandKind.ADD, TerminationId.CHOOSE,
@@ -39,30 +42,30 @@ final class IqFixtures {
                         SdpBlock.of(local), SdpBlock.of(remote), null)))));
     }
 
-    static ActionRequest modify(ContextId context, TerminationId termination) {
+    public static ActionRequest modify(ContextId context, TerminationId termination) {
         return ActionRequest.of(context, CommandRequest.of(CommandKind.MODIFY, termination,
                 MediaDescriptor.of(new StreamDescriptor(1, new StreamParms(LocalControlDescriptor.mode(StreamMode.SEND_RECEIVE),
                         null, null, null)))));
     }
 
-    static ActionRequest subtract(ContextId context, TerminationId termination) {
+    public static ActionRequest subtract(ContextId context, TerminationId termination) {
         return ActionRequest.of(context, CommandRequest.of(CommandKind.SUBTRACT, termination));
     }
 
-    static ActionRequest notify(ContextId context, TerminationId termination) {
+    public static ActionRequest notify(ContextId context, TerminationId termination) {
         return ActionRequest.of(context, CommandRequest.of(CommandKind.NOTIFY, termination,
                 ObservedEventsDescriptor.of(2001, new ObservedEvent(null, "g/cause", null, List.of()))));
     }
 
     /** The first command reply of a transaction reply. */
-    static CommandReply firstCommand(Transaction.Reply r) {
+    public static CommandReply firstCommand(Transaction.Reply r) {
         return r.actions().get(0).replies().get(0);
     }
 
     /** An MG application: Add chooses context N and termination msrp/N with a Local SDP carrying its fingerprint. */
-    static class AgwUser implements MgUser {
-        final List<CommandKind> handled = new CopyOnWriteArrayList<>();
-        final Map<String, String> remoteSdp = new ConcurrentHashMap<>();
+    public static class AgwUser implements MgUser {
+        public final List<CommandKind> handled = new CopyOnWriteArrayList<>();
+        public final Map<String, String> remoteSdp = new ConcurrentHashMap<>();
         private long nextContext = 1;
 
         @Override

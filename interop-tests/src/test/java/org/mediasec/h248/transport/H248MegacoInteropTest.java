@@ -35,6 +35,7 @@ import org.mediasec.h248.user.H248MediaGateway;
 import org.mediasec.h248.user.H248MediaGatewayController;
 import org.mediasec.h248.user.H248Reply;
 import org.mediasec.h248.user.H248Request;
+import org.mediasec.h248.user.IqFixtures;
 import org.mediasec.h248.user.MgConfig;
 import org.mediasec.h248.user.MgHandle;
 import org.mediasec.h248.user.MgcConfig;
