@@ -92,7 +92,7 @@ public final class BearerRelay {
         this.listener = listener;
         this.loop = loop;
         this.timers = new EventLoopTimers(loop);
-        this.sockets = new LegSockets(this, loop, owner.transports(), config);
+        this.sockets = new LegSockets(this, loop, owner.transports(), owner.tlsContexts(), config);
         this.access = new Leg(this, Side.ACCESS, access, owner.allocator(access.realm()));
         this.core = new Leg(this, Side.CORE, core, owner.allocator(core.realm()));
     }
@@ -309,6 +309,12 @@ public final class BearerRelay {
             fail(Failures.classify(leg, e.cause()));
             return;
         }
+        if (leg.pins == null || leg.pins.verified == null) {
+            // fail closed: a handshake that verified no pin (a resumed session skips the certificate check)
+            fail(BearerFailure.of(leg.side, BearerFailure.Kind.TLS_HANDSHAKE_FAILED,
+                    "TLS handshake completed without a pinned certificate check (session resumed?)", null));
+            return;
+        }
         SSLSession s = leg.channel.pipeline().get(SslHandler.class).engine().getSession();
         leg.tls = new TlsInfo(s.getProtocol(), s.getCipherSuite(), leg.pins.verified, leg.pins.verified != null);
         legReady(leg);
@@ -366,6 +372,12 @@ public final class BearerRelay {
         leg.readsIn++;
         if (state == State.ESTABLISHED) {
             Leg to = leg.peer();
+            if (buf.readableBytes() >= to.channel.bytesBeforeUnwritable()) {
+                // hand what is queued to the socket before this read would pass the high water mark: pause
+                // only when the socket really cannot take more (else every read of a bulk transfer paused and
+                // resumed, two epoll_ctl calls each, and a long read loop queued far past the mark)
+                to.channel.flush();
+            }
             to.write(buf);
             if (!to.channel.isWritable()) {
                 pauseReads(leg);

@@ -28,6 +28,7 @@ public final class BearerRelays implements AutoCloseable {
     private final Map<String, PortAllocator> allocators = new LinkedHashMap<>();
     private final Set<BearerRelay> relays = ConcurrentHashMap.newKeySet();
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    private final LegTlsContexts tlsContexts = new LegTlsContexts();
 
     /**
      * @param transports the process's event loops (not closed here)
@@ -53,6 +54,10 @@ public final class BearerRelays implements AutoCloseable {
 
     Transports transports() {
         return transports;
+    }
+
+    LegTlsContexts tlsContexts() {
+        return tlsContexts;
     }
 
     /** The port allocator of a realm. */
@@ -123,5 +128,6 @@ public final class BearerRelays implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("[bearer] {} relays did not close in time: {}", relays.size(), e.toString());
         }
+        tlsContexts.close();
     }
 }

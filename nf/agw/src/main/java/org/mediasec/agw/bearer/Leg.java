@@ -29,6 +29,8 @@ final class Leg {
     boolean establishRequested;
     boolean paused;
     PinCapture pins;
+    /** The pin check of a leg whose handler comes from a shared context ({@link LegTlsContexts}). */
+    volatile org.mediasec.tls.FingerprintTrustManager trust;
     /** What was read before the other leg was established (the tail of a TLS handshake read). */
     final ArrayDeque<ByteBuf> held = new ArrayDeque<>();
     long heldBytes;

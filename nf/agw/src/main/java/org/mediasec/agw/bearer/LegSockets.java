@@ -10,10 +10,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.ssl.SslContext;
-import io.netty.util.ReferenceCountUtil;
-import org.mediasec.tls.TlsContexts;
-import org.mediasec.tls.TlsOptions;
 import org.mediasec.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +27,15 @@ final class LegSockets {
     private final BearerRelay relay;
     private final EventLoop loop;
     private final Transports transports;
+    private final LegTlsContexts tlsContexts;
     private final BearerConfig config;
 
-    LegSockets(BearerRelay relay, EventLoop loop, Transports transports, BearerConfig config) {
+    LegSockets(BearerRelay relay, EventLoop loop, Transports transports, LegTlsContexts tlsContexts,
+               BearerConfig config) {
         this.relay = relay;
         this.loop = loop;
         this.transports = transports;
+        this.tlsContexts = tlsContexts;
         this.config = config;
     }
 
@@ -155,22 +154,13 @@ final class LegSockets {
     }
 
     /**
-     * A handler on a context built for this leg's pins (they may have changed until now); the pin
-     * verdict is captured for the failure report.
+     * A handler pinning this leg's fingerprints (they may have changed until now); the pin verdict is
+     * captured for the failure report. An accepted UE is named by where it really connected from
+     * (logs, the mismatch text), not by its SDP.
      */
     private io.netty.handler.ssl.SslHandler tlsHandler(Leg leg, Channel ch) {
-        leg.pins = new PinCapture(config.tls().listener());
-        TlsOptions options = config.tls().withListener(leg.pins);
-        SslContext ctx = leg.spec.transport() == BearerTransport.TLS_SERVER
-                ? TlsContexts.server(leg.spec.identity(), leg.spec.peerFingerprints(), options)
-                : TlsContexts.client(leg.spec.identity(), leg.spec.peerFingerprints(), options);
-        try {
-            // an accepted UE is named by where it really connected from (logs, the mismatch text), not by its SDP
-            InetSocketAddress peer = leg.remote != null ? leg.remote : leg.spec.remote();
-            return TlsContexts.newHandler(ctx, ch, peer, options);
-        } finally {
-            ReferenceCountUtil.release(ctx);           // the engine holds its own reference
-        }
+        InetSocketAddress peer = leg.remote != null ? leg.remote : leg.spec.remote();
+        return tlsContexts.newHandler(leg, ch, peer, config.tls());
     }
 
     private WriteBufferWaterMark waterMark() {
