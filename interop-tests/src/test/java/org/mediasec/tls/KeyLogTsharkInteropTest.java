@@ -46,7 +46,7 @@ class KeyLogTsharkInteropTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
-    private Peers peers;
+    private TlsTestPeers peers;
     private final List<Channel> channels = new ArrayList<>();
     private final List<RunningTool> tools = new ArrayList<>();
 
@@ -55,7 +55,7 @@ class KeyLogTsharkInteropTest {
         ExternalTool.require("tshark");
         org.junit.jupiter.api.Assumptions.assumeTrue(TlsProvider.OPENSSL.isAvailable(),
                 "key logging needs BoringSSL (netty-tcnative), which is not available here");
-        peers = new Peers();
+        peers = TlsTestPeers.lineByLine();
     }
 
     @AfterEach
@@ -93,11 +93,11 @@ class KeyLogTsharkInteropTest {
             SslContext server = TlsContexts.server(serverId, List.of(clientId.fingerprint()), so);
             SslContext client = TlsContexts.client(clientId, List.of(serverId.fingerprint()), co);
 
-            Peers.Side s = new Peers.Side();
-            Peers.Side c = new Peers.Side();
+            TlsTestPeers.Side s = new TlsTestPeers.Side();
+            TlsTestPeers.Side c = new TlsTestPeers.Side();
             Channel listener = peers.server(server, so, PONG + "\n", true, s);
             channels.add(listener);
-            int port = Peers.port(listener);
+            int port = TlsTestPeers.port(listener);
 
             RunningTool capture = startCapture(port, pcap);
             channels.add(peers.client(client, co, port, PING + "\n", c));
@@ -115,7 +115,7 @@ class KeyLogTsharkInteropTest {
             assertThat(lines).anyMatch(l -> l.startsWith("CLIENT_HANDSHAKE_TRAFFIC_SECRET "))
                     .anyMatch(l -> l.startsWith("SERVER_TRAFFIC_SECRET_0 "));
         }
-        assertDecrypts(pcap, keyLogFile, Peers.port(channels.get(0)), List.of(PING, PONG));
+        assertDecrypts(pcap, keyLogFile, TlsTestPeers.port(channels.get(0)), List.of(PING, PONG));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,10 +134,10 @@ class KeyLogTsharkInteropTest {
             TlsOptions so = TlsOptions.DEFAULTS.withVersions(version).withProvider(TlsProvider.OPENSSL)
                     .withKeyLog(keyLog);
             SslContext server = TlsContexts.server(serverId, List.of(theirFingerprint), so);
-            Peers.Side s = new Peers.Side();
+            TlsTestPeers.Side s = new TlsTestPeers.Side();
             Channel listener = peers.server(server, so, PONG + "\n", true, s);
             channels.add(listener);
-            port = Peers.port(listener);
+            port = TlsTestPeers.port(listener);
 
             RunningTool capture = startCapture(port, pcap);
             ExternalTool.Result r = ExternalTool.run(WAIT, ("ping from openssl\n").getBytes(StandardCharsets.UTF_8),

@@ -37,7 +37,7 @@ class OpensslTlsInteropTest {
     @TempDir
     Path dir;
 
-    private Peers peers;
+    private TlsTestPeers peers;
     private final List<Channel> channels = new ArrayList<>();
     private final List<RunningTool> tools = new ArrayList<>();
 
@@ -49,7 +49,7 @@ class OpensslTlsInteropTest {
     @BeforeEach
     void setUp() throws Exception {
         Openssl.require();
-        peers = new Peers();
+        peers = TlsTestPeers.lineByLine();
         ours = LocalIdentity.selfSigned("mediasec.test");
         ourCert = dir.resolve("ours.crt.pem");
         ours.writePem(ourCert, dir.resolve("ours.key.pem"));
@@ -86,13 +86,13 @@ class OpensslTlsInteropTest {
         PinningCounters counts = new PinningCounters();
         TlsOptions o = options(provider, version, counts);
         SslContext ctx = TlsContexts.server(ours, List.of(theirFingerprint), o);
-        Peers.Side server = new Peers.Side();
+        TlsTestPeers.Side server = new TlsTestPeers.Side();
         Channel listener = peers.server(ctx, o, "hello from mediasec\n", true, server);
         channels.add(listener);
 
         // -quiet implies -ign_eof: s_client keeps reading until our server closes after its reply
         ExternalTool.Result r = ExternalTool.run(WAIT, "hello from openssl\n".getBytes(), List.of(
-                Openssl.require().toString(), "s_client", "-connect", "127.0.0.1:" + Peers.port(listener),
+                Openssl.require().toString(), "s_client", "-connect", "127.0.0.1:" + TlsTestPeers.port(listener),
                 Openssl.versionFlag(version), "-cert", theirs.certificate().toString(), "-key", theirs.key().toString(),
                 "-CAfile", ourCert.toString(), "-verify", "1", "-verify_return_error", "-quiet"));
 
@@ -118,7 +118,7 @@ class OpensslTlsInteropTest {
         int port = Integer.parseInt(accept.group(1));
 
         SslContext ctx = TlsContexts.client(ours, List.of(theirFingerprint), o);
-        Peers.Side client = new Peers.Side();
+        TlsTestPeers.Side client = new TlsTestPeers.Side();
         Channel ch = peers.client(ctx, o, port, "hello from mediasec\n", client);
         channels.add(ch);
 
@@ -142,12 +142,12 @@ class OpensslTlsInteropTest {
         TlsOptions o = options(provider, version, counts);
         Openssl.Credentials stranger = Openssl.newCertificate(dir, "stranger.test");
         SslContext ctx = TlsContexts.server(ours, List.of(theirFingerprint), o);
-        Peers.Side server = new Peers.Side();
+        TlsTestPeers.Side server = new TlsTestPeers.Side();
         Channel listener = peers.server(ctx, o, "must not be sent\n", true, server);
         channels.add(listener);
 
         ExternalTool.Result r = ExternalTool.run(WAIT, "secret\n".getBytes(), List.of(
-                Openssl.require().toString(), "s_client", "-connect", "127.0.0.1:" + Peers.port(listener),
+                Openssl.require().toString(), "s_client", "-connect", "127.0.0.1:" + TlsTestPeers.port(listener),
                 Openssl.versionFlag(version), "-cert", stranger.certificate().toString(),
                 "-key", stranger.key().toString(), "-CAfile", ourCert.toString(), "-verify", "1",
                 "-verify_return_error", "-quiet"));
