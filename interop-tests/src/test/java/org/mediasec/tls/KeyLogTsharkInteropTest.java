@@ -2,9 +2,6 @@ package org.mediasec.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.interop.LoopbackCapture;
 import org.mediasec.testkit.ExternalTool;
 import org.mediasec.testkit.Tshark;
 
@@ -48,7 +46,7 @@ class KeyLogTsharkInteropTest {
 
     private TlsTestPeers peers;
     private final List<Channel> channels = new ArrayList<>();
-    private final List<RunningTool> tools = new ArrayList<>();
+    private final List<LoopbackCapture> captures = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -60,8 +58,8 @@ class KeyLogTsharkInteropTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (RunningTool t : tools) {
-            t.close();
+        for (LoopbackCapture c : captures) {
+            c.close();
         }
         channels.forEach(c -> c.close().syncUninterruptibly());
         peers.close();
@@ -99,13 +97,13 @@ class KeyLogTsharkInteropTest {
             channels.add(listener);
             int port = TlsTestPeers.port(listener);
 
-            RunningTool capture = startCapture(port, pcap);
+            LoopbackCapture capture = startCapture(port, pcap);
             channels.add(peers.client(client, co, port, PING + "\n", c));
             assertThat(c.handshake.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(version.protocolName());
             assertThat(s.received.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(PING);
             assertThat(c.received.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(PONG);
             c.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            stopCapture(capture, port);
+            capture.stopAfterClose(port, WAIT);
         }
 
         List<String> lines = Files.readAllLines(keyLogFile);
@@ -139,7 +137,7 @@ class KeyLogTsharkInteropTest {
             channels.add(listener);
             port = TlsTestPeers.port(listener);
 
-            RunningTool capture = startCapture(port, pcap);
+            LoopbackCapture capture = startCapture(port, pcap);
             ExternalTool.Result r = ExternalTool.run(WAIT, ("ping from openssl\n").getBytes(StandardCharsets.UTF_8),
                     List.of(Openssl.require().toString(), "s_client", "-connect", "127.0.0.1:" + port,
                             Openssl.versionFlag(version), "-cert", theirs.certificate().toString(),
@@ -149,52 +147,16 @@ class KeyLogTsharkInteropTest {
             assertThat(r.stdout()).contains(PONG);
             assertThat(s.received.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ping from openssl");
             s.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            stopCapture(capture, port);
+            capture.stopAfterClose(port, WAIT);
         }
         assertDecrypts(pcap, keyLogFile, port, List.of("ping from openssl", PONG));
     }
 
-    /**
-     * Starts {@code tshark -i lo} on the port, writing {@code pcap} and printing one summary line per
-     * packet ({@code -P -l}), bounded by {@code -a duration}; returns once packets are really being
-     * captured. tshark prints "Capturing on 'Loopback: lo'" a little before the capture is live, so
-     * readiness is proven with probe connections to a second, plain listener inside the capture
-     * filter: once tshark prints a probe's SYN, everything after it is captured.
-     */
-    private RunningTool startCapture(int port, Path pcap) throws Exception {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        try (ServerSocket probe = new ServerSocket(0, 50, loopback)) {
-            int probePort = probe.getLocalPort();
-            RunningTool t = RunningTool.start(ExternalTool.require("tshark").toString(), "-n", "-l", "-P",
-                    "-i", "lo", "-f", "tcp port " + port + " or tcp port " + probePort,
-                    "-a", "duration:" + WAIT.toSeconds(), "-w", pcap.toString());
-            tools.add(t);
-            t.await("Capturing on 'Loopback", WAIT);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                try (Socket ignored = new Socket(loopback, probePort)) {
-                    try {
-                        // any probe's SYN: tshark may print a probe only while the next one is on its way
-                        t.await(" \\d+ \\S+ " + probePort + " \\[SYN\\]", Duration.ofMillis(300));
-                        return t;
-                    } catch (AssertionError notYet) {
-                        if (System.nanoTime() > deadline) {
-                            throw notYet;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Waits until the capture has shown the first FIN or RST of the connection (sent after the last
-     * application data, so every record of the exchange is in the file), then stops tshark with SIGINT.
-     */
-    private static void stopCapture(RunningTool t, int port) throws InterruptedException {
-        t.await("(\\b" + port + " \\S+ \\d+|\\b\\d+ \\S+ " + port + ") \\[(FIN|RST)", WAIT);
-        t.interrupt();
-        assertThat(t.waitFor(WAIT)).as("tshark exit; stderr:\n%s", t.stderr()).isZero();
+    /** A {@link LoopbackCapture} of the port into {@code pcap}, bounded by {@link #WAIT}, closed after the test. */
+    private LoopbackCapture startCapture(int port, Path pcap) throws Exception {
+        LoopbackCapture c = LoopbackCapture.start(port, pcap, WAIT);
+        captures.add(c);
+        return c;
     }
 
     private static void assertDecrypts(Path pcap, Path keyLog, int port, List<String> sent) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.interop.RunningTool;
 import org.mediasec.testkit.ExternalTool;
 
 /**

@@ -37,6 +37,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 import org.mediasec.common.Bytes;
+import org.mediasec.interop.LoopbackCapture;
 import org.mediasec.msrp.MsrpUri;
 import org.mediasec.msrp.netty.MsrpEndpoint;
 import org.mediasec.msrp.session.MsrpPayload;

@@ -1,4 +1,4 @@
-package org.mediasec.tls;
+package org.mediasec.interop;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +16,9 @@ import org.mediasec.testkit.ExternalTool;
  * A third-party process (openssl s_server, tshark capture) running during a test, whose stdout and
  * stderr are collected as they arrive so the test can wait for a line such as
  * {@code ACCEPT 127.0.0.1:40123} or {@code Capturing on 'Loopback'} instead of sleeping.
- * Close it (try-with-resources) to stop it.
+ * Close it (try-with-resources) to stop it. Shared by the interop tests of every module.
  */
-final class RunningTool implements AutoCloseable {
+public final class RunningTool implements AutoCloseable {
     private final List<String> command;
     private final Process process;
     private final StringBuilder out = new StringBuilder();
@@ -33,7 +33,7 @@ final class RunningTool implements AutoCloseable {
         this.errPump = pump(process.getErrorStream(), err, "stderr");
     }
 
-    static RunningTool start(String... command) {
+    public static RunningTool start(String... command) {
         return new RunningTool(List.of(command));
     }
 
@@ -64,7 +64,7 @@ final class RunningTool implements AutoCloseable {
      *
      * @throws AssertionError on timeout or when the process ends first
      */
-    Matcher await(String regex, Duration timeout) throws InterruptedException {
+    public Matcher await(String regex, Duration timeout) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
@@ -89,24 +89,24 @@ final class RunningTool implements AutoCloseable {
     }
 
     /** Writes to the process's stdin. */
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         OutputStream os = process.getOutputStream();
         os.write(text.getBytes(StandardCharsets.UTF_8));
         os.flush();
     }
 
     /** Closes the process's stdin (EOF). */
-    void closeStdin() throws IOException {
+    public void closeStdin() throws IOException {
         process.getOutputStream().close();
     }
 
     /** Sends SIGINT (the way to stop a tshark capture cleanly) to this process, by its PID. */
-    void interrupt() {
+    public void interrupt() {
         ExternalTool.run(Duration.ofSeconds(5), "kill", "-INT", Long.toString(process.pid())).requireSuccess();
     }
 
     /** Waits for the process to exit; returns its exit code. */
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(command + " did not exit within " + timeout + "\nstdout:\n" + stdout()
                     + "\nstderr:\n" + stderr());
@@ -116,11 +116,11 @@ final class RunningTool implements AutoCloseable {
         return process.exitValue();
     }
 
-    synchronized String stdout() {
+    public synchronized String stdout() {
         return out.toString();
     }
 
-    synchronized String stderr() {
+    public synchronized String stderr() {
         return err.toString();
     }
 
