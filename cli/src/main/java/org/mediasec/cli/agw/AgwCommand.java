@@ -3,11 +3,10 @@ package org.mediasec.cli.agw;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import org.mediasec.agw.AgwNode;
 import org.mediasec.agw.config.AgwConfig;
+import org.mediasec.cli.NetworkFunctionRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,10 +32,8 @@ public final class AgwCommand implements Callable<Integer> {
             + "default and what it means, then exit.")
     boolean printDefaults;
 
-    /** Completed to stop the AGW (by the shutdown hook, or by a test). */
-    final CompletableFuture<Void> stop = new CompletableFuture<>();
-    /** Completed with the running node once started (for tests). */
-    final CompletableFuture<AgwNode> started = new CompletableFuture<>();
+    /** Runs the node until SIGINT/SIGTERM; its {@code stop} and {@code started} futures are for tests. */
+    final NetworkFunctionRunner<AgwNode> runner = new NetworkFunctionRunner<>("agw");
 
     /**
      * The CLI logs WARN and up by default (tools stay quiet); a network function also says at INFO what
@@ -73,40 +70,6 @@ public final class AgwCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.complete(null);
-            try {
-                closed.await();             // let the main thread close cleanly before the JVM halts
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "agw-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);   // before start: a signal while starting still closes cleanly
-        try {
-            AgwNode node;
-            try {
-                node = AgwNode.start(c);
-            } catch (Exception e) {
-                err.println("mediasec agw: cannot start: " + e.getMessage());
-                err.flush();
-                started.completeExceptionally(e);
-                return 1;
-            }
-            started.complete(node);
-            try {
-                stop.join();
-            } finally {
-                node.close();
-            }
-        } finally {
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: fine
-            }
-        }
-        return 0;
+        return runner.run(() -> AgwNode.start(c), err);
     }
 }

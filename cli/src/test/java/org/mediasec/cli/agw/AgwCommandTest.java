@@ -79,11 +79,11 @@ class AgwCommandTest {
                 AgwCommand cmd = new AgwCommand();
                 CommandLine cl = new CommandLine(cmd);
                 CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--config", f.toString()));
-                AgwNode node = cmd.started.get(10, TimeUnit.SECONDS);
+                AgwNode node = cmd.runner.started.get(10, TimeUnit.SECONDS);
                 MgHandle mg = registered.get(10, TimeUnit.SECONDS);
                 assertThat(mg.mId()).isEqualTo(new MId.Domain("agw.cli.test", null));
                 assertThat(node.relays().allocators()).hasSize(2);
-                cmd.stop.complete(null);                  // what SIGTERM's shutdown hook does
+                cmd.runner.stop.complete(null);                  // what SIGTERM's shutdown hook does
                 assertThat(exit.get(15, TimeUnit.SECONDS)).isZero();
                 assertThat(node.relays().relays()).isZero();
             }
