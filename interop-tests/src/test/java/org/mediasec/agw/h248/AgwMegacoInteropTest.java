@@ -2,28 +2,20 @@ package org.mediasec.agw.h248;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -36,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.mediasec.agw.AgwNode;
 import org.mediasec.agw.config.AgwConfig;
 import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.h248.transport.ErlangPeer;
 import org.mediasec.testkit.ExternalTool;
 import org.mediasec.tls.FingerprintTrustManager;
 import org.mediasec.tls.LocalIdentity;
@@ -69,9 +62,9 @@ class AgwMegacoInteropTest {
     @Test
     void erlangMgcIsNotifiedOfAFingerprintMismatch() throws Exception {
         Path escript = ExternalTool.require("escript");
-        int mgcPort = freePort();
+        int mgcPort = ErlangPeer.freePort();
         try (ServerSocket core = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-             Peer peer = Peer.start(escript, "role=mgc", "flow=agw", "transport=udp", "encoding=compact", "version=3",
+             ErlangPeer peer = ErlangPeer.start(escript, "role=mgc", "flow=agw", "transport=udp", "encoding=compact", "version=3",
                      "port=" + mgcPort, "timeout=" + STEP.toSeconds() * 4, "core_port=" + core.getLocalPort(),
                      "ue_fp=" + OTHER.fingerprint())) {
             peer.await("READY", STEP);
@@ -111,11 +104,11 @@ class AgwMegacoInteropTest {
     @Test
     void erlangMgcDrivesOneE2aeMsrpContext() throws Exception {
         Path escript = ExternalTool.require("escript");
-        int mgcPort = freePort();
+        int mgcPort = ErlangPeer.freePort();
         byte[] up = random(120_000, 1);
         byte[] down = random(80_000, 2);
         try (ServerSocket core = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-             Peer peer = Peer.start(escript, "role=mgc", "flow=agw", "transport=udp", "encoding=pretty", "version=3",
+             ErlangPeer peer = ErlangPeer.start(escript, "role=mgc", "flow=agw", "transport=udp", "encoding=pretty", "version=3",
                      "port=" + mgcPort, "timeout=" + STEP.toSeconds() * 4, "core_port=" + core.getLocalPort(),
                      "ue_fp=" + UE.fingerprint())) {
             peer.await("READY", STEP);
@@ -204,103 +197,5 @@ class AgwMegacoInteropTest {
         byte[] b = new byte[n];
         new Random(seed).nextBytes(b);
         return b;
-    }
-
-    static int freePort() throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, loopback)) {
-                port = s.getLocalPort();
-            }
-            try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(loopback, port))) {
-                return d.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no free port on 127.0.0.1");
-    }
-
-    /** The escript as a child process: stdout read line by line, stdin to tell it when to subtract. */
-    static final class Peer implements AutoCloseable {
-        private final Process process;
-        private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final List<String> seen = new ArrayList<>();
-        private final CompletableFuture<String> stderr;
-
-        private Peer(Process process) {
-            this.process = process;
-            this.stderr = ExternalTool.drain(process.getErrorStream());
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // killed
-                }
-            }, "agw-erlang-peer-stdout");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Peer start(Path escript, String... args) throws URISyntaxException {
-            List<String> command = new ArrayList<>();
-            command.add(escript.toString());
-            command.add(Path.of(Peer.class.getResource("/h248/peer/h248_peer.escript").toURI()).toString());
-            command.addAll(List.of(args));
-            return new Peer(ExternalTool.start(command));
-        }
-
-        String await(String prefix, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                long left = deadline - System.nanoTime();
-                String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    throw new AssertionError("no line starting with \"" + prefix + "\" within " + timeout + "\n" + report());
-                }
-                seen.add(line);
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-                if (line.startsWith("EVENT failed") || line.startsWith("EVENT timeout")) {
-                    throw new AssertionError("peer gave up while we waited for \"" + prefix + "\"\n" + report());
-                }
-            }
-        }
-
-        void send(String line) throws IOException {
-            OutputStream in = process.getOutputStream();
-            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-        }
-
-        int exitCode(Duration timeout) throws InterruptedException {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("peer still running after " + timeout + "\n" + report());
-            }
-            return process.exitValue();
-        }
-
-        String report() {
-            List<String> all = new ArrayList<>(seen);
-            lines.drainTo(all);
-            String err = stderr.isDone() ? stderr.join() : "(still running)";
-            return "stdout:\n  " + String.join("\n  ", all) + "\nstderr:\n" + err;
-        }
-
-        @Override
-        public void close() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

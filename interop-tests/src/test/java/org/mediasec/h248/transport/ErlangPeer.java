@@ -3,6 +3,7 @@ package org.mediasec.h248.transport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,9 +23,10 @@ import org.mediasec.testkit.ExternalTool;
 /**
  * The Erlang/OTP megaco peer ({@code h248/peer/h248_peer.escript}) as a child process: its stdout
  * is read line by line on a daemon thread, so a test waits for {@code READY} and {@code EVENT}
- * lines instead of sleeping. Every wait is bounded; {@link #close()} kills the process tree.
+ * lines instead of sleeping; {@link #send} writes a line to its stdin. Every wait is bounded;
+ * {@link #close()} kills the process tree. Public for the AGW's interop test.
  */
-final class ErlangPeer implements AutoCloseable {
+public final class ErlangPeer implements AutoCloseable {
     private final Process process;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
@@ -46,7 +48,7 @@ final class ErlangPeer implements AutoCloseable {
         reader.start();
     }
 
-    static ErlangPeer start(Path escript, String... args) {
+    public static ErlangPeer start(Path escript, String... args) {
         List<String> command = new ArrayList<>();
         command.add(escript.toString());
         command.add(script().toString());
@@ -54,7 +56,7 @@ final class ErlangPeer implements AutoCloseable {
         return new ErlangPeer(ExternalTool.start(command));
     }
 
-    static Path script() {
+    public static Path script() {
         try {
             return Path.of(ErlangPeer.class.getResource("/h248/peer/h248_peer.escript").toURI());
         } catch (URISyntaxException e) {
@@ -63,7 +65,7 @@ final class ErlangPeer implements AutoCloseable {
     }
 
     /** Waits for the next line that starts with {@code prefix} (earlier lines are kept for the report). */
-    String await(String prefix, Duration timeout) throws InterruptedException {
+    public String await(String prefix, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -81,15 +83,22 @@ final class ErlangPeer implements AutoCloseable {
         }
     }
 
+    /** Writes {@code line} and a newline to the peer's stdin. */
+    public void send(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** Waits for the exit code. */
-    int exitCode(Duration timeout) throws InterruptedException {
+    public int exitCode(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("peer still running after " + timeout + "\n" + report());
         }
         return process.exitValue();
     }
 
-    String report() {
+    public String report() {
         List<String> all = new ArrayList<>(seen);
         lines.drainTo(all);
         seen.clear();
@@ -110,7 +119,7 @@ final class ErlangPeer implements AutoCloseable {
     }
 
     /** A port free for both UDP and TCP on 127.0.0.1 right now. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int attempt = 0; attempt < 50; attempt++) {
             int port;
