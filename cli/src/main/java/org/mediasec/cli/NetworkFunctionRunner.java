@@ -22,6 +22,24 @@ public final class NetworkFunctionRunner<T extends AutoCloseable> {
         this.name = name;
     }
 
+    /** A one-line reason a person can act on: file errors say which file and what went wrong. */
+    static String describe(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return f.getFile() + ": no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+        }
+        if (e instanceof java.net.BindException) {
+            return "cannot bind: " + e.getMessage() + " (another process on that address and port?)";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.toString() : m;
+    }
+
     /** Starts with {@code starter}, blocks until stopped, closes. Exit code 0, or 1 when the start failed. */
     public int run(Callable<T> starter, PrintWriter err) throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
@@ -39,7 +57,7 @@ public final class NetworkFunctionRunner<T extends AutoCloseable> {
             try {
                 nf = starter.call();
             } catch (Exception e) {
-                err.println("mediasec " + name + ": cannot start: " + e.getMessage());
+                err.println("mediasec " + name + ": cannot start: " + describe(e));
                 err.flush();
                 started.completeExceptionally(e);
                 return 1;

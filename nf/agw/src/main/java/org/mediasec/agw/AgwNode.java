@@ -135,6 +135,12 @@ public final class AgwNode implements AutoCloseable {
         if (Files.exists(cert) || Files.exists(key) || !c.generate()) {
             return LocalIdentity.loadPem(cert, key);
         }
+        for (Path p : new Path[] {cert, key}) {
+            Path dir = p.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);      // "make a self-signed one and write it there"
+            }
+        }
         return LocalIdentity.loadOrGenerate(cert, key, c.commonName());
     }
 
