@@ -38,19 +38,19 @@ public final class MsrpChunker {
                 throw new IllegalArgumentException("headers: " + h.name() + " is set per chunk");
             }
         }
-        byte[] all = content.data().toByteArray();
-        long total = all.length;
+        Bytes all = content.data();
+        long total = all.size();
         List<MsrpRequest> out = new ArrayList<>();
         int off = 0;
         do {
-            int len = Math.min(chunkSize, all.length - off);
-            Bytes slice = Bytes.of(all, off, len);
-            boolean last = off + len == all.length;
+            int len = Math.min(chunkSize, all.size() - off);
+            Bytes slice = all.slice(off, len); // one copy per chunk, no clone of the whole body
+            boolean last = off + len == all.size();
             out.add(chunk(toPath, fromPath, messageId,
                     new MsrpContent(content.contentType(), content.mimeHeaders(), slice), off + 1L, total, headers, last,
                     random));
             off += len;
-        } while (off < all.length);
+        } while (off < all.size());
         return out;
     }
 

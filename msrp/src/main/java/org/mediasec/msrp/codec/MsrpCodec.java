@@ -79,7 +79,7 @@ public final class MsrpCodec {
                 sb.append(MsrpHeader.CONTENT_TYPE).append(": ").append(c.contentType()).append("\r\n\r\n");
                 out.writeCharSequence(sb, StandardCharsets.UTF_8);
                 sb.setLength(0);
-                out.writeBytes(c.data().toByteArray());
+                out.writeBytes(c.data().asReadOnlyByteBuffer()); // no clone of the body
                 sb.append("\r\n");
             }
         }
@@ -94,7 +94,7 @@ public final class MsrpCodec {
             encode(message, buf);
             byte[] b = new byte[buf.readableBytes()];
             buf.readBytes(b);
-            return Bytes.of(b);
+            return Bytes.ownedBy(b);
         } finally {
             buf.release();
         }

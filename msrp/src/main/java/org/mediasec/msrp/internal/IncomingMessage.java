@@ -110,7 +110,7 @@ final class IncomingMessage {
             spill();
         }
         if (channel != null) {
-            ByteBuffer src = ByteBuffer.wrap(body.toByteArray());
+            ByteBuffer src = body.asReadOnlyByteBuffer();
             long pos = offset;
             while (src.hasRemaining()) {
                 pos += channel.write(src, pos);
@@ -121,8 +121,7 @@ final class IncomingMessage {
             long want = total >= 0 ? total : Math.max(end, Math.min(config.spillThreshold(), (long) memory.length * 2));
             memory = Arrays.copyOf(memory, (int) want);
         }
-        byte[] b = body.toByteArray();
-        System.arraycopy(b, 0, memory, (int) offset, b.length);
+        body.copyTo(0, memory, (int) offset, body.size());
     }
 
     private void spill() throws IOException {

@@ -45,7 +45,7 @@ final class OutgoingMessage {
                 throw new IOException("payload ended at " + (position + dst.position()) + " of " + total + " octets");
             }
         }
-        return Bytes.of(b);
+        return Bytes.ownedBy(b); // b was created above and is not kept
     }
 
     void closePayload() {

@@ -26,6 +26,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -270,7 +271,15 @@ public final class MsrpEndpoint implements AutoCloseable {
 
     private void initMsrp(Channel ch, MsrpConnectionHandler handler) {
         channels.add(ch);
-        ch.pipeline().addLast(new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, handler);
+        // Flush consolidation, below the codec and above TLS: the sessions write every message with
+        // writeAndFlush (chunks of a burst, the 200s to a burst of received chunks, REPORTs), each from
+        // its own event-loop task. Each flush is deferred to a task queued on the channel's event loop
+        // behind the ones already there (no timer), so a lone chat message still goes out at once, while
+        // a burst is wrapped by TLS and written in one flush (at most 256 flushes held back; close and
+        // channelInactive flush what is pending first).
+        ch.pipeline().addLast(
+                new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true),
+                new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, handler);
     }
 
     private static String failureReason(MsrpSessionSpec spec, String refusal, Throwable err) {

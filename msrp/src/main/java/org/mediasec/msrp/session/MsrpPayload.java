@@ -38,16 +38,16 @@ public interface MsrpPayload extends AutoCloseable {
     /** A payload held in memory: the content's type, MIME headers and data. */
     static MsrpPayload of(MsrpContent content) {
         Objects.requireNonNull(content, "content");
-        byte[] data = content.data().toByteArray();
+        ByteBuffer data = content.data().asReadOnlyByteBuffer(); // a view: no copy of the body
         return new MsrpPayload() {
             @Override public String contentType() { return content.contentType(); }
             @Override public List<MsrpContent.MimeHeader> mimeHeaders() { return content.mimeHeaders(); }
-            @Override public long size() { return data.length; }
+            @Override public long size() { return data.capacity(); }
 
             @Override
             public int read(long position, ByteBuffer dst) {
-                int n = (int) Math.min(dst.remaining(), data.length - position);
-                dst.put(data, (int) position, n);
+                int n = (int) Math.min(dst.remaining(), data.capacity() - position);
+                dst.put(data.slice((int) position, n));
                 return n;
             }
         };

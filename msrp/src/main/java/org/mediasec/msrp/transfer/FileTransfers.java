@@ -81,7 +81,7 @@ public final class FileTransfers {
             }
             long pos = offset;
             if (message.data().isPresent()) {
-                ByteBuffer src = ByteBuffer.wrap(message.data().get().toByteArray());
+                ByteBuffer src = message.data().get().asReadOnlyByteBuffer();
                 while (src.hasRemaining()) {
                     pos += out.write(src, pos);
                 }
