@@ -254,7 +254,7 @@ public final class MsrpTlsLoadRun {
             this.chunk = chunk;
             this.body = MsrpBenchData.body(chunk, 4975);
             long rest = size % chunk;
-            this.lastBody = rest == 0 ? body : Bytes.of(body.toByteArray(), 0, (int) rest);
+            this.lastBody = rest == 0 ? body : body.slice(0, (int) rest);
         }
 
         @Override
