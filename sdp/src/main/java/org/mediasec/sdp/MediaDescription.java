@@ -93,13 +93,12 @@ public record MediaDescription(String media, int port, int numberOfPorts, Proto 
     }
 
     /** Builder; lines added through it land in RFC 8866 order. */
-    public static final class Builder {
+    public static final class Builder extends SdpLevelBuilder<Builder> {
         private String media;
         private int port;
         private int numberOfPorts;
         private Proto proto;
         private final List<String> formats = new ArrayList<>();
-        private final List<SdpLine> lines = new ArrayList<>();
 
         Builder() {
         }
@@ -143,113 +142,6 @@ public record MediaDescription(String media, int port, int numberOfPorts, Proto 
         public Builder addFormat(String format) {
             formats.add(format);
             return this;
-        }
-
-        /** Replaces all lines (everything after the {@code m=} line), kept in the given order. */
-        public Builder lines(List<SdpLine> lines) {
-            this.lines.clear();
-            this.lines.addAll(lines);
-            return this;
-        }
-
-        /** Appends a line at the end, whatever its type (for verbatim copies). */
-        public Builder appendLine(SdpLine line) {
-            lines.add(Objects.requireNonNull(line, "line"));
-            return this;
-        }
-
-        /** Adds a line at its RFC 8866 position (after existing lines of the same or an earlier kind). */
-        public Builder addLine(SdpLine line) {
-            LineList.insert(lines, Objects.requireNonNull(line, "line"));
-            return this;
-        }
-
-        public Builder information(String text) {
-            LineList.replace(lines, new TextLine('i', text));
-            return this;
-        }
-
-        /** Sets the (single) {@code c=} line. */
-        public Builder connection(ConnectionData c) {
-            LineList.replace(lines, c);
-            return this;
-        }
-
-        public Builder removeConnection() {
-            LineList.removeType(lines, 'c');
-            return this;
-        }
-
-        public Builder addBandwidth(Bandwidth b) {
-            LineList.insert(lines, b);
-            return this;
-        }
-
-        /** Adds an attribute after the existing ones. */
-        public Builder addAttribute(Attribute a) {
-            LineList.insert(lines, a);
-            return this;
-        }
-
-        public Builder addAttribute(String name, String value) {
-            return addAttribute(new Attribute(name, value));
-        }
-
-        /** Adds a property attribute ({@code a=name}) unless one is already present. */
-        public Builder flag(String name) {
-            for (SdpLine l : lines) {
-                if (l instanceof Attribute a && a.hasName(name)) {
-                    return this;
-                }
-            }
-            return addAttribute(Attribute.flag(name));
-        }
-
-        /** Replaces the attributes of that name by this one (at the first one's position). */
-        public Builder setAttribute(Attribute a) {
-            LineList.replaceAttribute(lines, a);
-            return this;
-        }
-
-        public Builder removeAttributes(String name) {
-            LineList.removeAttributes(lines, name);
-            return this;
-        }
-
-        /** Typed write: replaces every attribute of the type's name by one carrying {@code value}. */
-        public <T> Builder set(AttributeType<T> type, T value) {
-            return setAttribute(type.toAttribute(value));
-        }
-
-        /** Typed write: adds one more attribute of this type. */
-        public <T> Builder add(AttributeType<T> type, T value) {
-            return addAttribute(type.toAttribute(value));
-        }
-
-        /** Typed write: replaces all attributes of the type's name by one per value, in order. */
-        public <T> Builder setAll(AttributeType<T> type, List<T> values) {
-            List<Attribute> as = new ArrayList<>();
-            for (T v : values) {
-                as.add(type.toAttribute(v));
-            }
-            int at = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i) instanceof Attribute a && a.hasName(type.name())) {
-                    at = i;
-                    break;
-                }
-            }
-            LineList.removeAttributes(lines, type.name());
-            if (at >= 0) {
-                lines.addAll(at, as);
-            } else {
-                as.forEach(a -> LineList.insert(lines, a));
-            }
-            return this;
-        }
-
-        public Builder remove(AttributeType<?> type) {
-            return removeAttributes(type.name());
         }
 
         public MediaDescription build() {

@@ -94,8 +94,7 @@ public record SessionDescription(List<SdpLine> lines, List<MediaDescription> med
     }
 
     /** Builder; lines added through it land in RFC 8866 order. */
-    public static final class Builder {
-        private final List<SdpLine> lines = new ArrayList<>();
+    public static final class Builder extends SdpLevelBuilder<Builder> {
         private final List<MediaDescription> media = new ArrayList<>();
 
         Builder() {
@@ -121,91 +120,9 @@ public record SessionDescription(List<SdpLine> lines, List<MediaDescription> med
             return this;
         }
 
-        public Builder information(String text) {
-            LineList.replace(lines, new TextLine('i', text));
-            return this;
-        }
-
-        /** Sets the (single) session-level {@code c=} line. */
-        public Builder connection(ConnectionData c) {
-            LineList.replace(lines, c);
-            return this;
-        }
-
-        public Builder removeConnection() {
-            LineList.removeType(lines, 'c');
-            return this;
-        }
-
-        public Builder addBandwidth(Bandwidth b) {
-            LineList.insert(lines, b);
-            return this;
-        }
-
         public Builder addTiming(Timing t) {
             LineList.insert(lines, t);
             return this;
-        }
-
-        /** Replaces all lines of the session level, kept in the given order. */
-        public Builder lines(List<SdpLine> lines) {
-            this.lines.clear();
-            this.lines.addAll(lines);
-            return this;
-        }
-
-        /** Appends a line at the end of the session level, whatever its type (for verbatim copies). */
-        public Builder appendLine(SdpLine line) {
-            lines.add(Objects.requireNonNull(line, "line"));
-            return this;
-        }
-
-        /** Adds a line at its RFC 8866 position. */
-        public Builder addLine(SdpLine line) {
-            LineList.insert(lines, Objects.requireNonNull(line, "line"));
-            return this;
-        }
-
-        public Builder addAttribute(Attribute a) {
-            LineList.insert(lines, a);
-            return this;
-        }
-
-        public Builder addAttribute(String name, String value) {
-            return addAttribute(new Attribute(name, value));
-        }
-
-        public Builder flag(String name) {
-            for (SdpLine l : lines) {
-                if (l instanceof Attribute a && a.hasName(name)) {
-                    return this;
-                }
-            }
-            return addAttribute(Attribute.flag(name));
-        }
-
-        public Builder setAttribute(Attribute a) {
-            LineList.replaceAttribute(lines, a);
-            return this;
-        }
-
-        public Builder removeAttributes(String name) {
-            LineList.removeAttributes(lines, name);
-            return this;
-        }
-
-        /** Typed write: replaces every attribute of the type's name by one carrying {@code value}. */
-        public <T> Builder set(AttributeType<T> type, T value) {
-            return setAttribute(type.toAttribute(value));
-        }
-
-        /** Typed write: adds one more attribute of this type. */
-        public <T> Builder add(AttributeType<T> type, T value) {
-            return addAttribute(type.toAttribute(value));
-        }
-
-        public Builder remove(AttributeType<?> type) {
-            return removeAttributes(type.name());
         }
 
         public Builder addMedia(MediaDescription m) {
