@@ -17,6 +17,7 @@ import org.mediasec.agw.metrics.AgwMetrics;
 import org.mediasec.h248.netty.H248TransportConfig;
 import org.mediasec.h248.user.H248MediaGateway;
 import org.mediasec.h248.user.MgConfig;
+import org.mediasec.tls.KeyLog;
 import org.mediasec.tls.LocalIdentity;
 import org.mediasec.tls.TlsOptions;
 import org.mediasec.transport.Transports;
@@ -60,6 +61,16 @@ public final class AgwNode implements AutoCloseable {
      * @throws IOException when the certificate cannot be read or the metrics port bound
      */
     public static AgwNode start(AgwConfig config) throws IOException {
+        return start(config, KeyLog.NONE);
+    }
+
+    /**
+     * Starts the AGW as {@link #start(AgwConfig)} does, writing the secrets of every TLS session it
+     * terminates to {@code keyLog} (the lab's SSLKEYLOGFILE, for tshark; needs the BoringSSL provider).
+     *
+     * @throws IOException when the certificate cannot be read or the metrics port bound
+     */
+    public static AgwNode start(AgwConfig config, KeyLog keyLog) throws IOException {
         LocalIdentity identity = identity(config.certificate());
         AgwMetrics metrics = new AgwMetrics();
         Transports transports = Transports.create("agw", config.limits().eventLoopThreads(), Transports.Kind.preferred());
@@ -72,7 +83,7 @@ public final class AgwNode implements AutoCloseable {
             }
             TlsOptions tls = TlsOptions.DEFAULTS.withProvider(config.tls().tlsProvider())
                     .withHandshakeTimeout(config.tls().handshakeTimeout())
-                    .withListener(metrics.pinningListener());
+                    .withListener(metrics.pinningListener()).withKeyLog(keyLog);
             BearerConfig bearer = BearerConfig.DEFAULTS.withConnectTimeout(config.limits().connectTimeout())
                     .withCloseTimeout(config.limits().closeTimeout()).withTls(tls);
             relays = new BearerRelays(transports, bearer, realms.stream().map(AgwRealm::realm).toList());

@@ -137,6 +137,8 @@ public final class AgwContexts implements MgUser {
     private final Map<String, Term> terminations = new LinkedHashMap<>();
     private final List<java.util.function.Consumer<InetSocketAddress>> registeredListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<RelayStats>> relayClosedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<String>> mgcLostListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Function<ActionRequest, CompletableFuture<?>> notifier = a -> CompletableFuture.completedFuture(null);
     private long nextContext = 1;
@@ -178,6 +180,15 @@ public final class AgwContexts implements MgUser {
         registeredListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Called with a relay's final statistics (both legs: bytes each way, TLS version, cipher and
+     * verified peer fingerprint of a terminated leg) each time one closes: after a Subtract, a failure
+     * or a peer's release. The relay's id is {@code ctx<context id>}. Called on an event loop: be quick.
+     */
+    public void whenRelayClosed(java.util.function.Consumer<RelayStats> listener) {
+        relayClosedListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     @Override
     public void registered(InetSocketAddress mgc, int version) {
         LOG.info("[agw] registered with MGC {} (H.248 version {})", mgc, version);
@@ -209,6 +220,18 @@ public final class AgwContexts implements MgUser {
     /** Terminations now. */
     public synchronized int terminations() {
         return terminations.size();
+    }
+
+    /** A snapshot of the statistics of every context's relay (live, or final until subtracted), in context order. */
+    public synchronized List<RelayStats> relayStats() {
+        List<RelayStats> list = new ArrayList<>();
+        for (Ctx c : contexts.values()) {
+            RelayStats s = c.finalStats != null ? c.finalStats : c.relay != null ? c.relay.stats() : null;
+            if (s != null) {
+                list.add(s);
+            }
+        }
+        return list;
     }
 
     /** The context ids, for tests and logs. */
@@ -943,6 +966,13 @@ public final class AgwContexts implements MgUser {
             synchronized (AgwContexts.this) {
                 ctx.finalStats = stats;
                 subtracting = ctx.subtracting;
+            }
+            for (var l : relayClosedListeners) {
+                try {
+                    l.accept(stats);
+                } catch (RuntimeException e) {
+                    LOG.warn("{} relay-closed listener failed: {}", ctx.tag(), e.toString());
+                }
             }
             if (!subtracting && stats.failure() == null && stats.releasedBy() != null) {
                 notifyFailure(ctx, stats.releasedBy(), IqFailure.of(FailureCause.BEARER_RELEASED, "peer closed"));
