@@ -16,10 +16,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.Bootstrap;
@@ -45,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.mediasec.common.Bytes;
+import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.common.TimerService;
 import org.mediasec.msrp.MsrpChunker;
 import org.mediasec.msrp.MsrpContent;
@@ -56,14 +60,28 @@ import org.mediasec.msrp.MsrpResponse;
 import org.mediasec.msrp.MsrpStatus;
 import org.mediasec.msrp.MsrpTransactionIds;
 import org.mediasec.msrp.MsrpUri;
+import org.mediasec.msrp.netty.MsrpEndpoint;
 import org.mediasec.msrp.netty.MsrpFrameDecoder;
 import org.mediasec.msrp.netty.MsrpFrameError;
 import org.mediasec.msrp.netty.MsrpMessageEncoder;
+import org.mediasec.msrp.session.MsrpReport;
+import org.mediasec.msrp.session.MsrpSession;
+import org.mediasec.msrp.session.MsrpSessionConfig;
+import org.mediasec.msrp.session.MsrpSessionListener;
+import org.mediasec.msrp.session.MsrpSessionSpec;
+import org.mediasec.msrp.session.ReceivedMessage;
+import org.mediasec.msrp.session.SendFailure;
+import org.mediasec.msrp.session.SendOptions;
+import org.mediasec.msrp.transfer.FileTransfers;
+import org.mediasec.sdp.FileSelector;
+import org.mediasec.sdp.SdpParser;
+import org.mediasec.sdp.SessionDescription;
 import org.mediasec.testkit.ExternalTool;
 import org.mediasec.tls.FingerprintTrustManager;
 import org.mediasec.tls.LocalIdentity;
 import org.mediasec.tls.TlsContexts;
 import org.mediasec.tls.TlsOptions;
+import org.mediasec.transport.Transports;
 
 /**
  * Kamailio 5.6 ({@code msrp} + {@code auth} + {@code tls} modules) as an RFC 4976 relay over TLS,
@@ -256,6 +274,141 @@ class MsrpRelayKamailioInteropTest {
         assertThat(b.ok).hasSize(1 + chunks.size());
         assertThat(b.errors).as(kamailioLog()).isEmpty();
         assertThat(a.errors).isEmpty();
+    }
+
+    /**
+     * The session layer behind the relay (RFC 4976 §5): two {@link MsrpEndpoint}s each authenticate
+     * to Kamailio ({@link MsrpEndpoint#authenticateToRelay}), advertise {@code a=path: <Use-Path> <own
+     * URI>} in their SDP, open sessions from the SDPs and exchange a chat message and a 5 MB file
+     * (sha-1 of the {@code a=file-selector} checked, sha-256 compared) with a success REPORT, all
+     * through the relay: To-Path = own Use-Path + peer path, so every frame crosses Kamailio twice
+     * (A's Use-Path hop, then B's).
+     */
+    @Test
+    void sessionsBehindTheRelayExchangeChatAndFiveMegabyteFile() throws Exception {
+        Path src = dir.resolve("five.bin");
+        byte[] data = new byte[BODY_SIZE];
+        new SplittableRandom(5547).nextBytes(data);
+        Files.write(src, data);
+        FileSelector selector = FileTransfers.selector(src, "application/octet-stream");
+        LocalIdentity aliceId = LocalIdentity.selfSigned("alice");
+        LocalIdentity bobId = LocalIdentity.selfSigned("bob");
+        // 8 KB chunks at most: Kamailio 5.6.3 hands larger frames to the config without $msrp(...) (see CHUNK)
+        MsrpSessionConfig config = MsrpSessionConfig.DEFAULT.withChunkSize(CHUNK)
+                .withSpillDirectory(Files.createDirectories(dir.resolve("spill")));
+        List<CertificateFingerprint> relayPins = List.of(relayCert.fingerprint());
+        try (Transports transports = Transports.create("msrp-relay-it", 2, Transports.Kind.preferred());
+             MsrpEndpoint alice = MsrpEndpoint.tls(transports, aliceId, options, config);
+             MsrpEndpoint bob = MsrpEndpoint.tls(transports, bobId, options, config)) {
+            alice.listen(new InetSocketAddress("127.0.0.1", 0));
+            bob.listen(new InetSocketAddress("127.0.0.1", 0));
+            MsrpUri aliceUri = alice.newLocalUri("127.0.0.1");
+            MsrpUri bobUri = bob.newLocalUri("127.0.0.1");
+            RelayBinding aBinding = await(alice.authenticateToRelay(MsrpRelayConfig.of(relay, aliceUri,
+                    new DigestCredentials("alice", PASSWORD)), relayPins));
+            RelayBinding bBinding = await(bob.authenticateToRelay(MsrpRelayConfig.of(relay, bobUri,
+                    new DigestCredentials("bob", PASSWORD)), relayPins));
+            assertThat(aBinding.usePath()).hasSize(1).isNotEqualTo(bBinding.usePath());
+
+            // Alice offers to push the file (RFC 5547 §5: sendonly offer, recvonly answer)
+            String fileLine = "a=file-selector:" + selector.format();
+            SessionDescription offer = sdp(aBinding.advertisedPath(aliceUri), "sendonly", alice.fingerprint(), fileLine);
+            SessionDescription answer = sdp(bBinding.advertisedPath(bobUri), "recvonly", bob.fingerprint(), fileLine);
+            MsrpSessionSpec aSpec = MsrpSessionSpec.fromSdp(offer, 0, answer, 0, true);
+            MsrpSessionSpec bSpec = MsrpSessionSpec.fromSdp(answer, 0, offer, 0, false);
+            assertThat(aSpec.viaRelay()).isTrue();
+            assertThat(aSpec.usePath()).isEqualTo(aBinding.usePath());
+            SessionEvents aEvents = new SessionEvents();
+            SessionEvents bEvents = new SessionEvents();
+            MsrpSession b = bob.open(bSpec, bEvents);
+            MsrpSession a = alice.open(aSpec, aEvents);
+            await(a.connected());
+            await(b.connected());
+            assertThat(alice.connectionCount()).as("alice's only connection is to the relay").isEqualTo(1);
+
+            String chat = "Hello Bob, via Kamailio \u263a";
+            a.sendText(chat);
+            ReceivedMessage text = bEvents.next();
+            assertThat(new String(text.data().orElseThrow().toByteArray(), StandardCharsets.UTF_8)).isEqualTo(chat);
+            b.sendText("Hi Alice");
+            assertThat(new String(aEvents.next().data().orElseThrow().toByteArray(), StandardCharsets.UTF_8))
+                    .isEqualTo("Hi Alice");
+
+            String id = FileTransfers.send(a, src, selector, Optional.empty(), SendOptions.DEFAULT.withSuccessReport(true));
+            ReceivedMessage file = bEvents.next();
+            assertThat(file.messageId()).isEqualTo(id);
+            Path dst = FileTransfers.save(file, dir.resolve("five.received"), Optional.empty());
+            assertThat(FileTransfers.verify(dst, bSpec.fileSelector().orElseThrow())).as("sha-1 of a=file-selector").isEmpty();
+            assertThat(FileTransfers.sha256(dst)).isEqualTo(FileTransfers.sha256(src));
+            MsrpReport report = aEvents.reports.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(report).as("success REPORT through the relay\n%s", tail()).isNotNull();
+            assertThat(report.success()).isTrue();
+            assertThat(report.range().value()).isEqualTo("1-" + BODY_SIZE + "/" + BODY_SIZE);
+            assertThat(aEvents.failures).isEmpty();
+            assertThat(bEvents.failures).isEmpty();
+            // each SEND reached Kamailio with two hops ahead (own Use-Path, peer's Use-Path), then one
+            assertThat(kamailioLog()).contains("frame-in: SEND from", "nexthops=2", "nexthops=1");
+        }
+    }
+
+    /** An m-line of an MSRP-over-TLS offer or answer whose a=path lists {@code path}. */
+    static SessionDescription sdp(List<MsrpUri> path, String direction, CertificateFingerprint fp, String... extra) {
+        MsrpUri own = path.get(path.size() - 1);
+        StringBuilder s = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n");
+        s.append("m=message ").append(own.effectivePort()).append(" TCP/TLS/MSRP *\r\n");
+        s.append("a=").append(direction).append("\r\na=accept-types:*\r\na=path:");
+        s.append(path.stream().map(MsrpUri::toString).collect(java.util.stream.Collectors.joining(" "))).append("\r\n");
+        s.append("a=fingerprint:").append(fp).append("\r\n");
+        for (String e : extra) {
+            s.append(e).append("\r\n");
+        }
+        return SdpParser.parse(s.toString());
+    }
+
+    /** Session events, counted without sleeps. */
+    static final class SessionEvents implements MsrpSessionListener {
+        final BlockingQueue<ReceivedMessage> received = new LinkedBlockingQueue<>();
+        final BlockingQueue<MsrpReport> reports = new LinkedBlockingQueue<>();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void messageReceived(ReceivedMessage m) {
+            received.add(m);
+        }
+
+        @Override
+        public void reportReceived(MsrpReport r) {
+            reports.add(r);
+        }
+
+        @Override
+        public void sendFailed(SendFailure f) {
+            failures.add(f.toString());
+        }
+
+        @Override
+        public void sessionFailed(String reason) {
+            failures.add(reason);
+        }
+
+        ReceivedMessage next() throws InterruptedException {
+            ReceivedMessage m = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(m).as("a message within %s; failures %s\n%s", WAIT, failures, tail()).isNotNull();
+            return m;
+        }
+    }
+
+    static <T> T await(CompletableFuture<T> f) throws Exception {
+        try {
+            return f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e + "\n" + tail(), e);
+        }
+    }
+
+    static String tail() {
+        String l = kamailioLog();
+        return l.substring(Math.max(0, l.length() - 6000));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -98,7 +98,7 @@ final class MessageSender {
     void sendInitial(MsrpWire w) {
         bindMessageId = MsrpTransactionIds.random(random);
         MsrpHeader.ByteRange range = new MsrpHeader.ByteRange(1, 0, 0);
-        MsrpRequest send = new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, session.remotePath(),
+        MsrpRequest send = new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, session.toPath(),
                 session.fromPath(), List.of(new MsrpHeader.MessageId(bindMessageId), range), Optional.empty(),
                 MsrpContinuation.COMPLETE);
         Pending p = openTransaction(send.transactionId(), bindMessageId, range, true);
@@ -171,7 +171,7 @@ final class MessageSender {
                 headers.add(new MsrpHeader.MessageId(m.messageId));
                 headers.add(new MsrpHeader.ByteRange(1, 0, m.total));
                 headers.addAll(reportHeaders(m));
-                chunk = new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, session.remotePath(),
+                chunk = new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, session.toPath(),
                         session.fromPath(), headers, Optional.empty(), MsrpContinuation.ABORT);
                 m.lastChunkQueued = true;
             } else {
@@ -186,7 +186,7 @@ final class MessageSender {
                 m.position += slice.size();
                 boolean last = m.position >= m.total;
                 m.lastChunkQueued = last;
-                chunk = MsrpChunker.chunk(session.remotePath(), session.fromPath(), m.messageId,
+                chunk = MsrpChunker.chunk(session.toPath(), session.fromPath(), m.messageId,
                         new MsrpContent(m.payload.contentType(), m.payload.mimeHeaders(), slice), start, m.total,
                         reportHeaders(m), last, random);
                 if (slice.size() > INTERRUPTIBLE_ABOVE) {

@@ -1,6 +1,7 @@
 package org.mediasec.msrp.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public final class MsrpSessionMachine {
 
     private final MsrpUri localUri;
     private final List<MsrpUri> fromPath;
+    private final List<MsrpUri> remotePath;
     private final List<MsrpUri> toPath;
     private final MsrpUri remoteUri;
     private final MsrpSessionConfig config;
@@ -60,8 +62,9 @@ public final class MsrpSessionMachine {
     private boolean closed;
 
     /**
-     * @param localPath  our {@code a=path}; its last URI is ours (From-Path, matched against To-Path)
-     * @param remotePath the peer's {@code a=path}, used as To-Path; its last URI is the peer's
+     * @param localPath  our {@code a=path}; its last URI is ours (From-Path, matched against To-Path).
+     *                   URIs before it are the Use-Path of our RFC 4976 relay, reversed (see {@link #toPath})
+     * @param remotePath the peer's {@code a=path}; its last URI is the peer's
      */
     public MsrpSessionMachine(List<MsrpUri> localPath, List<MsrpUri> remotePath, MsrpSessionConfig config,
                               TimerService timers, RandomGenerator random, MsrpSessionListener listener) {
@@ -70,8 +73,9 @@ public final class MsrpSessionMachine {
         }
         this.localUri = localPath.get(localPath.size() - 1);
         this.fromPath = List.of(localUri);
-        this.toPath = List.copyOf(remotePath);
-        this.remoteUri = toPath.get(toPath.size() - 1);
+        this.remotePath = List.copyOf(remotePath);
+        this.toPath = toPath(localPath, this.remotePath);
+        this.remoteUri = this.remotePath.get(this.remotePath.size() - 1);
         this.config = Objects.requireNonNull(config, "config");
         this.timers = Objects.requireNonNull(timers, "timers");
         this.random = Objects.requireNonNull(random, "random");
@@ -103,8 +107,35 @@ public final class MsrpSessionMachine {
         return localUri;
     }
 
+    /** The peer's {@code a=path}. */
     public List<MsrpUri> remotePath() {
+        return remotePath;
+    }
+
+    /** The To-Path of our requests: our relay's Use-Path (if any), then the peer's {@code a=path}. */
+    public List<MsrpUri> toPath() {
         return toPath;
+    }
+
+    /**
+     * RFC 4976 §5.1: "To form the To-Path header for outgoing requests, the client takes the list of
+     * URIs in the Use-Path header after the outermost authentication and appends the list of URIs
+     * provided in the path attribute in the peer's session description. To form the SDP path
+     * attribute to provide to the peer, the client reverses the list of URIs in the Use-Path header
+     * (after the outermost authentication), and appends the client's own URI." So the Use-Path is our
+     * {@code a=path} without its last URI, reversed; without a relay it is empty and the To-Path is the
+     * peer's {@code a=path} (RFC 4975 §7.1).
+     */
+    static List<MsrpUri> toPath(List<MsrpUri> localPath, List<MsrpUri> remotePath) {
+        if (localPath.size() == 1) {
+            return List.copyOf(remotePath);
+        }
+        List<MsrpUri> out = new ArrayList<>(localPath.size() - 1 + remotePath.size());
+        for (int i = localPath.size() - 2; i >= 0; i--) {
+            out.add(localPath.get(i));
+        }
+        out.addAll(remotePath);
+        return List.copyOf(out);
     }
 
     List<MsrpUri> fromPath() {

@@ -83,6 +83,17 @@ final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implement
         return sessions.contains(s);
     }
 
+    /** Closes the connection; the sessions on it fail with {@code cause}'s message. */
+    void closeBecause(Throwable cause) {
+        if (closeCause == null) {
+            closeCause = cause;
+        }
+        Channel c = channel;
+        if (c != null) {
+            c.close();
+        }
+    }
+
     // ------------------------------------------------------------------ MsrpWire
 
     @Override

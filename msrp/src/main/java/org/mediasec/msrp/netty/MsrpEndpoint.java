@@ -39,6 +39,11 @@ import org.mediasec.msrp.MsrpTransactionIds;
 import org.mediasec.msrp.MsrpUri;
 import org.mediasec.msrp.codec.MsrpLimits;
 import org.mediasec.msrp.internal.DefaultMsrpSession;
+import org.mediasec.msrp.relay.MsrpRelayClient;
+import org.mediasec.msrp.relay.MsrpRelayClientHandler;
+import org.mediasec.msrp.relay.MsrpRelayConfig;
+import org.mediasec.msrp.relay.MsrpRelayException;
+import org.mediasec.msrp.relay.RelayBinding;
 import org.mediasec.msrp.session.MsrpSession;
 import org.mediasec.msrp.session.MsrpSessionConfig;
 import org.mediasec.msrp.session.MsrpSessionListener;
@@ -79,6 +84,7 @@ public final class MsrpEndpoint implements AutoCloseable {
     private final MsrpLimits limits;
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<MsrpConnectionHandler>> outbound = new ConcurrentHashMap<>();
+    private final RelayLegs relayLegs = new RelayLegs();
     private final ChannelGroup channels = new DefaultChannelGroup("msrp", GlobalEventExecutor.INSTANCE);
     private volatile Channel server;
     private volatile SslContext serverContext;
@@ -173,6 +179,12 @@ public final class MsrpEndpoint implements AutoCloseable {
                     + (secure ? "msrps" : "msrp") + " endpoint");
         }
         String key = sessionKey(spec.localUri());
+        RelayLegs.Leg leg = null;
+        if (spec.viaRelay()) {
+            leg = relayLegs.take(spec.usePath()).orElseThrow(() -> new IllegalArgumentException("spec: a=path "
+                    + spec.localPath() + " goes through a relay, but no connection of this endpoint holds the Use-Path "
+                    + spec.usePath() + " (authenticateToRelay first; one Use-Path per session)"));
+        }
         EventLoop loop = transports.group().next();
         MsrpSessionConfig sessionConfig = spec.localMaxSize()
                 .map(max -> config.withMaxMessageSize(Math.min(max, config.maxMessageSize()))).orElse(config);
@@ -180,9 +192,20 @@ public final class MsrpEndpoint implements AutoCloseable {
                 new EventLoopTimers(loop), listener, this::sessionClosed);
         session.limits(spec.acceptTypes(), spec.remoteMaxSize().orElse(Long.MAX_VALUE));
         if (sessions.putIfAbsent(key, new Entry(session, spec)) != null) {
+            if (leg != null) {
+                relayLegs.putBack(leg);
+            }
             throw new IllegalArgumentException("spec: local URI " + spec.localUri() + " is already in use");
         }
-        if (spec.active()) {
+        if (leg != null) {
+            // RFC 4976 §5.2: "once the next-hop URI is determined, the client MUST find the appropriate
+            // address, port, and transport to use and then check if there is already a suitable existing
+            // connection to the next-hop target. If so, the client MUST send the request over the most
+            // suitable connection." The next hop is our relay; the only suitable connection is the one
+            // the Use-Path was obtained on. We open it, so we send the initial SEND (RFC 4975 §5.4).
+            leg.connection().attach(session);
+            session.bind(leg.connection(), true);
+        } else if (spec.active()) {
             connect(spec, session, loop);
         } else {
             session.expectConnection();
@@ -193,7 +216,7 @@ public final class MsrpEndpoint implements AutoCloseable {
     private void connect(MsrpSessionSpec spec, DefaultMsrpSession session, EventLoop loop) {
         String key = spec.connectTo().getHostString() + ":" + spec.connectTo().getPort() + " "
                 + spec.remoteFingerprints().stream().map(CertificateFingerprint::toString).sorted().collect(Collectors.joining(","));
-        CompletableFuture<MsrpConnectionHandler> f = outbound.computeIfAbsent(key, k -> dial(spec, loop));
+        CompletableFuture<MsrpConnectionHandler> f = outbound.computeIfAbsent(key, k -> dial(spec.connectTo(), spec.remoteFingerprints(), loop));
         f.whenComplete((conn, err) -> {
             if (err != null) {
                 outbound.remove(key, f);
@@ -211,7 +234,8 @@ public final class MsrpEndpoint implements AutoCloseable {
      * every session waiting on this connection reports (the trust manager's verdict on a refused
      * certificate, else the connect or handshake error).
      */
-    private CompletableFuture<MsrpConnectionHandler> dial(MsrpSessionSpec spec, EventLoop loop) {
+    private CompletableFuture<MsrpConnectionHandler> dial(InetSocketAddress connectTo, List<CertificateFingerprint> pins,
+                                                          EventLoop loop) {
         AtomicReference<String> refusal = new AtomicReference<>();
         MsrpConnectionHandler handler = new MsrpConnectionHandler(this, true);
         SslContext ctx = null;
@@ -231,12 +255,12 @@ public final class MsrpEndpoint implements AutoCloseable {
                     downstream.refused(localRole, peer, expected, received, reason);
                 }
             });
-            ctx = TlsContexts.client(identity, spec.remoteFingerprints(), options);
+            ctx = TlsContexts.client(identity, pins, options);
         }
         SslContext clientContext = ctx;
         TlsOptions clientOptions = options;
-        InetSocketAddress target = spec.connectTo().isUnresolved()
-                ? new InetSocketAddress(spec.connectTo().getHostString(), spec.connectTo().getPort()) : spec.connectTo();
+        InetSocketAddress target = connectTo.isUnresolved()
+                ? new InetSocketAddress(connectTo.getHostString(), connectTo.getPort()) : connectTo;
         Bootstrap b = new Bootstrap().group(loop).channel(transports.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
@@ -262,10 +286,58 @@ public final class MsrpEndpoint implements AutoCloseable {
                 result.complete(h);
             } else {
                 result.completeExceptionally(new MsrpException(MsrpStatus.SESSION_DOES_NOT_EXIST,
-                        failureReason(spec, refusal.get(), e)));
+                        failureReason(connectTo, refusal.get(), e)));
             }
         });
         return result;
+    }
+
+    /**
+     * Connects to an RFC 4976 relay over TLS (its certificate must match {@code relayPins}) and
+     * authenticates with AUTH and HTTP digest ({@link MsrpRelayClient}); the future completes with the
+     * binding or fails with the reason ({@link MsrpRelayException}, or an {@link MsrpException} when the
+     * connection or handshake fails). The connection stays up, renewing the binding before it expires,
+     * for one session: advertise {@code binding.advertisedPath(relay.local())} as our {@code a=path},
+     * then {@link #open} the session whose {@link MsrpSessionSpec#localPath()} is that path. Its requests
+     * go to the relay on this connection with To-Path = Use-Path + the peer's {@code a=path} and
+     * From-Path = our URI (RFC 4976 §5.1). A failed renewal closes the connection and fails the session.
+     * RFC 4976 §5.1: "the client MUST NOT reuse the same URI for multiple sessions": call this once per
+     * session.
+     */
+    public CompletableFuture<RelayBinding> authenticateToRelay(MsrpRelayConfig relay,
+                                                              List<CertificateFingerprint> relayPins) {
+        Objects.requireNonNull(relay, "relay");
+        if (!secure) {
+            // RFC 4976 §9.2: "Client-to-relay communications MUST use TLS."
+            throw new IllegalStateException("plain endpoint: a client reaches its relay over TLS (msrps endpoint needed)");
+        }
+        if (relayPins.isEmpty()) {
+            throw new IllegalArgumentException("relayPins: empty (the relay's certificate must be pinned)");
+        }
+        if (closed) {
+            throw new IllegalStateException("endpoint closed");
+        }
+        MsrpUri r = relay.relay();
+        String host = r.host().startsWith("[") ? r.host().substring(1, r.host().length() - 1) : r.host();
+        InetSocketAddress target = InetSocketAddress.createUnresolved(host, r.effectivePort());
+        return dial(target, List.copyOf(relayPins), transports.group().next()).thenCompose(conn -> {
+            Channel ch = conn.channel();
+            MsrpRelayClientHandler auth = MsrpRelayClientHandler.attach(ch, relay, new EventLoopTimers(ch.eventLoop()),
+                    RANDOM, new MsrpRelayClient.Listener() {
+                        @Override
+                        public void onFailed(MsrpRelayException error) {
+                            conn.closeBecause(error);
+                        }
+                    });
+            return auth.authenticate().whenComplete((binding, err) -> {
+                if (err != null) {
+                    ch.close();
+                } else {
+                    relayLegs.add(binding, conn);
+                    LOG.info("[msrp] authenticated to relay {} over {}: Use-Path {}", r, conn.describe(), binding.usePath());
+                }
+            });
+        });
     }
 
     private void initMsrp(Channel ch, MsrpConnectionHandler handler) {
@@ -277,9 +349,9 @@ public final class MsrpEndpoint implements AutoCloseable {
         ch.pipeline().addLast(new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, handler);
     }
 
-    private static String failureReason(MsrpSessionSpec spec, String refusal, Throwable err) {
+    private static String failureReason(InetSocketAddress connectTo, String refusal, Throwable err) {
         Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        String where = spec.connectTo().getHostString() + ":" + spec.connectTo().getPort();
+        String where = connectTo.getHostString() + ":" + connectTo.getPort();
         if (refusal != null) {
             return "TLS handshake with " + where + " refused: " + refusal;
         }
@@ -321,6 +393,7 @@ public final class MsrpEndpoint implements AutoCloseable {
     }
 
     void connectionClosed(MsrpConnectionHandler conn) {
+        relayLegs.closed(conn);
         outbound.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && f.join() == conn);
     }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.mediasec.msrp.MsrpUri;
 
 /**
- * What a successful AUTH gave (RFC 4976 §5.1): the {@code Use-Path} the client puts before its own
- * URI in {@code a=path} and the lifetime from {@code Expires}.
+ * What a successful AUTH gave (RFC 4976 §5.1): the {@code Use-Path} the client puts (reversed) before
+ * its own URI in {@code a=path} and the lifetime from {@code Expires}.
  *
  * @param relay      the relay URI the AUTH was sent to
  * @param usePath    the relay's Use-Path URIs, in order (never empty)
@@ -26,7 +26,7 @@ public record RelayBinding(MsrpUri relay, List<MsrpUri> usePath, Optional<Durati
         Objects.requireNonNull(expires, "expires");
     }
 
-    /** The path to advertise in SDP {@code a=path}: the Use-Path, then our own URI (RFC 4976 §5.1, §6). */
+    /** The path to advertise in SDP {@code a=path}: the Use-Path reversed, then our own URI (RFC 4976 §5.1). */
     public List<MsrpUri> advertisedPath(MsrpUri local) {
         return RelayPaths.advertisedPath(usePath, local);
     }

@@ -60,6 +60,25 @@ public record MsrpSessionSpec(List<MsrpUri> localPath, List<MsrpUri> remotePath,
     }
 
     /**
+     * True when our {@code a=path} has more than our own URI: we sit behind an RFC 4976 relay and the
+     * URIs before ours are its Use-Path, reversed (RFC 4976 §5.1). Such a session sends everything over
+     * the connection on which the Use-Path was obtained (RFC 4976 §6.3: the relay routes to the URI only
+     * "across the same connection over which the AUTH request was received"), whatever {@link #active()} says.
+     */
+    public boolean viaRelay() {
+        return localPath.size() > 1;
+    }
+
+    /** The Use-Path of our relay in To-Path order (our {@code a=path} without our URI, reversed); empty without a relay. */
+    public List<MsrpUri> usePath() {
+        List<MsrpUri> out = new ArrayList<>(localPath.size() - 1);
+        for (int i = localPath.size() - 2; i >= 0; i--) {
+            out.add(localPath.get(i));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * Derives the spec from our SDP and the peer's.
      *
      * <ul>

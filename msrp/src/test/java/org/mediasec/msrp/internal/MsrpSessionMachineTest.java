@@ -81,6 +81,32 @@ class MsrpSessionMachineTest {
         assertThat(pair.machineB.wire()).isSameAs(pair.b);
     }
 
+    /**
+     * RFC 4976 §5.1: behind a relay our a=path is the Use-Path reversed plus our URI; requests carry
+     * To-Path = Use-Path + the peer's a=path and From-Path = our URI alone (the relays add themselves
+     * to From-Path; the end-to-end route is MsrpRelayKamailioInteropTest's).
+     */
+    @Test
+    void behindARelayToPathIsUsePathThenPeerPath() {
+        MsrpUri r1 = MsrpUri.parse("msrps://r1.example.net:2855/u1;tcp");
+        MsrpUri r2 = MsrpUri.parse("msrps://r2.example.net:2855/u2;tcp");
+        // Use-Path "r1 r2" (r1 nearest to Alice) is advertised reversed: a=path r2 r1 alice
+        MsrpSessionMachine m = new MsrpSessionMachine(List.of(r2, r1, ALICE), List.of(BOB), config, clock,
+                new SplittableRandom(1), alice);
+        assertThat(m.toPath()).containsExactly(r1, r2, BOB);
+        assertThat(m.remotePath()).containsExactly(BOB);
+        assertThat(m.localUri()).isEqualTo(ALICE);
+        m.bind(pair.a, true);
+        MsrpRequest first = pair.a.requests().get(0);
+        m.onResponse(MsrpResponse.to(first, MsrpStatus.OK));
+        assertThat(alice.connected).isEqualTo(1);
+        m.send("via-relay-1", MsrpPayload.text("hi"), SendOptions.DEFAULT);
+        assertThat(pair.a.requests()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.toPath()).containsExactly(r1, r2, BOB);
+            assertThat(r.fromPath()).containsExactly(ALICE);
+        });
+    }
+
     @Test
     void chatBothWays() {
         connect();

@@ -20,8 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.msrp.MsrpException;
 import org.mediasec.msrp.MsrpUri;
 import org.mediasec.msrp.internal.DefaultMsrpSession;
+import org.mediasec.msrp.relay.DigestCredentials;
+import org.mediasec.msrp.relay.MsrpRelayConfig;
 import org.mediasec.msrp.session.MsrpSession;
 import org.mediasec.msrp.session.MsrpSessionConfig;
 import org.mediasec.msrp.session.MsrpSessionSpec;
@@ -338,5 +341,59 @@ class MsrpEndpointTest {
         MsrpSession a = alice.open(MsrpSessionSpec.fromSdp(
                 sdp(aUri, 1, "active", List.of(), false), 0, sdp(bUri, 1, "passive", List.of(), false), 0, true), ae);
         assertThatThrownBy(() -> a.connected().get(T, TimeUnit.SECONDS)).hasMessageContaining("481");
+    }
+
+    @Test
+    void aRelayPathNeedsAnAuthenticatedRelayConnection() throws Exception {
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        MsrpUri me = alice.newLocalUri("127.0.0.1");
+        MsrpUri relay = MsrpUri.parse("msrps://127.0.0.1:2855/never-authenticated;tcp");
+        MsrpSessionSpec spec = MsrpSessionSpec.fromSdp(sdp(List.of(relay, me), "actpass", aliceId.fingerprint()), 0,
+                sdp(List.of(MsrpUri.parse("msrps://127.0.0.1:9/bob;tcp")), "passive", bobId.fingerprint()), 0, true);
+        assertThat(spec.viaRelay()).isTrue();
+        assertThat(spec.usePath()).containsExactly(relay);
+        assertThatThrownBy(() -> alice.open(spec, new SessionEvents()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("authenticateToRelay").hasMessageContaining(relay.toString());
+        assertThat(alice.connectionCount()).isZero();
+    }
+
+    @Test
+    void authenticateToRelayNeedsTlsAndAPinnedRelay() throws Exception {
+        MsrpUri relay = MsrpUri.parse("msrps://127.0.0.1:2855;tcp");
+        bob = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT);
+        bob.listen(loopback());
+        MsrpRelayConfig viaBob = MsrpRelayConfig.of(relay, bob.newLocalUri("127.0.0.1"), new DigestCredentials("bob", "pw"));
+        assertThatThrownBy(() -> bob.authenticateToRelay(viaBob, List.of(aliceId.fingerprint())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TLS");
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        MsrpRelayConfig viaAlice = MsrpRelayConfig.of(relay, alice.newLocalUri("127.0.0.1"), new DigestCredentials("alice", "pw"));
+        assertThatThrownBy(() -> alice.authenticateToRelay(viaAlice, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pinned");
+    }
+
+    /** A relay whose certificate is not the pinned one is refused before any AUTH, with the trust manager's reason. */
+    @Test
+    void aRelayWithAnotherCertificateIsRefused() throws Exception {
+        bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        InetSocketAddress fakeRelay = bob.listen(loopback());
+        alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+        alice.listen(loopback());
+        MsrpUri relay = MsrpUri.parse("msrps://127.0.0.1:" + fakeRelay.getPort() + ";tcp");
+        MsrpRelayConfig config = MsrpRelayConfig.of(relay, alice.newLocalUri("127.0.0.1"), new DigestCredentials("alice", "pw"));
+        LocalIdentity other = LocalIdentity.selfSigned("someone-else");
+        assertThat(alice.authenticateToRelay(config, List.of(other.fingerprint())))
+                .failsWithin(T, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(MsrpException.class).withMessageContaining("refused");
+    }
+
+    static SessionDescription sdp(List<MsrpUri> path, String setup, CertificateFingerprint fp) {
+        MsrpUri own = path.get(path.size() - 1);
+        return SdpParser.parse("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=message " + own.effectivePort() + " TCP/TLS/MSRP *\r\na=accept-types:*\r\na=path:"
+                + String.join(" ", path.stream().map(MsrpUri::toString).toList()) + "\r\na=setup:" + setup
+                + "\r\na=fingerprint:" + fp + "\r\n");
     }
 }

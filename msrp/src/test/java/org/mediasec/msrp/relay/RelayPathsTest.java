@@ -22,6 +22,19 @@ class RelayPathsTest {
         assertThat(b.advertisedPath(ALICE)).containsExactly(RELAY, ALICE);
     }
 
+    /** RFC 4976 §5.1's example: Use-Path "B C" from relay C gives a=path "C B A" and To-Path "B C D E F". */
+    @Test
+    void advertisedPathReversesAUsePathOfTwoRelays() {
+        MsrpUri b = MsrpUri.parse("msrps://b.example.com:9000/b1;tcp");
+        MsrpUri c = MsrpUri.parse("msrps://c.example.com:9000/c1;tcp");
+        MsrpUri d = MsrpUri.parse("msrps://d.example.com:9000/d1;tcp");
+        MsrpUri e = MsrpUri.parse("msrps://e.example.com:9000/e1;tcp");
+        MsrpUri f = MsrpUri.parse("msrps://f.example.com:9000/f1;tcp");
+        RelayBinding binding = new RelayBinding(c, List.of(b, c), Optional.empty(), 0);
+        assertThat(binding.advertisedPath(ALICE)).containsExactly(c, b, ALICE);
+        assertThat(RelayPaths.toPathVia(binding.usePath(), List.of(d, e, f))).containsExactly(b, c, d, e, f);
+    }
+
     @Test
     void viaRelayPrefixesToPathOnly() {
         MsrpRequest send = MsrpRequest.send("a786hjs2", List.of(BOB), List.of(ALICE), "87652491", MsrpContent.text("hi"));
