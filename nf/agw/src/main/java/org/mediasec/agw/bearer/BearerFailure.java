@@ -42,7 +42,12 @@ public record BearerFailure(Side side, Kind kind, String detail, List<Certificat
         /** The passive leg could not listen (no free port, address unusable). */
         BIND_FAILED(false),
         /** The peer sent more before the other leg was established than the AGW holds. */
-        OVERFLOW(false);
+        OVERFLOW(false),
+        /**
+         * MSRP application-aware mode: the leg lost the MSRP framing (not MSRP, a limit passed), or a
+         * message could not be rewritten (no {@code a=path} for the other leg).
+         */
+        MSRP_ERROR(false);
 
         private final boolean tlsEstablishment;
 

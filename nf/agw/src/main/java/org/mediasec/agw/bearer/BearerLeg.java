@@ -25,10 +25,13 @@ import org.mediasec.tls.LocalIdentity;
  * @param peerFingerprints the peer's {@code a=fingerprint}s to pin ("Remote certificate fingerprint"),
  *                         TLS-terminating legs only; may be empty until the UE's SDP arrives, but a
  *                         handshake with no pin fails (fail closed)
+ * @param msrp             MSRP application-aware mode: the paths the AGW rewrites To-Path/From-Path
+ *                         with ({@link MsrpPathRewriter}); null relays bytes without parsing them.
+ *                         Never on a {@link BearerTransport#PASS_THROUGH} leg
  */
 public record BearerLeg(Realm realm, BearerTransport transport, TcpSetup setup, int port,
                         InetSocketAddress remote, LocalIdentity identity,
-                        List<CertificateFingerprint> peerFingerprints) {
+                        List<CertificateFingerprint> peerFingerprints, MsrpPaths msrp) {
     /** The CHOOSE wildcard ({@code $}) for {@link #port}. */
     public static final int CHOOSE = 0;
 
@@ -57,6 +60,16 @@ public record BearerLeg(Realm realm, BearerTransport transport, TcpSetup setup, 
             throw new IllegalArgumentException(transport + ": no TLS identity or fingerprints expected "
                     + "(the AGW terminates no TLS on this leg)");
         }
+        if (msrp != null && transport == BearerTransport.PASS_THROUGH) {
+            throw new IllegalArgumentException("msrp: a pass-through leg is never parsed (use PLAIN_TCP for "
+                    + "MSRP application-aware mode)");
+        }
+    }
+
+    /** A leg that relays bytes without parsing them (no MSRP-aware mode). */
+    public BearerLeg(Realm realm, BearerTransport transport, TcpSetup setup, int port, InetSocketAddress remote,
+                     LocalIdentity identity, List<CertificateFingerprint> peerFingerprints) {
+        this(realm, transport, setup, port, remote, identity, peerFingerprints, null);
     }
 
     /** A plain TCP leg. */
@@ -80,19 +93,25 @@ public record BearerLeg(Realm realm, BearerTransport transport, TcpSetup setup, 
     }
 
     public BearerLeg withRemote(InetSocketAddress remote) {
-        return new BearerLeg(realm, transport, setup, port, remote, identity, peerFingerprints);
+        return new BearerLeg(realm, transport, setup, port, remote, identity, peerFingerprints, msrp);
     }
 
     public BearerLeg withPort(int port) {
-        return new BearerLeg(realm, transport, setup, port, remote, identity, peerFingerprints);
+        return new BearerLeg(realm, transport, setup, port, remote, identity, peerFingerprints, msrp);
     }
 
     public BearerLeg withPeerFingerprints(List<CertificateFingerprint> peerFingerprints) {
-        return new BearerLeg(realm, transport, setup, port, remote, identity, peerFingerprints);
+        return new BearerLeg(realm, transport, setup, port, remote, identity, peerFingerprints, msrp);
+    }
+
+    /** The same leg in MSRP application-aware mode with {@code msrp} (null: bytes relayed unparsed). */
+    public BearerLeg withMsrp(MsrpPaths msrp) {
+        return new BearerLeg(realm, transport, setup, port, remote, identity, peerFingerprints, msrp);
     }
 
     @Override
     public String toString() {
-        return transport + "/" + setup + "@" + realm.name() + (remote == null ? "" : "->" + remote);
+        return transport + "/" + setup + "@" + realm.name() + (remote == null ? "" : "->" + remote)
+                + (msrp == null ? "" : " msrp-aware");
     }
 }

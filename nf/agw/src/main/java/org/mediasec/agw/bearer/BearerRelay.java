@@ -161,7 +161,8 @@ public final class BearerRelay {
     }
 
     /**
-     * Changes a leg that is not connected yet (a Modify): its remote address (Remote descriptor
+     * Changes a leg that is not connected yet (a Modify): its MSRP-aware paths (also once connected,
+     * when the leg is already MSRP-aware), its remote address (Remote descriptor
      * {@code c=}/{@code m=}), its peer fingerprints, and once its setup role from passive to active
      * (the AGW offered {@code a=setup:actpass} by listening and the peer answered {@code passive}:
      * the AGW becomes the TCP and TLS client; its listener closes and its port is released). An
@@ -181,6 +182,11 @@ public final class BearerRelay {
                     || (old.setup() != spec.setup() && !toActive) || (!toActive && old.port() != spec.port())) {
                 throw new IllegalArgumentException(side + ": only the remote address, the peer fingerprints and "
                         + "passive to active may change (was " + old + ", now " + spec + ")");
+            }
+            if (leg.channel != null && old.msrp() != null && spec.msrp() != null
+                    && old.withMsrp(spec.msrp()).equals(spec) && state != State.CLOSING && state != State.CLOSED) {
+                leg.spec = spec;                           // MSRP-aware: the peer's a=path, read per message
+                return null;
             }
             if (state == State.CLOSING || state == State.CLOSED || leg.channel != null) {
                 throw new IllegalStateException("relay " + id + " " + side + ": cannot update a connected or "
@@ -339,6 +345,13 @@ public final class BearerRelay {
     }
 
     private void startFlowing() {
+        if ((access.spec.msrp() == null) != (core.spec.msrp() == null)) {
+            // one leg parses MSRP and the other relays bytes: the sessions' paths would not match (fail closed)
+            Side plain = access.spec.msrp() == null ? Side.ACCESS : Side.CORE;
+            fail(BearerFailure.of(plain, BearerFailure.Kind.MSRP_ERROR, "MSRP-aware mode on the " + plain.other()
+                    + " termination only: the " + plain + " termination has no a=path in its Local descriptor", null));
+            return;
+        }
         state = State.ESTABLISHED;
         LOG.info("[bearer {}] established: {} | {}", id, brief(access), brief(core));
         notifyListener(l -> l.established(this, stats()));

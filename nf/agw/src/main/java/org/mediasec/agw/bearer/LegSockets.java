@@ -10,6 +10,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
+import org.mediasec.msrp.codec.MsrpLimits;
+import org.mediasec.msrp.netty.MsrpFrameDecoder;
 import org.mediasec.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Opens the sockets of a relay's legs, all on the relay's event loop: a passive leg books a port and
  * listens (trying the next port of the realm while the chosen one is busy) and keeps the first
  * connection it accepts; an active leg connects from its realm address. Every channel gets the same
- * pipeline: {@link WireCounter}, the {@code SslHandler} on a TLS-terminating leg, {@link LegHandler}.
+ * pipeline: {@link WireCounter}, the {@code SslHandler} on a TLS-terminating leg, in MSRP-aware mode
+ * the msrp module's {@code MsrpFrameDecoder} and {@link MsrpPathRewriter}, {@link LegHandler}.
  * Channels start with {@code autoRead} off; the relay decides when to read.
  */
 final class LegSockets {
@@ -143,6 +146,10 @@ final class LegSockets {
             ch.pipeline().addLast("wire", new WireCounter(leg));
             if (leg.spec.transport().terminatesTls()) {
                 ch.pipeline().addLast("tls", tlsHandler(leg, ch));
+            }
+            if (leg.spec.msrp() != null) {
+                ch.pipeline().addLast("msrp-frames", new MsrpFrameDecoder(MsrpLimits.DEFAULT));
+                ch.pipeline().addLast("msrp-paths", new MsrpPathRewriter(leg));
             }
             ch.pipeline().addLast("relay", new LegHandler(leg));
         } catch (RuntimeException e) {

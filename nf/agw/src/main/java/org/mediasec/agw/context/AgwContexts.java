@@ -19,6 +19,7 @@ import org.mediasec.agw.bearer.BearerListener;
 import org.mediasec.agw.bearer.BearerRelay;
 import org.mediasec.agw.bearer.BearerRelays;
 import org.mediasec.agw.bearer.LegStats;
+import org.mediasec.agw.bearer.MsrpPaths;
 import org.mediasec.agw.bearer.RelayStats;
 import org.mediasec.agw.bearer.Side;
 import org.mediasec.agw.bearer.TcpSetup;
@@ -53,6 +54,7 @@ import org.mediasec.h248.iq.IqReplies;
 import org.mediasec.h248.iq.IqRequests;
 import org.mediasec.h248.iq.IqTermination;
 import org.mediasec.h248.iq.MediaEndpoint;
+import org.mediasec.h248.iq.MsrpHandling;
 import org.mediasec.h248.iq.PlainTermination;
 import org.mediasec.h248.iq.RemoteMedia;
 import org.mediasec.h248.iq.TlsTermination;
@@ -131,6 +133,7 @@ public final class AgwContexts implements MgUser {
     private final List<AgwRealm> realms;
     private final LocalIdentity identity;
     private final int maxContexts;
+    private final boolean passThroughOnly;
     private final AgwMetrics metrics;
     private final IqRequests reader = IqRequests.DEFAULT;
     private final Map<Long, Ctx> contexts = new LinkedHashMap<>();
@@ -154,6 +157,16 @@ public final class AgwContexts implements MgUser {
      */
     public AgwContexts(BearerRelays relays, Transports transports, List<AgwRealm> realms, LocalIdentity identity,
                        int maxContexts, AgwMetrics metrics) {
+        this(relays, transports, realms, identity, maxContexts, metrics, false);
+    }
+
+    /**
+     * @param passThroughOnly the TrGW profile (Ix, {@code docs/iq-profile.md} row 25): every termination
+     *                        that asks the MG to terminate TLS or to parse MSRP is refused with 449
+     */
+    public AgwContexts(BearerRelays relays, Transports transports, List<AgwRealm> realms, LocalIdentity identity,
+                       int maxContexts, AgwMetrics metrics, boolean passThroughOnly) {
+        this.passThroughOnly = passThroughOnly;
         this.relays = Checks.notNull(relays, "relays");
         this.transports = Checks.notNull(transports, "transports");
         this.realms = List.copyOf(realms);
@@ -275,6 +288,8 @@ public final class AgwContexts implements MgUser {
         Channel holder;
         Side side;
         BearerLeg leg;
+        /** MSRP application-aware mode: the AGW's and the peer's a=path on this termination; null: bytes. */
+        MsrpPaths msrp;
 
         Term(String id, AgwRealm realm, Ctx ctx) {
             this.id = id;
@@ -416,6 +431,7 @@ public final class AgwContexts implements MgUser {
             throw new CommandError(ErrorCode.NOT_IMPLEMENTED, "transport protocol " + spec.proto()
                     + " (the AGW relays TCP bearers only)");
         }
+        MsrpPaths msrp = msrpPaths(c, spec, null);
         Term term;
         Term first = null;
         CompletableFuture<Void> released;
@@ -439,6 +455,7 @@ public final class AgwContexts implements MgUser {
             AgwRealm realm = realmFor(c, spec, ctx);
             term = new Term(realm.name() + "/" + nextTermination++, realm, ctx);
             term.spec = spec;
+            term.msrp = msrp;
             term.events = spec.events();
             if (term.passive() && ctx.terms.isEmpty()) {
                 term.bookedPort = book(realm, spec.local());
@@ -704,11 +721,12 @@ public final class AgwContexts implements MgUser {
         BearerLeg leg;
         if (t.spec instanceof TlsTermination) {
             leg = BearerLeg.tls(t.realm.realm(), setup, identity, rm == null ? List.of() : rm.fingerprints());
-        } else if (passThrough) {
+        } else if (passThrough && t.msrp == null) {
             leg = BearerLeg.passThrough(t.realm.realm(), setup);
         } else {
             leg = BearerLeg.plain(t.realm.realm(), setup);
         }
+        leg = leg.withMsrp(t.msrp);
         if (setup == TcpSetup.PASSIVE && t.bookedPort > 0) {
             leg = leg.withPort(t.bookedPort);
         } else if (setup == TcpSetup.PASSIVE && t.leg != null && t.leg.port() != BearerLeg.CHOOSE) {
@@ -745,6 +763,38 @@ public final class AgwContexts implements MgUser {
         return IqReplies.reply(kind, t.tid(), local, t.spec.remote());
     }
 
+    /**
+     * The MSRP-aware paths a command asks for ({@code docs/iq-profile.md} row 26): a Local
+     * {@code a=path} on an application-aware proto; the Remote {@code a=path} when present, else the one
+     * known before. Null when Local has no {@code a=path}. In the TrGW profile every termination that
+     * asks the MG to terminate TLS or to parse MSRP is refused (449).
+     */
+    private MsrpPaths msrpPaths(CommandRequest c, IqTermination spec, MsrpPaths before) {
+        var local = MsrpPathCoding.local(c);
+        if (passThroughOnly && (spec.terminatesTls() || local.isPresent())) {
+            throw new CommandError(ErrorCode.UNKNOWN_PARAMETER_OR_PROPERTY_VALUE, "TrGW profile: pass-through only; "
+                    + (spec.terminatesTls() ? "transport protocol " + spec.proto() + " asks the MG to terminate TLS"
+                    : "a=path in Local asks for MSRP-aware mode") + " (use TCP and no TLS information, row 25)");
+        }
+        if (local.isEmpty()) {
+            return null;
+        }
+        if (spec.msrpHandling().orElse(MsrpHandling.APPLICATION_AGNOSTIC) != MsrpHandling.APPLICATION_AWARE) {
+            throw new CommandError(ErrorCode.CONFLICTING_PROPERTY_VALUES, "a=path in Local asks for MSRP-aware mode, "
+                    + "but " + spec.media() + " " + spec.proto() + " is application-agnostic (TS 23.334 §6.2.18.4)");
+        }
+        var remote = MsrpPathCoding.remote(c);
+        return new MsrpPaths(local.get(), remote.orElse(before == null ? List.of() : before.remote()));
+    }
+
+    /** A Modify without Local: the Remote {@code a=path} updates an MSRP-aware termination's peer path. */
+    private static MsrpPaths remotePath(CommandRequest c, MsrpPaths before) {
+        if (before == null) {
+            return null;
+        }
+        return MsrpPathCoding.remote(c).map(before::withRemote).orElse(before);
+    }
+
     // ---------------------------------------------------------------- Modify
 
     private CompletableFuture<CommandReply> modify(Ctx ctx, CommandRequest c) {
@@ -772,6 +822,8 @@ public final class AgwContexts implements MgUser {
             if (c.descriptor(EventsDescriptor.class) != null) {
                 t.events = reader.events(c).orElse(null);      // a new Events descriptor replaces the old one
             }
+            // a Local replaces the termination's Local, a=path included; a Remote alone updates the peer's path
+            t.msrp = reader.hasLocal(c) ? msrpPaths(c, next, t.msrp) : remotePath(c, t.msrp);
             t.spec = next;
             LOG.debug("{} Modify {} remote {} setup {}", t.ctx.tag(), t.id, next.remote() == null ? "-"
                     : next.remote().endpoint(), next.setup());
