@@ -1,0 +1,44 @@
+package org.mediasec.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.mediasec.agw.config.AgwConfig;
+import org.mediasec.core.CoreConfig;
+
+class LabConfigsTest {
+    @Test
+    void examplesAreReadWithTheirOwnParsersAtTheDefaultBlock() throws Exception {
+        LabConfigs c = new LabConfigs(LabPorts.defaults());
+        CoreConfig core = c.core();
+        AgwConfig a = c.agw('a');
+        AgwConfig b = c.agw('b');
+
+        assertThat(core.port()).isEqualTo(31000);
+        assertThat(a.mid()).isEqualTo("[127.0.0.1]:31012");
+        assertThat(a.h248().mgcPort()).isEqualTo(31011);
+        assertThat(a.h248().localPort()).isEqualTo(31012);
+        assertThat(a.realms()).extracting(AgwConfig.RealmConfig::minPort).containsExactly(31100, 31200);
+        assertThat(b.h248().mgcPort()).isEqualTo(31021);
+        assertThat(b.realms()).extracting(AgwConfig.RealmConfig::maxPort).containsExactly(31399, 31499);
+    }
+
+    @Test
+    void everyPortMovesWithTheBase() throws Exception {
+        LabConfigs c = new LabConfigs(new LabPorts(40000));
+        AgwConfig b = c.agw('b');
+
+        assertThat(c.core().port()).isEqualTo(40000);
+        assertThat(b.mid()).isEqualTo("[127.0.0.1]:40022");
+        assertThat(b.h248().mgcPort()).isEqualTo(40021);
+        assertThat(b.realms()).extracting(AgwConfig.RealmConfig::minPort).containsExactly(40300, 40400);
+    }
+
+    @Test
+    void everyExamplePortIsInsideTheBlock() {
+        LabPorts p = LabPorts.defaults();
+        assertThatThrownBy(() -> p.moved(5060)).hasMessageContaining("outside the lab block 31000-31499");
+        assertThat(p.captureFilter()).isEqualTo("tcp portrange 31000-31499 or udp portrange 31000-31499");
+    }
+}
