@@ -132,6 +132,74 @@ class AgwNodeTest extends AgwNodeTestBase {
                 .contains("agw_relayed_bytes_total{direction=\"uplink\"} 150010.0");
     }
 
+    /**
+     * e2ae BFCP: {@code TCP/TLS/BFCP} access (the UE pins the AGW), plain {@code TCP/BFCP} core. The AGW
+     * is a byte relay here: BFCP messages (RFC 8855 §5.1 COMMON-HEADER, version 1 over a reliable
+     * transport) cross it unchanged both ways, several in one write and one split over two.
+     */
+    @Test
+    void e2aeBfcpContextRelaysBothWays() throws Exception {
+        try (Peers.Core core = new Peers.Core()) {
+            TlsTermination access = TlsTermination.bfcp(Setup.PASSIVE).events(IqEvents.failures(2101)).build();
+            Transaction.Reply r1 = call(new ActionRequest(ContextId.CHOOSE, List.of(IqCommands.DEFAULT.add(access))));
+            CommandReply a = first(r1);
+            ContextId ctx = r1.actions().get(0).contextId();
+            assertThat(IqReplies.local(a).proto().toString()).isEqualTo("TCP/TLS/BFCP");
+            PlainTermination coreSpec = PlainTermination.bfcpCore(Setup.ACTIVE)
+                    .withRemote(RemoteMedia.of("127.0.0.1", core.port(), Setup.PASSIVE));
+            CommandReply c = first(call(ActionRequest.of(ctx, IqCommands.DEFAULT.add(coreSpec))));
+            assertThat(IqReplies.local(c).proto().toString()).isEqualTo("TCP/BFCP");
+            first(call(ActionRequest.of(ctx, IqCommands.DEFAULT.modifyRemote(a.terminationId(),
+                    access.withRemote(RemoteMedia.of("127.0.0.1", 9, Setup.ACTIVE, UE.fingerprint()))))));
+
+            byte[] floorRequest = bfcp(1, 4711, 1, 17, floorId(543));            // FloorRequest, FLOOR-ID 543
+            byte[] hello = bfcp(11, 4711, 2, 17, new byte[0]);                   // Hello
+            byte[] status = bfcp(4, 4711, 1, 17, floorId(543));                  // FloorRequestStatus
+            byte[] helloAck = bfcp(12, 4711, 2, 17, new byte[0]);                // HelloAck
+            try (SSLSocket ue = Peers.ue(address(IqReplies.localEndpoint(a)), UE, IqReplies.localFingerprint(a).get(0))) {
+                ue.getOutputStream().write(concat(hello, floorRequest));
+                ue.getOutputStream().flush();
+                Socket coreSide = core.accepted.get(T, TimeUnit.SECONDS);
+                assertThat(coreSide.getInputStream().readNBytes(hello.length + floorRequest.length))
+                        .isEqualTo(concat(hello, floorRequest));
+                coreSide.getOutputStream().write(helloAck, 0, 5);                 // one message in two writes
+                coreSide.getOutputStream().flush();
+                coreSide.getOutputStream().write(concat(Arrays.copyOfRange(helloAck, 5, helloAck.length), status));
+                coreSide.getOutputStream().flush();
+                assertThat(ue.getInputStream().readNBytes(helloAck.length + status.length)).isEqualTo(concat(helloAck, status));
+
+                Transaction.Reply sub = call(ActionRequest.of(ctx, IqCommands.subtract(a.terminationId()),
+                        IqCommands.subtract(c.terminationId())));
+                Map<String, String> accessStats = stats(sub.actions().get(0).replies().get(0));
+                assertThat(accessStats).containsEntry("nt/or", Long.toString(hello.length + floorRequest.length))
+                        .containsEntry("nt/os", Long.toString(helloAck.length + status.length));
+                assertThat(Peers.drain(coreSide.getInputStream())).isZero();
+                assertThat(Peers.drain(ue.getInputStream())).isZero();
+            }
+        }
+        assertThat(notifies).isEmpty();
+        assertNothingLeft();
+    }
+
+    /** A BFCP message over a reliable transport (RFC 8855 §5.1): Ver 1, R and F clear, length in 4-octet words. */
+    static byte[] bfcp(int primitive, int conferenceId, int transactionId, int userId, byte[] attributes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + attributes.length);
+        b.put((byte) (1 << 5)).put((byte) primitive).putShort((short) (attributes.length / 4))
+                .putInt(conferenceId).putShort((short) transactionId).putShort((short) userId).put(attributes);
+        return b.array();
+    }
+
+    /** FLOOR-ID (RFC 8855 §5.2.2): type 2 with the M bit, length 4, the 16-bit floor id. */
+    static byte[] floorId(int id) {
+        return new byte[] {(byte) (2 << 1 | 1), 4, (byte) (id >> 8), (byte) id};
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void wrongUeFingerprintIsNotifiedAndTheContextStaysConsistent() throws Exception {
         try (Peers.Core core = new Peers.Core()) {
