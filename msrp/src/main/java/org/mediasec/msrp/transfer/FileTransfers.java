@@ -42,9 +42,13 @@ public final class FileTransfers {
 
     /** A selector for {@code file}: name, type, size and SHA-1 hash (RFC 5547 §6). */
     public static FileSelector selector(Path file, String type) throws IOException {
-        String name = file.getFileName().toString().replace("%", "%25").replace("\"", "%22");
-        return new FileSelector(name, type, Files.size(file),
+        return new FileSelector(selectorName(file), type, Files.size(file),
                 List.of(new FileSelector.Hash("sha-1", Bytes.of(digest(file, "SHA-1")))));
+    }
+
+    /** The file's name as a {@code name:} selector writes it: {@code %} and {@code "} percent-encoded (RFC 5547 §6). */
+    static String selectorName(Path file) {
+        return file.getFileName().toString().replace("%", "%25").replace("\"", "%22");
     }
 
     /** The payload to send for a selector and optional range: Content-Type from the selector's type. */
@@ -124,7 +128,7 @@ public final class FileTransfers {
         return HexFormat.of().formatHex(digest(file, "SHA-256"));
     }
 
-    private static byte[] digest(Path file, String algorithm) throws IOException {
+    static byte[] digest(Path file, String algorithm) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance(algorithm.toUpperCase(Locale.ROOT));
