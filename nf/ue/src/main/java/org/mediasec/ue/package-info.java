@@ -1,6 +1,6 @@
 /**
- * The IMS UE: registers with {@code Security-Client: msrp-tls;mediasec, ...}, calls another user and opens MSRP
- * sessions secured end to access edge (e2ae, TLS to the IMS-AGW) or end to end (TLS to the other UE), sends
- * and receives chat messages and files.
+ * The IMS user agent of {@code mediasec ue}: registration with the TS 24.229 media-plane sec-agree
+ * mechanisms, calls with one MSRP stream over TLS secured end to access edge or end to end, chat and
+ * file transfer. Entry point: {@link org.mediasec.ue.Ue}.
  */
 package org.mediasec.ue;
