@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The IMS-AGW network function: its event loops, bearer layer, H.248 termination model, MG role
+ * The IMS-AGW network function (or, with {@code profile: trgw}, the TrGW: pass-through only): its event loops, bearer layer, H.248 termination model, MG role
  * (registration by ServiceChange, re-registration after MGC loss) and metrics endpoint.
  * {@link #start} and {@link #close} block: never call them on an event loop.
  */
@@ -71,7 +71,9 @@ public final class AgwNode implements AutoCloseable {
      * @throws IOException when the certificate cannot be read or the metrics port bound
      */
     public static AgwNode start(AgwConfig config, KeyLog keyLog) throws IOException {
-        LocalIdentity identity = identity(config.certificate());
+        // the TrGW terminates no TLS: it reads and writes no certificate (one in memory fills the model's slot)
+        LocalIdentity identity = config.trgw() ? LocalIdentity.selfSigned(config.certificate().commonName())
+                : identity(config.certificate());
         AgwMetrics metrics = new AgwMetrics();
         Transports transports = Transports.create("agw", config.limits().eventLoopThreads(), Transports.Kind.preferred());
         BearerRelays relays = null;
@@ -88,7 +90,7 @@ public final class AgwNode implements AutoCloseable {
                     .withCloseTimeout(config.limits().closeTimeout()).withTls(tls);
             relays = new BearerRelays(transports, bearer, realms.stream().map(AgwRealm::realm).toList());
             AgwContexts contexts = new AgwContexts(relays, transports, realms, identity, config.limits().maxContexts(),
-                    metrics);
+                    metrics, config.trgw());
             BearerRelays r = relays;
             metrics.gauges(contexts::contexts, contexts::terminations, r::relays);
             InetSocketAddress metricsAddress = config.metrics().port() == 0 ? null
@@ -126,14 +128,18 @@ public final class AgwNode implements AutoCloseable {
 
     private void logStart() {
         AgwConfig.H248 h = config.h248();
-        LOG.info("[agw] mId {} H.248/{} {} {} to MGC {}:{} (version {})", config.mid(), h.transport(), h.encoding(),
-                h.local(), h.mgcAddress(), h.mgcPort(), h.version());
+        LOG.info("[agw] profile {}: mId {} H.248/{} {} {} to MGC {}:{} (version {})", config.profile(), config.mid(),
+                h.transport(), h.encoding(), h.local(), h.mgcAddress(), h.mgcPort(), h.version());
         for (AgwConfig.RealmConfig r : config.realms()) {
             LOG.info("[agw] realm {} on {} ports {}-{} (advertised {})", r.name(), r.bindAddress(), r.minPort(),
                     r.maxPort(), r.advertisedAddress());
         }
-        LOG.info("[agw] certificate {} fingerprint {}", identity.certificate().getSubjectX500Principal().getName(),
-                identity.fingerprint());
+        if (config.trgw()) {
+            LOG.info("[agw] TrGW: pass-through only (TLS termination and MSRP-aware mode are refused with 449)");
+        } else {
+            LOG.info("[agw] certificate {} fingerprint {}", identity.certificate().getSubjectX500Principal().getName(),
+                    identity.fingerprint());
+        }
     }
 
     /** The AGW certificate: PEM files, generated into the files, or generated in memory. */

@@ -43,9 +43,18 @@ import org.mediasec.tls.TlsProvider;
  * @param tls          TLS provider and handshake timeout
  * @param limits       resource limits and bearer timers
  * @param metrics      the Prometheus endpoint
+ * @param profile      {@code agw} (IMS-AGW on Iq: TLS termination, pass-through, MSRP-aware mode) or
+ *                     {@code trgw} (TrGW on Ix, TS 29.238: pass-through only; a termination asking for TLS
+ *                     termination or MSRP-aware mode is refused with 449; default realms {@code home} and
+ *                     {@code interconnect}, the two networks it joins)
  */
 public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certificate certificate, Tls tls,
-                        Limits limits, Metrics metrics) {
+                        Limits limits, Metrics metrics, String profile) {
+    /** The IMS-AGW profile (default). */
+    public static final String PROFILE_AGW = "agw";
+    /** The TrGW profile: pass-through only. */
+    public static final String PROFILE_TRGW = "trgw";
+
 
     /** The H.248 association with the MGC (IMS-ALG). */
     public record H248(@JsonProperty("mgc-address") String mgcAddress, @JsonProperty("mgc-port") Integer mgcPort,
@@ -248,10 +257,14 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
     }
 
     public AgwConfig {
+        profile = or(profile, PROFILE_AGW).toLowerCase(Locale.ROOT);
+        if (!profile.equals(PROFILE_AGW) && !profile.equals(PROFILE_TRGW)) {
+            throw new IllegalArgumentException("profile: " + profile + " (expected: agw or trgw)");
+        }
         mid = or(mid, "<agw.mediasec.invalid>");
         parseMid(mid);
         h248 = h248 == null ? H248.DEFAULTS : h248;
-        realms = realms == null || realms.isEmpty() ? defaultRealms() : List.copyOf(realms);
+        realms = realms == null || realms.isEmpty() ? defaultRealms(profile) : List.copyOf(realms);
         Set<String> names = new HashSet<>();
         for (RealmConfig r : realms) {
             if (!names.add(r.name().toLowerCase(Locale.ROOT))) {
@@ -266,13 +279,24 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
 
     /** Every default: mId {@code <agw.mediasec.invalid>}, MGC 127.0.0.1:2944/udp, realms access and core on loopback. */
     public static AgwConfig defaults() {
-        return new AgwConfig(null, null, null, null, null, null, null);
+        return new AgwConfig(null, null, null, null, null, null, null, null);
     }
 
-    private static List<RealmConfig> defaultRealms() {
+    private static List<RealmConfig> defaultRealms(String profile) {
         // below Linux's ephemeral range (32768-60999): no outgoing connection can hold one of these ports
-        return List.of(new RealmConfig("access", "127.0.0.1", null, 20000, 24999),
-                new RealmConfig("core", "127.0.0.1", null, 25000, 29999));
+        boolean trgw = profile.equals(PROFILE_TRGW);
+        return List.of(new RealmConfig(trgw ? "home" : "access", "127.0.0.1", null, 20000, 24999),
+                new RealmConfig(trgw ? "interconnect" : "core", "127.0.0.1", null, 25000, 29999));
+    }
+
+    /** True in the TrGW profile: pass-through only. */
+    public boolean trgw() {
+        return profile.equals(PROFILE_TRGW);
+    }
+
+    /** The same configuration in another profile ({@link #PROFILE_AGW} or {@link #PROFILE_TRGW}). */
+    public AgwConfig withProfile(String profile) {
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
     }
 
     /** The mId as an H.248 {@link MId}. */
@@ -281,23 +305,23 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
     }
 
     public AgwConfig withH248(H248 h248) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
     }
 
     public AgwConfig withRealms(List<RealmConfig> realms) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
     }
 
     public AgwConfig withMetrics(Metrics metrics) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
     }
 
     public AgwConfig withTls(Tls tls) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
     }
 
     public AgwConfig withMid(String mid) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
     }
 
     // ---------------------------------------------------------------- YAML

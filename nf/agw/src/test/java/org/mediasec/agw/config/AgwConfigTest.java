@@ -80,4 +80,20 @@ class AgwConfigTest {
             assertThat(c.realms()).hasSizeGreaterThanOrEqualTo(2);
         }
     }
+
+    @Test
+    void theTrgwProfile() throws Exception {
+        AgwConfig t = AgwConfig.parse("profile: trgw\n");
+        assertThat(t.trgw()).isTrue();
+        assertThat(t.realms()).extracting(AgwConfig.RealmConfig::name).containsExactly("home", "interconnect");
+        assertThat(AgwConfig.defaults().trgw()).isFalse();
+        assertThat(AgwConfig.defaults().profile()).isEqualTo("agw");
+        assertThatThrownBy(() -> AgwConfig.parse("profile: sbc\n")).hasMessageContaining("profile: sbc");
+        Path example = Path.of("../../examples/trgw.yaml");
+        if (Files.exists(example)) {
+            AgwConfig c = AgwConfig.load(example);
+            assertThat(c.trgw()).isTrue();
+            assertThat(c.realms()).extracting(AgwConfig.RealmConfig::name).containsExactly("home", "interconnect");
+        }
+    }
 }

@@ -142,8 +142,13 @@ abstract class AgwNodeTestBase {
                         .withLocal("127.0.0.1", 0).withTransport(transport).withEncoding(encoding)))
                 .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),
                         new AgwConfig.RealmConfig("core", "127.0.0.1", null, base + 25, base + 49)));
-        agw = AgwNode.start(config);
+        agw = AgwNode.start(configure(config));
         mg = registered.get(T, TimeUnit.SECONDS);
+    }
+
+    /** The node's configuration as a test class wants it (the realms use ports base..base+49). */
+    AgwConfig configure(AgwConfig config) {
+        return config;
     }
 
     @AfterEach
