@@ -1,0 +1,199 @@
+package org.mediasec.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.mediasec.agw.bearer.BearerTransport;
+import org.mediasec.agw.bearer.LegStats;
+import org.mediasec.agw.bearer.RelayStats;
+import org.mediasec.common.CertificateFingerprint;
+
+/**
+ * The checks on what crossed each leg of a call, judged from {@link CallEvidence} alone: for e2ae,
+ * TLS ended at the AGW on both access legs with both fingerprints verified and plain MSRP in the
+ * core; for e2e, TLS from UE to UE verified by both UEs and nothing decrypted at either AGW; both:
+ * the bytes each AGW received on one leg are the bytes it sent on the other.
+ */
+public final class LegChecks {
+    private LegChecks() {
+    }
+
+    /** End to access edge: UE-A ⇄ TLS ⇄ AGW-A ⇄ plain MSRP ⇄ AGW-B ⇄ TLS ⇄ UE-B. */
+    public static List<Check> e2ae(CallEvidence e) {
+        List<Check> c = new ArrayList<>();
+        if (!relays(e, c)) {
+            return c;
+        }
+        c.add(terminated("access leg UE-A ↔ AGW-A is TLS, ended at AGW-A, UE-A's certificate verified by AGW-A",
+                e.agwA().access(), e.a(), "AGW-A"));
+        c.add(ueVerified(e.a(), "AGW-A", e.agwA().access()));
+        c.add(plainCore("AGW-A", e.agwA()));
+        c.add(plainCore("AGW-B", e.agwB()));
+        c.add(coreBytesAgree(e));
+        c.add(forwardedUnchanged("AGW-A", e.agwA(), true));
+        c.add(forwardedUnchanged("AGW-B", e.agwB(), true));
+        c.add(terminated("access leg AGW-B ↔ UE-B is TLS, ended at AGW-B, UE-B's certificate verified by AGW-B",
+                e.agwB().access(), e.b(), "AGW-B"));
+        c.add(ueVerified(e.b(), "AGW-B", e.agwB().access()));
+        if (e.fileSize() > 0) {
+            long core = e.agwA().core().bytesOut();
+            c.add(Check.of("the file crossed the core as plain MSRP", core >= e.fileSize(),
+                    String.format(java.util.Locale.ROOT, "%,d bytes of MSRP from AGW-A to AGW-B for a %,d-byte file", core,
+                            e.fileSize())));
+        }
+        return c;
+    }
+
+    /** End to end: UE-A ⇄ TLS through AGW-A and AGW-B, never decrypted ⇄ UE-B. */
+    public static List<Check> e2e(CallEvidence e) {
+        List<Check> c = new ArrayList<>();
+        if (!relays(e, c)) {
+            return c;
+        }
+        List<String> decrypted = new ArrayList<>();
+        List<String> notPassThrough = new ArrayList<>();
+        for (var x : List.of(new Object[] {"AGW-A", e.agwA()}, new Object[] {"AGW-B", e.agwB()})) {
+            RelayStats r = (RelayStats) x[1];
+            for (LegStats l : List.of(r.access(), r.core())) {
+                if (l.decrypted()) {
+                    decrypted.add(x[0] + " " + l.side() + " (" + l.tls() + ")");
+                }
+                if (l.transport() != BearerTransport.PASS_THROUGH) {
+                    notPassThrough.add(x[0] + " " + l.side() + " is " + l.transport());
+                }
+            }
+        }
+        c.add(Check.of("no AGW decrypted anything (every AGW leg is a byte relay)", decrypted.isEmpty() && notPassThrough.isEmpty(),
+                decrypted.isEmpty() && notPassThrough.isEmpty() ? "all four AGW terminations are PASS_THROUGH, no TLS session at either AGW"
+                        : String.join("; ", concat(decrypted, notPassThrough))));
+        c.add(endToEnd(e.a(), e.b()));
+        c.add(endToEnd(e.b(), e.a()));
+        c.add(throughAgw(e.a(), "AGW-A", e.agwA().access()));
+        c.add(throughAgw(e.b(), "AGW-B", e.agwB().access()));
+        c.add(forwardedUnchanged("AGW-A", e.agwA(), false));
+        c.add(forwardedUnchanged("AGW-B", e.agwB(), false));
+        c.add(coreBytesAgree(e));
+        if (e.fileSize() > 0) {
+            long wire = e.agwA().core().wireBytesOut();
+            c.add(Check.of("the file crossed the core inside the UEs' TLS", wire >= e.fileSize(),
+                    String.format(java.util.Locale.ROOT, "%,d TLS bytes from AGW-A to AGW-B for a %,d-byte file", wire,
+                            e.fileSize())));
+        }
+        return c;
+    }
+
+    private static boolean relays(CallEvidence e, List<Check> c) {
+        boolean ok = true;
+        if (e.agwA() == null) {
+            c.add(Check.failed("AGW-A relayed the call's MSRP connection", "AGW-A closed no relay for this call"));
+            ok = false;
+        }
+        if (e.agwB() == null) {
+            c.add(Check.failed("AGW-B relayed the call's MSRP connection", "AGW-B closed no relay for this call"));
+            ok = false;
+        }
+        if (e.a() == null || e.b() == null) {
+            c.add(Check.failed("both UEs report their MSRP connection", (e.a() == null ? "UE-A" : "UE-B") + " has no connected call"));
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static Check terminated(String what, LegStats l, UeEnd ue, String agw) {
+        if (l.tls() == null) {
+            return Check.failed(what, agw + " " + l.side() + " leg is " + l.transport() + " with no TLS session");
+        }
+        if (!l.tls().peerVerified()) {
+            return Check.failed(what, agw + " did not verify the peer's certificate (" + l.tls() + ")");
+        }
+        if (ue.ownFingerprint() != null && !Objects.equals(ue.ownFingerprint(), l.tls().peerFingerprint())) {
+            return Check.failed(what, agw + " matched " + l.tls().peerFingerprint() + " but " + ue.name() + "'s certificate is "
+                    + ue.ownFingerprint());
+        }
+        return Check.held(what, l.tls().version() + " " + l.tls().cipherSuite() + ", " + agw + " matched " + ue.name()
+                + "'s " + l.tls().peerFingerprint());
+    }
+
+    private static Check ueVerified(UeEnd ue, String agw, LegStats access) {
+        String what = ue.name() + " verified " + agw + "'s certificate against the SDP answer (e2ae applied)";
+        if (!ue.tls()) {
+            return Check.failed(what, ue.name() + "'s MSRP connection is not TLS");
+        }
+        if (!ue.peerVerified()) {
+            return Check.failed(what, ue.name() + " did not verify its peer (" + ue.remoteAddress() + ")");
+        }
+        if (!ue.e2aeApplied()) {
+            return Check.failed(what, "the SDP " + ue.name() + " received has no a=3ge2ae:applied");
+        }
+        return Check.held(what, ue.tlsVersion() + ", " + ue.name() + " matched " + ue.peerFingerprint() + " at "
+                + ue.remoteAddress() + " (" + agw + " access port " + port(access) + ")");
+    }
+
+    private static Check plainCore(String agw, RelayStats r) {
+        LegStats l = r.core();
+        String what = "core leg at " + agw + " is plain MSRP, nothing encrypted";
+        return Check.of(what, l.transport() == BearerTransport.PLAIN_TCP && l.tls() == null,
+                agw + " core termination " + l.transport() + (l.tls() == null ? ", no TLS session" : ", TLS " + l.tls()));
+    }
+
+    private static Check coreBytesAgree(CallEvidence e) {
+        LegStats a = e.agwA().core();
+        LegStats b = e.agwB().core();
+        boolean ok = a.wireBytesOut() == b.wireBytesIn() && b.wireBytesOut() == a.wireBytesIn();
+        return Check.of("AGW-A and AGW-B agree on the core leg's bytes", ok, String.format(java.util.Locale.ROOT,
+                "AGW-A sent %,d / AGW-B received %,d; AGW-B sent %,d / AGW-A received %,d", a.wireBytesOut(), b.wireBytesIn(),
+                b.wireBytesOut(), a.wireBytesIn()));
+    }
+
+    /** What the AGW read on one leg is what it wrote on the other (payload for e2ae: the plaintext; wire for e2e). */
+    private static Check forwardedUnchanged(String agw, RelayStats r, boolean payload) {
+        LegStats acc = r.access();
+        LegStats core = r.core();
+        long up = payload ? acc.bytesIn() : acc.wireBytesIn();
+        long upOut = payload ? core.bytesOut() : core.wireBytesOut();
+        long down = payload ? core.bytesIn() : core.wireBytesIn();
+        long downOut = payload ? acc.bytesOut() : acc.wireBytesOut();
+        boolean ok = up == upOut && down == downOut && up > 0;
+        return Check.of(agw + " forwarded every " + (payload ? "decrypted byte" : "byte, untouched"), ok,
+                String.format(java.util.Locale.ROOT, "access→core %,d in / %,d out, core→access %,d in / %,d out", up, upOut,
+                        down, downOut));
+    }
+
+    private static Check endToEnd(UeEnd ue, UeEnd far) {
+        String what = ue.name() + " has TLS end to end with " + far.name() + " and verified its certificate";
+        if (!ue.tls()) {
+            return Check.failed(what, ue.name() + "'s MSRP connection is not TLS");
+        }
+        if (ue.e2aeApplied()) {
+            return Check.failed(what, "the SDP " + ue.name() + " received carries a=3ge2ae: the network applied e2ae");
+        }
+        if (!ue.peerVerified()) {
+            return Check.failed(what, ue.name() + " did not verify its peer");
+        }
+        CertificateFingerprint expected = far.ownFingerprint();
+        if (expected != null && !expected.equals(ue.peerFingerprint())) {
+            return Check.failed(what, ue.name() + " matched " + ue.peerFingerprint() + " but " + far.name() + "'s certificate is "
+                    + expected + " (someone else ended the TLS)");
+        }
+        return Check.held(what, ue.tlsVersion() + " " + ue.cipher() + ", matched " + far.name() + "'s " + ue.peerFingerprint());
+    }
+
+    private static Check throughAgw(UeEnd ue, String agw, LegStats access) {
+        String what = ue.name() + "'s TLS connection ran through " + agw;
+        int port = port(access);
+        boolean ok = ue.remoteAddress() != null && ue.remoteAddress().endsWith(":" + port);
+        return Check.of(what, ok, ue.name() + " connected to " + ue.remoteAddress() + ", " + agw + " access port " + port);
+    }
+
+    /** The port of the leg that the UE's connection used: the AGW's (listening or connecting) port. */
+    static int port(LegStats l) {
+        return l.local() == null ? -1 : l.local().getPort();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
+    }
+}
