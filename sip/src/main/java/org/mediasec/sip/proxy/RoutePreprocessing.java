@@ -44,11 +44,15 @@ public final class RoutePreprocessing {
             request.removeLast(RouteHeader.NAME);
             restored = true;
         }
-        RouteHeader first = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        // RFC 5658 §5 (double Record-Routing, one entry per interface or transport): "implementors can
+        // choose that a proxy MAY remove two Route headers instead of one when using the double
+        // Record-Routing"; consecutive entries naming this proxy are removed together (no spiral).
         boolean removed = false;
-        if (first != null && me.isThisProxy(first.getAddress().getURI())) {
+        RouteHeader first = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        while (first != null && me.isThisProxy(first.getAddress().getURI())) {
             request.removeFirst(RouteHeader.NAME);
             removed = true;
+            first = (RouteHeader) request.getHeader(RouteHeader.NAME);
         }
         if (restored) {
             return removed ? Outcome.STRICT_ROUTE_RESTORED_AND_OWN_ROUTE_REMOVED : Outcome.STRICT_ROUTE_RESTORED;

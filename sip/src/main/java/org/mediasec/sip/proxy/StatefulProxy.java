@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sip.ClientTransaction;
@@ -64,17 +66,34 @@ public final class StatefulProxy {
         final ProxiedRequest request;
         final IncomingRequest server;
         final String key;
+        final boolean invite;
         final ResponseContext<ClientTransaction> responses;
-        final ResponseRewriter rewriter;
+        final AsyncResponseRewriter rewriter;
+        /** Completes when everything handed upstream so far has been sent: responses leave in order. */
+        CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-        Context(ProxiedRequest request, String key, boolean invite, ResponseRewriter rewriter) {
+        Context(ProxiedRequest request, String key, boolean invite, AsyncResponseRewriter rewriter) {
             this.request = request;
             this.server = request.incoming();
             this.key = key;
+            this.invite = invite;
             this.responses = new ResponseContext<>(invite);
             this.rewriter = rewriter;
         }
     }
+
+    /**
+     * The rewritten 2xx responses to INVITEs, by Call-ID, CSeq and To tag, so a retransmission is neither
+     * rewritten twice nor relayed unrewritten (bounded: the oldest entries go first).
+     */
+    private final Map<String, CompletableFuture<Response>> invite2xx = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Response>> eldest) {
+            return size() > MAX_REMEMBERED_2XX;
+        }
+    };
+    /** How many rewritten 2xx responses to INVITEs are remembered for their retransmissions. */
+    static final int MAX_REMEMBERED_2XX = 1024;
 
     /** A proxy without timer C: an INVITE branch that rings forever stays open until the caller cancels. */
     public StatefulProxy(SipEndpoint endpoint, ProxyIdentity me) {
@@ -168,7 +187,16 @@ public final class StatefulProxy {
      * As {@link #forward(ProxiedRequest, ForwardTarget)}, with {@code rewriter} applied to every response
      * received from downstream before it is relayed (not to ACK or CANCEL, which are forwarded statelessly).
      */
-    public synchronized Request forward(ProxiedRequest pr, ForwardTarget target, ResponseRewriter rewriter) {
+    public Request forward(ProxiedRequest pr, ForwardTarget target, ResponseRewriter rewriter) {
+        return forwardAsync(pr, target, AsyncResponseRewriter.of(rewriter));
+    }
+
+    /**
+     * As {@link #forward(ProxiedRequest, ForwardTarget)}, with responses held until {@code rewriter} has
+     * rewritten them (see {@link AsyncResponseRewriter}). May be called from any thread, e.g. once a media
+     * gateway has answered, as long as the request's server transaction is still open.
+     */
+    public synchronized Request forwardAsync(ProxiedRequest pr, ForwardTarget target, AsyncResponseRewriter rewriter) {
         String method = pr.method();
         boolean stateless = Request.ACK.equals(method) || Request.CANCEL.equals(method);
         Request out;
@@ -179,6 +207,9 @@ public final class StatefulProxy {
             // e.g. a next hop over a transport we do not have (RFC 3261 §16.9: as if it answered 503)
             LOG.info("cannot forward {} to {}: {}", method, target.requestUri(), e.toString());
             reject(pr, Response.SERVICE_UNAVAILABLE);
+            if (!stateless) {
+                rewriter.onLocalFinal(pr, Response.SERVICE_UNAVAILABLE);
+            }
             return pr.request();
         }
         if (stateless) {
@@ -198,6 +229,7 @@ public final class StatefulProxy {
         } catch (SipException | RuntimeException e) {
             LOG.info("cannot forward {} to {}: {}", method, NextHop.uri(out), e.toString());
             pr.incoming().respond(localResponse(pr.incoming(), Response.SERVICE_UNAVAILABLE));
+            rewriter.onLocalFinal(pr, Response.SERVICE_UNAVAILABLE);
             return out;
         }
         ct.setApplicationData(new BranchOf(ctx));
@@ -248,6 +280,15 @@ public final class StatefulProxy {
         // §16.7: "If none is found, the element MUST process the response (even if it is an informational
         // response) as a stateless proxy"; e.g. a retransmitted 2xx to an INVITE.
         ResponseVia.pop(response).ifPresent(r -> {
+            CompletableFuture<Response> rewritten = invite2xx.get(invite2xxKey(r));
+            if (rewritten != null) {
+                // a retransmission of a 2xx we rewrote: the rewritten copy again, or nothing while it is held
+                if (!rewritten.isDone()) {
+                    LOG.debug("retransmitted {} dropped while its first copy is held", r.getStatusCode());
+                    return;
+                }
+                r = (Response) rewritten.join().clone();
+            }
             try {
                 endpoint.sendStateless(r);
             } catch (SipEndpointException e) {
@@ -339,26 +380,76 @@ public final class StatefulProxy {
             invites.remove(ctx.key, ctx);
         }
         for (Response provisional : d.provisional()) {
-            send(ctx, rewrite(ctx, provisional));
+            relay(ctx, provisional);
         }
         for (Candidate c : d.forward()) {
             if (c.response().isPresent()) {
-                send(ctx, rewrite(ctx, c.response().get()));
+                relay(ctx, c.response().get());
             } else {
-                send(ctx, localResponse(ctx.server, c.status()));
+                Response local = localResponse(ctx.server, c.status());
+                ctx.tail = ctx.tail.thenRun(() -> {
+                    send(ctx, local);
+                    try {
+                        ctx.rewriter.onLocalFinal(ctx.request, c.status());
+                    } catch (RuntimeException e) {
+                        LOG.warn("response rewriter failed on the local {}", c.status(), e);
+                    }
+                });
             }
         }
         sendCancels(d.cancel());
     }
 
-    private static Response rewrite(Context ctx, Response response) {
-        try {
-            Response out = ctx.rewriter.rewrite(ctx.request, response);
-            return out != null ? out : response;
-        } catch (RuntimeException e) {
-            LOG.warn("response rewriter failed on {}; relaying it unchanged", response.getStatusCode(), e);
-            return response;
+    /**
+     * Rewrites and sends one response after those before it. A 2xx to an INVITE is rewritten once per To
+     * tag: a retransmission is dropped while the first copy is held, and relayed as rewritten afterwards.
+     */
+    private void relay(Context ctx, Response response) {
+        boolean invite2xxResponse = ctx.invite && response.getStatusCode() / 100 == 2;
+        String key = invite2xxResponse ? invite2xxKey(response) : null;
+        if (key != null) {
+            CompletableFuture<Response> earlier = invite2xx.get(key);
+            if (earlier != null) {
+                if (earlier.isDone()) {
+                    send(ctx, (Response) earlier.join().clone());
+                } else {
+                    LOG.debug("retransmitted {} dropped while its first copy is held", response.getStatusCode());
+                }
+                return;
+            }
         }
+        CompletableFuture<Response> rewritten = ctx.tail.thenCompose(v -> rewrite(ctx, response));
+        if (key != null) {
+            invite2xx.put(key, rewritten);
+        }
+        ctx.tail = rewritten.thenAccept(r -> send(ctx, r));
+    }
+
+    private static CompletableFuture<Response> rewrite(Context ctx, Response response) {
+        CompletionStage<Response> stage;
+        try {
+            stage = ctx.rewriter.rewrite(ctx.request, response);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.toCompletableFuture().handle((out, e) -> {
+            if (e != null) {
+                LOG.warn("response rewriter failed on {}; relaying it unchanged", response.getStatusCode(), e);
+                return response;
+            }
+            return out != null ? out : response;
+        });
+    }
+
+    /** Call-ID, CSeq and To tag of a response: a 2xx retransmission has the same. */
+    private static String invite2xxKey(Response r) {
+        javax.sip.header.CallIdHeader cid = (javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME);
+        javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) r.getHeader(javax.sip.header.CSeqHeader.NAME);
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME);
+        if (cid == null || cseq == null || !Request.INVITE.equals(cseq.getMethod())) {
+            return null;
+        }
+        return cid.getCallId() + "|" + cseq.getSeqNumber() + "|" + (to == null ? "" : to.getTag());
     }
 
     /**
