@@ -1,0 +1,47 @@
+package org.mediasec.pcscf.sip;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+
+import org.mediasec.pcscf.registration.RegistrationKey;
+
+/**
+ * The contacts registered through this P-CSCF (learned from the 2xx to REGISTER), so that a request
+ * from the core whose Request-URI is one of them is known to be for a UE of ours (terminating), and a
+ * UE's request is matched to its registration by its Contact. Thread-safe.
+ */
+final class Contacts {
+    /** One registered contact: its registration key and the Service-Route of the 2xx (RFC 3608). */
+    record Registered(RegistrationKey key, URI contact, List<Address> serviceRoute) {
+    }
+
+    private final Map<String, Registered> byContact = new ConcurrentHashMap<>();
+
+    void put(Registered r) {
+        byContact.put(normalize(r.contact()), r);
+    }
+
+    void remove(URI contact) {
+        byContact.remove(normalize(contact));
+    }
+
+    Optional<Registered> lookup(URI uri) {
+        return uri == null ? Optional.empty() : Optional.ofNullable(byContact.get(normalize(uri)));
+    }
+
+    /** {@code user@host:port}: what identifies a contact for routing (parameters ignored). */
+    static String normalize(URI uri) {
+        if (uri instanceof SipURI sip) {
+            int port = sip.getPort() <= 0 ? 5060 : sip.getPort();
+            return (sip.getUser() == null ? "" : sip.getUser()) + "@" + sip.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        }
+        return uri.toString();
+    }
+}

@@ -1,0 +1,215 @@
+package org.mediasec.pcscf.sip;
+
+import java.util.List;
+import java.util.Optional;
+
+import javax.sip.IOExceptionEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+
+import org.mediasec.pcscf.alg.CallDirection;
+import org.mediasec.sip.IncomingRequest;
+import org.mediasec.sip.SipEndpointListener;
+import org.mediasec.sip.SipTransport;
+import org.mediasec.sip.proxy.ForwardTarget;
+import org.mediasec.sip.proxy.ProxiedRequest;
+import org.mediasec.sip.proxy.RecordRoute;
+import org.mediasec.sip.proxy.StatefulProxy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The P-CSCF's SIP routing over one {@link StatefulProxy}:
+ * <ul>
+ * <li>REGISTER from a UE: {@link RegistrationHandler} (Path, Security-Client/-Server).</li>
+ * <li>An initial request whose Request-URI is a contact registered through us comes from the core for
+ *     our UE (terminating): to that contact. Any other initial request comes from a UE (originating): its
+ *     Security-Verify is checked ({@link SecAgree}), and it goes to the core along the Service-Route of
+ *     its registration, or to the configured core. Dialog-creating requests are Record-Routed, twice
+ *     when the two sides use different transports (RFC 5658).</li>
+ * <li>An INVITE with SDP starts a {@link MediaSession} ({@link SessionControl}); in a dialog, a
+ *     re-INVITE or UPDATE with SDP is a new offer, a BYE ends the session.</li>
+ * <li>Everything else is proxied along its Route, or to its Request-URI.</li>
+ * </ul>
+ */
+public final class PcscfSip implements SipEndpointListener {
+    private static final Logger LOG = LoggerFactory.getLogger(PcscfSip.class);
+
+    private volatile Wiring wiring;
+
+    /** What the listener needs; set once the endpoint has started. */
+    record Wiring(StatefulProxy proxy, RegistrationHandler registration, SecAgree secAgree, SessionControl sessions,
+                  Contacts contacts, Address coreRoute) {
+    }
+
+    void wire(Wiring w) {
+        this.wiring = w;
+    }
+
+    @Override
+    public void onRequest(IncomingRequest in) {
+        Wiring w = wiring;
+        if (w == null) {
+            if (!Request.ACK.equals(in.method())) {
+                in.respond(503);
+            }
+            return;
+        }
+        Optional<ProxiedRequest> got = w.proxy().receive(in);
+        if (got.isEmpty()) {
+            return;
+        }
+        ProxiedRequest pr = got.get();
+        Request req = pr.request();
+        String method = req.getMethod();
+        String toTag = ((ToHeader) req.getHeader(ToHeader.NAME)).getTag();
+        if (Request.CANCEL.equals(method)) {
+            if (!w.sessions().cancelWaiting(pr)) {
+                forward(w, pr, initialTarget(w, pr));
+            }
+            return;
+        }
+        if (Request.REGISTER.equals(method) && w.contacts().lookup(req.getRequestURI()).isEmpty()) {
+            w.registration().handle(pr);
+            return;
+        }
+        if (toTag != null || Request.ACK.equals(method)) {
+            inDialog(w, pr);
+            return;
+        }
+        initial(w, pr);
+    }
+
+    private void initial(Wiring w, ProxiedRequest pr) {
+        Request req = pr.request();
+        String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+        Optional<Contacts.Registered> callee = pr.hasRoute() ? Optional.empty() : w.contacts().lookup(req.getRequestURI());
+        MediaSession session;
+        ForwardTarget target = ForwardTarget.to(req.getRequestURI());
+        if (callee.isPresent()) {
+            session = new MediaSession(callId, CallDirection.TERMINATING, callee.get().key(),
+                    callee.get().contact().toString());
+        } else {
+            ContactHeader contact = (ContactHeader) req.getHeader(ContactHeader.NAME);
+            Optional<Contacts.Registered> caller = contact == null ? Optional.empty()
+                    : w.contacts().lookup(contact.getAddress().getURI());
+            if (!w.secAgree().check(pr, caller.map(Contacts.Registered::key).orElse(null))) {
+                return;
+            }
+            if (!pr.hasRoute()) {
+                List<Address> route = caller.map(Contacts.Registered::serviceRoute).filter(r -> !r.isEmpty())
+                        .orElse(List.of(w.coreRoute()));
+                target = target.withPreloadedRoute(route);
+            }
+            session = new MediaSession(callId, CallDirection.ORIGINATING, caller.map(Contacts.Registered::key).orElse(null),
+                    contact == null ? "?" : contact.getAddress().getURI().toString());
+            session.ueTag(((FromHeader) req.getHeader(FromHeader.NAME)).getTag());
+        }
+        if (RecordRoute.createsDialog(req.getMethod())) {
+            target = recordRoute(w, pr, target);
+        }
+        if (Request.INVITE.equals(req.getMethod()) && SdpBodies.text(req).isPresent()) {
+            w.sessions().invite(pr, target, session);
+            return;
+        }
+        if (Request.INVITE.equals(req.getMethod())) {
+            LOG.warn("[pcscf] INVITE {} without an SDP offer{}: its media (offered in the 2xx) is not anchored",
+                    callId, SdpBodies.otherBody(req) ? " (body of another type)" : "");
+        }
+        forward(w, pr, target);
+    }
+
+    private void inDialog(Wiring w, ProxiedRequest pr) {
+        Request req = pr.request();
+        String method = req.getMethod();
+        String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+        String fromTag = ((FromHeader) req.getHeader(FromHeader.NAME)).getTag();
+        Optional<MediaSession> session = w.sessions().session(callId);
+        boolean fromUe = session.map(s -> s.fromUe(fromTag)).orElse(false);
+        if (session.isPresent() && !Request.ACK.equals(method)) {
+            session.get().sawCseq(fromTag, ((CSeqHeader) req.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        }
+        if (fromUe && !w.secAgree().check(pr, session.get().ueKey)) {
+            return;
+        }
+        ForwardTarget target = ForwardTarget.to(req.getRequestURI());
+        if (Request.BYE.equals(method)) {
+            w.sessions().bye(callId, fromUe ? "the UE" : "the core side");
+        } else if ((Request.INVITE.equals(method) || Request.UPDATE.equals(method)) && session.isPresent()
+                && !session.get().released() && SdpBodies.text(req).isPresent()) {
+            w.sessions().offer(pr, target, session.get(), fromUe);
+            return;
+        }
+        forward(w, pr, target);
+    }
+
+    /** Where an initial request goes when it has no session handling (e.g. a CANCEL without context). */
+    private static ForwardTarget initialTarget(Wiring w, ProxiedRequest pr) {
+        Request req = pr.request();
+        ForwardTarget target = ForwardTarget.to(req.getRequestURI());
+        if (!pr.hasRoute() && w.contacts().lookup(req.getRequestURI()).isEmpty()) {
+            target = target.withPreloadedRoute(List.of(w.coreRoute()));
+        }
+        return target;
+    }
+
+    /**
+     * Record-Routes a dialog-creating request: one entry when it leaves over the transport it came in on,
+     * else two (RFC 5658 §5), the one for the incoming side below the one for the outgoing side.
+     */
+    private static ForwardTarget recordRoute(Wiring w, ProxiedRequest pr, ForwardTarget target) {
+        SipTransport in = "TCP".equals(pr.incoming().transport()) ? SipTransport.TCP : SipTransport.UDP;
+        SipTransport out = outgoingTransport(pr, target);
+        if (in != out) {
+            RecordRoute.insert(pr.request(), w.proxy().identity().recordRouteUri(in));
+        }
+        return target.withRecordRoute(w.proxy().identity().recordRouteUri(out));
+    }
+
+    private static SipTransport outgoingTransport(ProxiedRequest pr, ForwardTarget target) {
+        URI next;
+        if (!target.preloadedRoute().isEmpty()) {
+            next = target.preloadedRoute().get(0).getURI();
+        } else {
+            RouteHeader route = (RouteHeader) pr.request().getHeader(RouteHeader.NAME);
+            next = route != null ? route.getAddress().getURI() : target.requestUri();
+        }
+        return next instanceof SipURI sip && "tcp".equalsIgnoreCase(sip.getTransportParam()) ? SipTransport.TCP
+                : SipTransport.UDP;
+    }
+
+    private static void forward(Wiring w, ProxiedRequest pr, ForwardTarget target) {
+        w.proxy().forward(pr, target);
+    }
+
+    @Override
+    public void onResponse(ResponseEvent event) {
+        Wiring w = wiring;
+        if (w != null && !w.proxy().onResponse(event)) {
+            LOG.debug("dropped stray response {}", event.getResponse().getStatusCode());
+        }
+    }
+
+    @Override
+    public void onTimeout(TimeoutEvent event) {
+        Wiring w = wiring;
+        if (w != null) {
+            w.proxy().onTimeout(event);
+        }
+    }
+
+    @Override
+    public void onIoException(IOExceptionEvent event) {
+        LOG.info("[pcscf] cannot reach {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+    }
+}

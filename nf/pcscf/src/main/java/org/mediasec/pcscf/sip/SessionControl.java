@@ -1,0 +1,467 @@
+package org.mediasec.pcscf.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.mediasec.h248.iq.FailureCause;
+import org.mediasec.h248.iq.IqCommands;
+import org.mediasec.h248.user.MgHandle;
+import org.mediasec.pcscf.SessionView;
+import org.mediasec.pcscf.agw.AgwClient;
+import org.mediasec.pcscf.agw.AgwFailure;
+import org.mediasec.pcscf.agw.AgwPool;
+import org.mediasec.pcscf.agw.MIds;
+import org.mediasec.pcscf.alg.AgwReservation;
+import org.mediasec.pcscf.alg.AnswerResult;
+import org.mediasec.pcscf.alg.CallDirection;
+import org.mediasec.pcscf.alg.ImsAlg;
+import org.mediasec.pcscf.alg.IqPlan;
+import org.mediasec.pcscf.alg.StreamAction;
+import org.mediasec.pcscf.alg.StreamPlan;
+import org.mediasec.pcscf.alg.StreamUpdate;
+import org.mediasec.pcscf.registration.MediaSecRegistrations;
+import org.mediasec.sdp.MediaDescription;
+import org.mediasec.sdp.SdpParser;
+import org.mediasec.sdp.SessionDescription;
+import org.mediasec.sip.proxy.AsyncResponseRewriter;
+import org.mediasec.sip.proxy.ForwardTarget;
+import org.mediasec.sip.proxy.ProxiedRequest;
+import org.mediasec.sip.proxy.StatefulProxy;
+import org.mediasec.sip.secagree.MediaSecCapabilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IMS-ALG's session control: for an offer (initial INVITE, re-INVITE, UPDATE) it plans the streams
+ * ({@link ImsAlg#plan}), reserves them at an IMS-AGW, forwards the rewritten offer, and holds the answer
+ * (18x/2xx with SDP) until the AGW has been configured for it ({@link ImsAlg#onAnswer}); every context is
+ * subtracted when the session ends (BYE, CANCEL, an error final response, a timeout) or the AGW reports
+ * a TLS or TCP failure (then the session is ended with a BYE both ways, docs/iq-profile.md step 7:
+ * "releases the session"). A new offer in a session is anchored on new contexts; the old ones are
+ * released when its 2xx comes (make before break).
+ */
+final class SessionControl {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionControl.class);
+
+    private final StatefulProxy proxy;
+    private final ImsAlg alg;
+    private final AgwPool agws;
+    private final IqCommands commands;
+    private final java.time.Duration agwTimeout;
+    private final MediaSecRegistrations registrations;
+    private final ByeSender byes;
+    /** Where work continues after an IMS-AGW reply (never on the H.248 event loop). */
+    private final java.util.concurrent.Executor executor;
+    private final Map<String, MediaSession> sessions = new ConcurrentHashMap<>();
+    /** INVITEs whose reservation is under way, by Call-ID, CSeq and branch: a CANCEL may still stop them here. */
+    private final Map<String, ProxiedRequest> awaitingAgw = new ConcurrentHashMap<>();
+
+    SessionControl(StatefulProxy proxy, ImsAlg alg, AgwPool agws, IqCommands commands, java.time.Duration agwTimeout,
+                   MediaSecRegistrations registrations, ByeSender byes, java.util.concurrent.Executor executor) {
+        this.proxy = proxy;
+        this.alg = alg;
+        this.agws = agws;
+        this.commands = commands;
+        this.agwTimeout = agwTimeout;
+        this.registrations = registrations;
+        this.byes = byes;
+        this.executor = executor;
+        agws.onFailure(this::onAgwFailure);
+    }
+
+    Optional<MediaSession> session(String callId) {
+        return Optional.ofNullable(sessions.get(callId));
+    }
+
+    List<SessionView> views() {
+        List<SessionView> out = new ArrayList<>();
+        for (MediaSession s : sessions.values()) {
+            out.add(s.view());
+        }
+        return out;
+    }
+
+    /** Starts a session with an initial INVITE carrying an offer. */
+    void invite(ProxiedRequest pr, ForwardTarget target, MediaSession session) {
+        sessions.put(session.callId, session);
+        offer(pr, target, session, session.direction == CallDirection.ORIGINATING);
+    }
+
+    /**
+     * An offer: plan, reserve at the IMS-AGW, then forward the rewritten offer with the answer held for
+     * the AGW's configuration.
+     *
+     * @param fromUe true when our UE sent the offer (originating for the ALG), false when it comes from the core
+     */
+    void offer(ProxiedRequest pr, ForwardTarget target, MediaSession session, boolean fromUe) {
+        Request req = pr.request();
+        String text = SdpBodies.text(req).orElseThrow();
+        SessionDescription offer;
+        IqPlan plan;
+        CallDirection direction = fromUe ? CallDirection.ORIGINATING : CallDirection.TERMINATING;
+        MediaSecCapabilities agreed = session.ueKey == null ? MediaSecCapabilities.none()
+                : registrations.capabilities(session.ueKey);
+        try {
+            offer = SdpParser.parse(text);
+            plan = alg.plan(offer, direction, agreed);
+        } catch (RuntimeException e) {
+            // RFC 3261 §21.4.26 488 Not Acceptable Here: "the response ... indicates that the request cannot be
+            // accepted because of the media description"; never forwarded unanchored
+            refuse(pr, session, Response.NOT_ACCEPTABLE_HERE, "offer cannot be handled: " + e.getMessage());
+            return;
+        }
+        for (StreamPlan s : plan.streams()) {
+            if (s.decision().action() == StreamAction.REJECT) {
+                LOG.info("[pcscf] session {}: stream {} ({}) refused with port 0: {}", session.callId, s.index(),
+                        offer.media().get(s.index()).media(), s.decision().reason());
+            }
+        }
+        boolean anchors = plan.streams().stream().anyMatch(StreamPlan::reserves);
+        if (!anchors) {
+            proceed(pr, target, session, new Exchange(offer, plan, Map.of()));
+            return;
+        }
+        AgwClient agw = session.agw();
+        if (agw == null) {
+            Optional<MgHandle> mg = agws.pick();
+            if (mg.isEmpty()) {
+                refuse(pr, session, Response.SERVICE_UNAVAILABLE, "no IMS-AGW in service");
+                return;
+            }
+            session.agw(new AgwClient(mg.get(), commands, agwTimeout));
+            agw = session.agw();
+        }
+        AgwClient client = agw;
+        String key = waitKey(req);
+        awaitingAgw.put(key, pr);
+        // continue on our own thread: the reply arrives on the H.248 event loop, and sending SIP may block
+        client.reserve(plan).whenCompleteAsync((reserved, e) -> {
+            boolean cancelled = awaitingAgw.remove(key) == null;
+            if (e != null) {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (cancelled) {
+                    endIfEmpty(session, null);
+                    return;
+                }
+                refuse(pr, session, Response.SERVER_INTERNAL_ERROR, "IMS-AGW " + MIds.text(client.agw().mId())
+                        + " could not reserve: " + cause);
+                return;
+            }
+            Exchange exchange = new Exchange(offer, plan, reserved);
+            if (cancelled) {
+                LOG.info("[pcscf] session {} cancelled while the IMS-AGW reserved", session.callId);
+                release(session, List.of(exchange), "cancelled");
+                endIfEmpty(session, exchange);
+                return;
+            }
+            proceed(pr, target, session, exchange);
+        }, executor);
+    }
+
+    private void proceed(ProxiedRequest pr, ForwardTarget target, MediaSession session, Exchange exchange) {
+        SessionDescription onward;
+        try {
+            onward = alg.forwardOffer(exchange.offer, exchange.plan, exchange.reserved);
+        } catch (RuntimeException e) {
+            release(session, List.of(exchange), "offer not forwarded");
+            refuse(pr, session, Response.SERVER_INTERNAL_ERROR, "IMS-AGW reply unusable: " + e.getMessage());
+            return;
+        }
+        SdpBodies.set(pr.request(), onward);
+        session.offered(exchange);
+        LOG.debug("[pcscf] session {} offer forwarded: {}", session.callId, MediaSession.describe(exchange));
+        proxy.forwardAsync(pr, target, new AnswerRewriter(session, exchange));
+    }
+
+    /** A CANCEL for an INVITE that waits for the IMS-AGW: answered here (200, and 487 to the INVITE). */
+    boolean cancelWaiting(ProxiedRequest cancel) {
+        ProxiedRequest invite = awaitingAgw.remove(waitKey(cancel.request()));
+        if (invite == null) {
+            return false;
+        }
+        cancel.incoming().respond(StatefulProxy.localResponse(cancel.incoming(), Response.OK));
+        invite.incoming().respond(StatefulProxy.localResponse(invite.incoming(), Response.REQUEST_TERMINATED));
+        return true;
+    }
+
+    /** A BYE in a session: every context released (the BYE itself goes on as usual). */
+    void bye(String callId, String who) {
+        MediaSession s = sessions.remove(callId);
+        if (s == null) {
+            return;
+        }
+        List<Exchange> held = s.release();
+        LOG.info("[pcscf] session {} ended by BYE from {}: {} released", callId, who, contexts(held));
+        release(s, held, "BYE");
+    }
+
+    /** Ends every session (node shutdown): contexts released, no BYE. */
+    void releaseAll() {
+        for (MediaSession s : new ArrayList<>(sessions.values())) {
+            sessions.remove(s.callId);
+            release(s, s.release(), "shutdown");
+        }
+    }
+
+    private void onAgwFailure(AgwFailure f) {
+        MediaSession hit = null;
+        for (MediaSession s : sessions.values()) {
+            if (s.holds(f.context().value())) {
+                hit = s;
+                break;
+            }
+        }
+        if (hit == null) {
+            LOG.info("[pcscf] IMS-AGW {} reports {} on {} of context {} (no session holds it)", MIds.text(f.agw().mId()),
+                    f.failure().failureCauseText(), f.termination().text(), f.context().value());
+            return;
+        }
+        if (f.failure().cause() == FailureCause.BEARER_RELEASED) {
+            // the peer closed its bearer: the end of a media session, not a failure of the call
+            LOG.info("[pcscf] session {}: IMS-AGW reports {} on {}", hit.callId, f.failure().failureCauseText(),
+                    f.termination().text());
+            return;
+        }
+        LOG.warn("[pcscf] session {}: IMS-AGW {} reports {} on {}: ending the session", hit.callId,
+                MIds.text(f.agw().mId()), f.failure().failureCauseText(), f.termination().text());
+        sessions.remove(hit.callId, hit);
+        Dialog d = hit.dialog();
+        List<Exchange> held = hit.release();
+        release(hit, held, "IMS-AGW failure");
+        if (d != null) {
+            MediaSession ended = hit;
+            executor.execute(() -> byes.byeBoth(d, ended, "media failure: " + f.failure().cause().token()));
+        }
+        LOG.info("[pcscf] session {} ended by the IMS-AGW failure: {} released", hit.callId, contexts(held));
+    }
+
+    /** Releases held contexts, in the background; a failure is logged. */
+    private void release(MediaSession s, List<Exchange> exchanges, String why) {
+        List<AgwReservation> all = MediaSession.reservations(exchanges);
+        for (Exchange e : exchanges) {
+            e.released = true;
+        }
+        AgwClient agw = s.agw();
+        if (all.isEmpty() || agw == null) {
+            return;
+        }
+        agw.release(all).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("[pcscf] session {}: releasing {} at IMS-AGW {} ({}) failed: {}", s.callId, ids(all),
+                        MIds.text(agw.agw().mId()), why, e.toString());
+            } else {
+                LOG.debug("[pcscf] session {}: released {} ({})", s.callId, ids(all), why);
+            }
+        });
+    }
+
+    private void endIfEmpty(MediaSession s, Exchange failed) {
+        if (s.failed(failed)) {
+            sessions.remove(s.callId, s);
+        }
+    }
+
+    private void refuse(ProxiedRequest pr, MediaSession session, int status, String why) {
+        LOG.warn("[pcscf] session {}: {} answered {}: {}", session.callId, pr.method(), status, why);
+        endIfEmpty(session, null);
+        if (!pr.incoming().answered()) {
+            try {
+                pr.incoming().respond(StatefulProxy.localResponse(pr.incoming(), status));
+            } catch (RuntimeException e) {
+                LOG.debug("cannot answer {}", pr.method(), e);
+            }
+        }
+    }
+
+    /** Holds 18x/2xx answers until the IMS-AGW is configured; releases on failure. */
+    private final class AnswerRewriter implements AsyncResponseRewriter {
+        private final MediaSession session;
+        private final Exchange exchange;
+
+        AnswerRewriter(MediaSession session, Exchange exchange) {
+            this.session = session;
+            this.exchange = exchange;
+        }
+
+        @Override
+        public CompletionStage<Response> rewrite(ProxiedRequest request, Response response) {
+            int status = response.getStatusCode();
+            if (status >= 300) {
+                failed(status);
+                return CompletableFuture.completedFuture(response);
+            }
+            Optional<String> sdp = SdpBodies.text(response);
+            if (sdp.isEmpty()) {
+                if (status >= 200) {
+                    if (!exchange.answered() && !exchange.reserved.isEmpty()) {
+                        LOG.warn("[pcscf] session {}: {} without an SDP answer: the offered media cannot be anchored",
+                                session.callId, status);
+                    }
+                    established(request, response);
+                }
+                return CompletableFuture.completedFuture(response);
+            }
+            synchronized (session) {
+                if (sdp.get().equals(exchange.answerReceived)) {
+                    // the same answer again (183, then 200): configured already
+                    SdpBodies.set(response, exchange.answerSent);
+                    if (status >= 200) {
+                        established(request, response);
+                    }
+                    return CompletableFuture.completedFuture(response);
+                }
+            }
+            AnswerResult result;
+            try {
+                result = alg.onAnswer(exchange.offer, exchange.plan, exchange.reserved, SdpParser.parse(sdp.get()));
+            } catch (RuntimeException e) {
+                // fail closed: every stream refused, nothing of the far side goes on unanchored
+                LOG.warn("[pcscf] session {}: answer in {} cannot be applied ({}): every stream answered with port 0",
+                        session.callId, status, e.getMessage());
+                release(session, List.of(exchange), "unusable answer");
+                SessionDescription refused = refuseAll(sdp.get());
+                if (refused != null) {
+                    SdpBodies.set(response, refused);
+                } else {
+                    response.removeContent();
+                }
+                if (status >= 200) {
+                    established(request, response);
+                }
+                return CompletableFuture.completedFuture(response);
+            }
+            for (StreamUpdate u : result.updates()) {
+                if (u.release()) {
+                    exchange.subtracted.add(u.index());
+                    if (u.failure() != null) {
+                        LOG.info("[pcscf] session {}: stream {} released: {}", session.callId, u.index(), u.failure());
+                    }
+                }
+            }
+            AgwClient agw = session.agw();
+            CompletableFuture<Void> configured = result.updates().isEmpty() || agw == null
+                    ? CompletableFuture.completedFuture(null) : agw.update(result.updates());
+            return configured.handleAsync((v, e) -> {
+                if (e != null) {
+                    LOG.warn("[pcscf] session {}: configuring the IMS-AGW for the answer failed: {}", session.callId,
+                            e.toString());
+                }
+                synchronized (session) {
+                    exchange.answerReceived = sdp.get();
+                    exchange.answerSent = result.answer();
+                }
+                SdpBodies.set(response, result.answer());
+                if (status >= 200) {
+                    established(request, response);
+                }
+                return response;
+            }, executor);
+        }
+
+        @Override
+        public void onLocalFinal(ProxiedRequest request, int status) {
+            failed(status);
+        }
+
+        private void failed(int status) {
+            if (exchange.released) {
+                return;
+            }
+            boolean ended = session.failed(exchange);
+            if (ended) {
+                sessions.remove(session.callId, session);
+            }
+            if (!exchange.reserved.isEmpty() || ended) {
+                LOG.info("[pcscf] session {} {} with {}: {} released", session.callId,
+                        ended ? "not established" : "offer refused", status, contexts(List.of(exchange)));
+            }
+            release(session, List.of(exchange), "final response " + status);
+        }
+
+        private void established(ProxiedRequest request, Response ok) {
+            if (!Request.INVITE.equals(request.method()) && !Request.UPDATE.equals(request.method())) {
+                return;
+            }
+            if (session.released()) {
+                // ended while the answer was held (BYE, AGW failure): what was reserved goes too
+                release(session, List.of(exchange), "session already ended");
+                return;
+            }
+            ToHeader to = (ToHeader) ok.getHeader(ToHeader.NAME);
+            if (session.direction == CallDirection.TERMINATING && to != null) {
+                session.ueTag(to.getTag());
+            }
+            Dialog d = Request.INVITE.equals(request.method()) ? dialog(request.request(), ok) : null;
+            Exchange old = session.established(exchange, d);
+            if (old != null) {
+                release(session, List.of(old), "replaced by a new offer");
+            }
+            LOG.info("[pcscf] session {} {} {} {}: {}", session.callId, old != null || d == null ? "re-negotiated" : "set up",
+                    session.direction == CallDirection.ORIGINATING ? "from" : "to", session.ueContact,
+                    MediaSession.describe(exchange));
+        }
+    }
+
+    /** The answer with every m-line refused, or null when it does not even parse. */
+    private static SessionDescription refuseAll(String answer) {
+        try {
+            SessionDescription a = SdpParser.parse(answer);
+            List<MediaDescription> media = a.media().stream().map(MediaDescription::rejected).toList();
+            return a.toBuilder().media(media).build();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Dialog dialog(Request invite, Response ok) {
+        ContactHeader callerContact = (ContactHeader) invite.getHeader(ContactHeader.NAME);
+        ContactHeader calleeContact = (ContactHeader) ok.getHeader(ContactHeader.NAME);
+        if (callerContact == null || calleeContact == null) {
+            return null;
+        }
+        List<String> rr = new ArrayList<>();
+        ListIterator<?> it = ok.getHeaders(RecordRouteHeader.NAME);
+        while (it != null && it.hasNext()) {
+            rr.add(((RecordRouteHeader) it.next()).getAddress().toString());
+        }
+        return new Dialog(((CallIdHeader) ok.getHeader(CallIdHeader.NAME)).getCallId(),
+                (FromHeader) ((Header) invite.getHeader(FromHeader.NAME)).clone(),
+                (ToHeader) ((Header) ok.getHeader(ToHeader.NAME)).clone(),
+                callerContact.getAddress().getURI(), calleeContact.getAddress().getURI(), rr);
+    }
+
+    private static String waitKey(Request r) {
+        ViaHeader via = (ViaHeader) r.getHeader(ViaHeader.NAME);
+        return ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId() + "|"
+                + ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber() + "|" + (via == null ? "" : via.getBranch());
+    }
+
+    private static String contexts(List<Exchange> exchanges) {
+        List<AgwReservation> all = new ArrayList<>();
+        for (Exchange e : exchanges) {
+            all.addAll(e.reserved.values());
+        }
+        return all.isEmpty() ? "no contexts" : "contexts " + ids(all);
+    }
+
+    private static String ids(List<AgwReservation> rs) {
+        return rs.stream().map(r -> Long.toString(r.contextId().value())).toList().toString();
+    }
+}
