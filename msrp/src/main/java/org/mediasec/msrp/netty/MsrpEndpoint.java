@@ -27,6 +27,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ import org.mediasec.msrp.relay.MsrpRelayClientHandler;
 import org.mediasec.msrp.relay.MsrpRelayConfig;
 import org.mediasec.msrp.relay.MsrpRelayException;
 import org.mediasec.msrp.relay.RelayBinding;
+import org.mediasec.msrp.session.MsrpConnectionInfo;
 import org.mediasec.msrp.session.MsrpSession;
 import org.mediasec.msrp.session.MsrpSessionConfig;
 import org.mediasec.msrp.session.MsrpSessionListener;
@@ -420,6 +422,33 @@ public final class MsrpEndpoint implements AutoCloseable {
 
     private static String sessionKey(MsrpUri uri) {
         return uri.sessionId().orElse("");
+    }
+
+    /**
+     * The connection {@code session} is bound to: addresses, and on TLS the negotiated version and
+     * cipher suite. Empty before the session is connected and after it is closed.
+     */
+    public Optional<MsrpConnectionInfo> connectionInfo(MsrpSession session) {
+        if (!(session instanceof DefaultMsrpSession s)) {
+            return Optional.empty();
+        }
+        for (Channel ch : channels) {
+            MsrpConnectionHandler conn = ch.pipeline().get(MsrpConnectionHandler.class);
+            if (conn == null || !conn.serves(s) || !ch.isActive()) {
+                continue;
+            }
+            SslHandler ssl = ch.pipeline().get(SslHandler.class);
+            Optional<String> version = Optional.empty();
+            Optional<String> cipher = Optional.empty();
+            if (ssl != null) {
+                javax.net.ssl.SSLSession tlsSession = ssl.engine().getSession();
+                version = Optional.ofNullable(tlsSession.getProtocol());
+                cipher = Optional.ofNullable(tlsSession.getCipherSuite());
+            }
+            return Optional.of(new MsrpConnectionInfo((InetSocketAddress) ch.localAddress(),
+                    (InetSocketAddress) ch.remoteAddress(), conn.outbound(), version, cipher));
+        }
+        return Optional.empty();
     }
 
     /** Number of open connections (listening socket excluded). */
