@@ -184,23 +184,25 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
     }
 
     /**
-     * Ends the call once: closes the MSRP session, fails unfinished sends, sends BYE when asked and a
-     * dialog exists; completes {@link #ended()} when the BYE was answered (or at once without BYE).
+     * Ends the call once. With {@code sendBye} (and a dialog), the BYE goes first and the MSRP session
+     * closes when it is answered, so the far side learns of the end from the BYE rather than from a
+     * closed connection; otherwise the session closes at once. Unfinished sends fail; {@link #ended()}
+     * completes last.
      */
     CompletableFuture<CallEnd> end(CallEnd why, boolean sendBye) {
         if (!ending.compareAndSet(false, true)) {
             return ended;
         }
         LOG.info("[{}] call {} with {} ended: {}", ue.config().user(), callId, remoteAor, why.reason());
-        MsrpSession s = session;
-        if (s != null) {
-            s.close();
-        }
-        for (Pending p : pending.values()) {
-            p.result().completeExceptionally(new UeException("call ended before the message was delivered: " + why.reason()));
-        }
-        pending.clear();
         Runnable finish = () -> {
+            MsrpSession s = session;
+            if (s != null) {
+                s.close();
+            }
+            for (Pending p : pending.values()) {
+                p.result().completeExceptionally(new UeException("call ended before the message was delivered: " + why.reason()));
+            }
+            pending.clear();
             ue.forget(this);
             if (ended.complete(why)) {
                 for (UeCallListener l : listeners) {

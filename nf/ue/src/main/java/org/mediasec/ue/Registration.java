@@ -179,8 +179,12 @@ final class Registration {
                 .intersect(config.capabilities());
         int granted = granted(resp, asked);
         String contact = requests.contactUri().toString();
-        LOG.info("[{}] registered {} for {} s; Security-Server {}; media-plane security agreed: {}", config.user(),
-                config.aor(), granted, securityServer.map(SecurityHeader::value).orElse("(none)"), agreed);
+        if (asked == 0) {
+            LOG.info("[{}] de-registered {}", config.user(), config.aor());
+        } else {
+            LOG.info("[{}] registered {} for {} s; Security-Server {}; media-plane security agreed: {}", config.user(),
+                    config.aor(), granted, securityServer.map(SecurityHeader::value).orElse("(none)"), agreed);
+        }
         return new RegistrationInfo(config.aor(), contact, granted, securityServer, agreed);
     }
 

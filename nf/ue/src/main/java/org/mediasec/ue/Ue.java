@@ -37,6 +37,7 @@ import javax.sip.message.Response;
 
 import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.msrp.netty.MsrpEndpoint;
+import org.mediasec.msrp.session.MsrpConnectionInfo;
 import org.mediasec.msrp.session.MsrpSessionConfig;
 import org.mediasec.msrp.session.MsrpSessionSpec;
 import org.mediasec.sdp.SdpParser;
@@ -81,10 +82,6 @@ public final class Ue implements AutoCloseable {
     /** How long {@link #close()} waits for the de-registration and the BYEs. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
-    /** A certificate check of the MSRP endpoint, remembered per matched pin for {@link TlsInfo}. */
-    private record Verification(TlsRole localRole, String peer) {
-    }
-
     private final UeConfig config;
     private final Transports transports;
     private final boolean ownsTransports;
@@ -92,7 +89,8 @@ public final class Ue implements AutoCloseable {
     private final FileKeyLog keyLogFile;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
-    private final Map<CertificateFingerprint, Verification> verifications = new ConcurrentHashMap<>();
+    /** The pins peer certificates matched on this UE's MSRP endpoint (for {@link TlsInfo#peerFingerprint()}). */
+    private final java.util.Set<CertificateFingerprint> verifications = ConcurrentHashMap.newKeySet();
     private final Map<String, DefaultUeCall> calls = new ConcurrentHashMap<>();
     private final Map<String, PendingInvite> offered = new ConcurrentHashMap<>();
     private volatile UeListener listener = UeListener.NONE;
@@ -176,7 +174,7 @@ public final class Ue implements AutoCloseable {
                 .withListener(new PinningListener() {
                     @Override
                     public void verified(TlsRole localRole, String peer, CertificateFingerprint matched) {
-                        verifications.put(matched, new Verification(localRole, peer));
+                        verifications.add(matched);
                     }
 
                     @Override
@@ -429,29 +427,28 @@ public final class Ue implements AutoCloseable {
         dialog.sendAck(ack);
     }
 
-    /** What secured {@code call}'s connection, once its session is connected. */
+    /**
+     * What secured {@code call}'s connection, once its session is connected: the MSRP endpoint's view
+     * of the connection (addresses, TLS version, cipher suite) and the pin its certificate matched.
+     */
     Optional<TlsInfo> tlsInfo(DefaultUeCall call) {
-        if (call.session().isEmpty() || !call.session().get().connected().isDone()
-                || call.session().get().connected().isCompletedExceptionally()) {
+        Optional<org.mediasec.msrp.session.MsrpSession> session = call.session();
+        if (session.isEmpty() || !session.get().connected().isDone() || session.get().connected().isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        Optional<MsrpConnectionInfo> conn = msrp.connectionInfo(session.get());
+        if (conn.isEmpty()) {
             return Optional.empty();
         }
         MsrpSessionSpec spec = call.spec();
-        Optional<CertificateFingerprint> pin = Optional.empty();
-        Verification v = null;
-        for (CertificateFingerprint fp : spec.remoteFingerprints()) {
-            Verification candidate = verifications.get(fp);
-            if (candidate != null) {
-                pin = Optional.of(fp);
-                v = candidate;
-                break;
-            }
-        }
-        String remote = spec.active() ? spec.connectTo().getHostString() + ":" + spec.connectTo().getPort()
-                : v != null && !"?".equals(v.peer()) ? v.peer() : "?";
-        // connected on a TLS endpoint implies the pin check passed: the client context trusts only the
-        // spec's pins, and the listener admits a connection to a session only with a pinned certificate
-        return Optional.of(new TlsInfo(spec.secure(), Optional.empty(), Optional.empty(), spec.secure() && pin.isPresent(),
-                pin, spec.active() ? "client" : "server", remote));
+        Optional<CertificateFingerprint> pin = spec.remoteFingerprints().stream()
+                .filter(verifications::contains).findFirst();
+        InetSocketAddress remote = conn.get().remote();
+        // Connected on a TLS endpoint implies the pin check passed: the client context trusts only the
+        // spec's pins, and the listener admits a connection to a session only with a pinned certificate.
+        return Optional.of(new TlsInfo(spec.secure(), conn.get().tlsVersion(), conn.get().cipherSuite(),
+                spec.secure() && pin.isPresent(), pin, conn.get().outbound() ? "client" : "server",
+                remote.getAddress().getHostAddress() + ":" + remote.getPort()));
     }
 
     private void checkOpen() {
@@ -495,11 +492,11 @@ public final class Ue implements AutoCloseable {
                     DefaultUeCall call = calls.get(callId);
                     PendingInvite p = offered.get(callId);
                     in.respond(call != null || p != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                    if (p != null) {
-                        p.byeBeforeEstablished();
-                    }
                     if (call != null) {
                         call.end(new CallEnd(true, "BYE from " + userOf(in.request(), true)), false);
+                    }
+                    if (p != null) {
+                        p.byeBeforeEstablished();
                     }
                 }
                 case Request.CANCEL -> {
