@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 import org.mediasec.agw.config.AgwConfig;
 import org.mediasec.core.CoreConfig;
 import org.mediasec.core.CoreConfigYaml;
+import org.mediasec.pcscf.config.PcscfConfig;
+import org.mediasec.ue.UeConfig;
+import org.mediasec.ue.UeConfigYaml;
 
 /**
  * The configuration of every network function of the lab, read from the documented example files
@@ -24,6 +27,7 @@ public final class LabConfigs {
     public static final List<String> FILES = List.of("core.yaml", "agw-a.yaml", "agw-b.yaml", "pcscf-a.yaml",
             "pcscf-b.yaml", "ue-a.yaml", "ue-b.yaml");
     private static final Pattern MID_PORT = Pattern.compile(":(\\d+)$");
+    private static final Pattern URI_PORT = Pattern.compile("^sips?:[^:;>]+:(\\d+)");
 
     private final LabPorts ports;
 
@@ -66,6 +70,48 @@ public final class LabConfigs {
                 .withH248(h.withMgc(h.mgcAddress(), ports.moved(h.mgcPort()))
                         .withLocal(h.localAddress(), ports.moved(h.localPort())))
                 .withRealms(realms);
+    }
+
+    /** P-CSCF A or B ({@code side} 'a' or 'b'), from {@code pcscf-<side>.yaml}. */
+    public PcscfConfig pcscf(char side) throws IOException {
+        PcscfConfig c = PcscfConfig.parse(example("pcscf-" + side + ".yaml"));
+        PcscfConfig.H248 h = c.h248();
+        List<String> agws = h.agws().stream().map(this::movedMid).toList();
+        PcscfConfig.H248 moved = new PcscfConfig.H248(movedMid(h.mid()), h.address(), ports.moved(h.port()), h.transport(),
+                h.encoding(), agws, h.heartbeatInterval());
+        return c.withSip(c.sip().withPort(ports.moved(c.sip().port())))
+                .withCore(new PcscfConfig.Core(movedUri(c.core().uri())))
+                .withH248(moved);
+    }
+
+    /** {@code sip:127.0.0.1:31000;lr} moved to the block. */
+    String movedUri(String uri) {
+        Matcher m = URI_PORT.matcher(uri);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no port in " + uri);
+        }
+        return uri.substring(0, m.start(1)) + ports.moved(Integer.parseInt(m.group(1))) + uri.substring(m.end(1));
+    }
+
+    /**
+     * UE-A or UE-B ({@code side} 'a' or 'b'), from {@code ue-<side>.yaml}, saving received files in
+     * {@code downloads}.
+     */
+    public UeConfig ue(char side, java.nio.file.Path downloads) throws IOException {
+        UeConfig c = UeConfigYaml.parse(example("ue-" + side + ".yaml"));
+        return new UeConfig(c.user(), c.domain(), c.sipHost(), ports.moved(c.sipPort()), c.sipTransport(),
+                movedHostPort(c.outboundProxy()), c.msrpHost(), ports.moved(c.msrpPort()), c.mediaSecMechanisms(),
+                c.securityMode(), c.autoAnswer(), c.certificateFile(), c.privateKeyFile(), null,
+                downloads.toString(), c.registerExpires(), c.callTimeout(), c.tlsHandshakeTimeout(), c.maxFileSize());
+    }
+
+    /** {@code 127.0.0.1:31010} moved to the block. */
+    String movedHostPort(String hostPort) {
+        Matcher m = MID_PORT.matcher(hostPort);
+        if (!m.find()) {
+            throw new IllegalArgumentException("not host:port: " + hostPort);
+        }
+        return hostPort.substring(0, m.start()) + ":" + ports.moved(Integer.parseInt(m.group(1)));
     }
 
     /** {@code [127.0.0.1]:31012} moved to the block. */

@@ -19,6 +19,7 @@ import java.util.List;
  *   base+9   capture probe       base+11  P-CSCF A H.248    base+21  P-CSCF B H.248
  *                                base+12  AGW A H.248       base+22  AGW B H.248
  *   base+30  UE-A SIP            base+40  UE-B SIP
+ *   base+31  UE-A MSRP           base+41  UE-B MSRP
  *   base+100..199 AGW A access   base+200..299 AGW A core   base+300..399 AGW B access   base+400..499 AGW B core
  * </pre>
  *
@@ -100,7 +101,7 @@ public record LabPorts(int base) {
     /** The fixed (signalling and probe) ports of this block. */
     public List<Integer> fixedPorts() {
         List<Integer> l = new ArrayList<>();
-        for (int off : new int[] {0, 9, 10, 11, 12, 20, 21, 22, 30, 40}) {
+        for (int off : new int[] {0, 9, 10, 11, 12, 20, 21, 22, 30, 31, 40, 41}) {
             l.add(base + off);
         }
         return l;

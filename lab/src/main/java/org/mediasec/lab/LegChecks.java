@@ -127,7 +127,7 @@ public final class LegChecks {
             return Check.failed(what, "the SDP " + ue.name() + " received has no a=3ge2ae:applied");
         }
         return Check.held(what, ue.tlsVersion() + ", " + ue.name() + " matched " + ue.peerFingerprint() + " at "
-                + ue.remoteAddress() + " (" + agw + " access port " + port(access) + ")");
+                + ue.remoteAddress() + " (" + agw + "'s end of the access leg: port " + port(access) + ")");
     }
 
     private static Check plainCore(String agw, RelayStats r) {
@@ -183,7 +183,8 @@ public final class LegChecks {
         String what = ue.name() + "'s TLS connection ran through " + agw;
         int port = port(access);
         boolean ok = ue.remoteAddress() != null && ue.remoteAddress().endsWith(":" + port);
-        return Check.of(what, ok, ue.name() + " connected to " + ue.remoteAddress() + ", " + agw + " access port " + port);
+        return Check.of(what, ok, ue.name() + "'s peer is " + ue.remoteAddress() + ", " + agw + "'s end of the access leg is port "
+                + port);
     }
 
     /** The port of the leg that the UE's connection used: the AGW's (listening or connecting) port. */

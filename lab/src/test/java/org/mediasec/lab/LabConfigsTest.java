@@ -3,9 +3,12 @@ package org.mediasec.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.mediasec.agw.config.AgwConfig;
 import org.mediasec.core.CoreConfig;
+import org.mediasec.ue.UeConfig;
 
 class LabConfigsTest {
     @Test
@@ -25,8 +28,25 @@ class LabConfigsTest {
     }
 
     @Test
+    void uesPointAtTheirPcscf() throws Exception {
+        LabConfigs c = new LabConfigs(LabPorts.defaults());
+        UeConfig a = c.ue('a', Path.of("/tmp/a"));
+        UeConfig b = c.ue('b', Path.of("/tmp/b"));
+
+        assertThat(a.aor()).isEqualTo("sip:alice@ims.mediasec.lab");
+        assertThat(a.outboundProxy()).isEqualTo("127.0.0.1:31010");
+        assertThat(a.sipPort()).isEqualTo(31030);
+        assertThat(a.msrpPort()).isEqualTo(31031);
+        assertThat(a.downloadDirectory()).isEqualTo("/tmp/a");
+        assertThat(b.aor()).isEqualTo("sip:bob@ims.mediasec.lab");
+        assertThat(b.outboundProxy()).isEqualTo("127.0.0.1:31020");
+        assertThat(b.domain()).isEqualTo(c.core().domain());
+    }
+
+    @Test
     void everyPortMovesWithTheBase() throws Exception {
         LabConfigs c = new LabConfigs(new LabPorts(40000));
+        assertThat(c.ue('b', Path.of("x")).outboundProxy()).isEqualTo("127.0.0.1:40020");
         AgwConfig b = c.agw('b');
 
         assertThat(c.core().port()).isEqualTo(40000);

@@ -1,0 +1,280 @@
+package org.mediasec.lab;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.mediasec.agw.bearer.RelayStats;
+import org.mediasec.pcscf.PcscfNode;
+import org.mediasec.pcscf.SessionView;
+import org.mediasec.pcscf.alg.StreamAction;
+import org.mediasec.sdp.E2aeIndication;
+import org.mediasec.sdp.MediaDescription;
+import org.mediasec.sdp.SdpAttributes;
+import org.mediasec.sdp.SessionDescription;
+import org.mediasec.ue.ReceivedFile;
+import org.mediasec.ue.SentFile;
+import org.mediasec.ue.TlsInfo;
+import org.mediasec.ue.UeCall;
+import org.mediasec.ue.UeCallListener;
+import org.mediasec.ue.UeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One scenario: UE-A calls UE-B with one MSRP stream secured e2ae or e2e, they chat both ways, UE-A
+ * sends a file, UE-A hangs up; then the checks on what each leg carried ({@link LegChecks}) from the
+ * AGWs' final relay statistics and the UEs' TLS facts. Every step is bounded; a step that fails is a
+ * failed check with its reason, and the steps after it that need it are not run.
+ */
+final class CallScenario {
+    private static final Logger LOG = LoggerFactory.getLogger(CallScenario.class);
+
+    private final LabTopology t;
+    private final ScenarioId id;
+    private final LabOptions options;
+    private final Path workDir;
+    private final Consumer<String> progress;
+    private final List<Check> checks = new ArrayList<>();
+    private final List<FileDigest> files = new ArrayList<>();
+    private final BlockingQueue<String> textsAtA = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> textsAtB = new LinkedBlockingQueue<>();
+    private final CompletableFuture<ReceivedFile> fileAtB = new CompletableFuture<>();
+    private UeCall callA;
+    private UeCall callB;
+    private final List<RelayStats> relays = new ArrayList<>();
+
+    CallScenario(LabTopology t, ScenarioId id, LabOptions options, Path workDir, Consumer<String> progress) {
+        this.t = t;
+        this.id = id;
+        this.options = options;
+        this.workDir = workDir;
+        this.progress = progress;
+    }
+
+    ScenarioReport run() throws InterruptedException {
+        long t0 = System.nanoTime();
+        t.relaysA.clear();
+        t.relaysB.clear();
+        UeEnd a = null;
+        UeEnd b = null;
+        if (call()) {
+            decisions();
+            chat("UE-A", callA, "UE-B", textsAtB, "Hello bob, alice here (" + id.token() + ")");
+            chat("UE-B", callB, "UE-A", textsAtA, "Hello alice, bob here (" + id.token() + ")");
+            if (options.fileSize() > 0) {
+                file();
+            }
+            a = ueEnd("UE-A", callA, t.ueA.fingerprint());
+            b = ueEnd("UE-B", callB, t.ueB.fingerprint());
+            hangup();
+        }
+        RelayStats ra = closedRelay("AGW-A", t.relaysA);
+        RelayStats rb = closedRelay("AGW-B", t.relaysB);
+        for (RelayStats r : new RelayStats[] {ra, rb}) {
+            if (r != null) {
+                relays.add(r);
+            }
+        }
+        CallEvidence evidence = new CallEvidence(a, b, ra, rb, options.fileSize());
+        if (callA != null) {
+            checks.addAll(id == ScenarioId.E2AE ? LegChecks.e2ae(evidence) : LegChecks.e2e(evidence));
+        }
+        return new ScenarioReport(id.title(options.fileSize()), id.flow(), Legs.of(evidence), files, checks,
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The relays the AGWs closed for this scenario (after {@link #run()}). */
+    List<RelayStats> relays() {
+        return List.copyOf(relays);
+    }
+
+    /** UE-A calls UE-B; UE-B answers at once (auto-answer). */
+    private boolean call() throws InterruptedException {
+        String what = "UE-A called UE-B (" + id.mode() + "), MSRP session connected and verified at both UEs";
+        CompletableFuture<UeCall> incoming = new CompletableFuture<>();
+        t.ueB.listener(new UeListener() {
+            @Override
+            public void callEstablished(UeCall call) {
+                incoming.complete(call);
+            }
+
+            @Override
+            public void callFailed(String from, String reason) {
+                incoming.completeExceptionally(new LabTopology.StepFailed("UE-B: the call from " + from + " failed: " + reason));
+            }
+        });
+        progress.accept(id.token() + ": UE-A calls UE-B");
+        try {
+            callA = LabTopology.await(t.ueA.call(t.ueB.config().user(), id.mode()).toCompletableFuture(),
+                    options.stepTimeout(), "UE-A's call to " + t.ueB.aor() + " was not set up");
+            callB = LabTopology.await(incoming, options.stepTimeout(), "UE-B reported no established call");
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            checks.add(Check.failed(what, LabTopology.reason(e)));
+            if (callA != null) {
+                callA.hangup();
+            }
+            return false;
+        }
+        callA.addListener(new UeCallListener() {
+            @Override
+            public void textReceived(UeCall call, String text) {
+                textsAtA.add(text);
+            }
+        });
+        callB.addListener(new UeCallListener() {
+            @Override
+            public void textReceived(UeCall call, String text) {
+                textsAtB.add(text);
+            }
+
+            @Override
+            public void fileReceived(UeCall call, ReceivedFile file) {
+                fileAtB.complete(file);
+            }
+        });
+        boolean modes = callA.mode() == id.mode() && callB.mode() == id.mode();
+        checks.add(Check.of(what, modes, "Call-ID " + callA.callId() + ", UE-A " + callA.mode() + ", UE-B " + callB.mode()));
+        return true;
+    }
+
+    /** What each P-CSCF (IMS-ALG) decided for the MSRP stream, from its session view. */
+    private void decisions() {
+        StreamAction wantA = id == ScenarioId.E2AE ? StreamAction.E2AE : StreamAction.PASS_THROUGH;
+        StreamAction wantB = id == ScenarioId.E2AE ? StreamAction.TERMINATING_UPGRADE : StreamAction.PASS_THROUGH;
+        checks.add(decision("P-CSCF A", t.pcscfA, wantA));
+        checks.add(decision("P-CSCF B", t.pcscfB, wantB));
+    }
+
+    private Check decision(String name, PcscfNode p, StreamAction want) {
+        String what = name + " anchored the MSRP stream at its AGW as " + want;
+        Optional<SessionView> s = p.sessions().stream().filter(v -> v.callId().equals(callA.callId())).findFirst();
+        if (s.isEmpty()) {
+            return Check.failed(what, name + " holds no session with Call-ID " + callA.callId());
+        }
+        List<SessionView.Stream> msrp = s.get().streams().stream().filter(x -> x.media().equals("message")).toList();
+        if (msrp.size() != 1) {
+            return Check.failed(what, name + " has " + msrp.size() + " message streams in " + s.get());
+        }
+        SessionView.Stream st = msrp.get(0);
+        return Check.of(what, st.action() == want && st.contextId() >= 0, st.action() + " in AGW context " + st.contextId()
+                + " (" + st.reason() + ")");
+    }
+
+    private void chat(String from, UeCall call, String to, BlockingQueue<String> inbox, String text) throws InterruptedException {
+        String what = "chat " + from + " → " + to + " delivered";
+        try {
+            LabTopology.await(call.sendText(text).toCompletableFuture(), options.stepTimeout(), "no 200 for the SEND");
+            String got = inbox.poll(options.stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            checks.add(got == null ? Check.failed(what, to + " received nothing within " + options.stepTimeout().toSeconds() + " s")
+                    : Check.of(what, got.equals(text), "\"" + got + "\""));
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            checks.add(Check.failed(what, LabTopology.reason(e)));
+        }
+    }
+
+    private void file() throws InterruptedException {
+        String what = "the file UE-A sent arrived at UE-B with the same size and SHA-256";
+        try {
+            Path f = workDir.resolve("lab-" + id.token() + "-file.bin");
+            write(f, options.fileSize(), id.ordinal() + 1L);
+            FileDigest original = FileDigest.of("the lab's file", f);
+            progress.accept(id.token() + ": UE-A sends " + FileSize.text(options.fileSize()));
+            SentFile sent = LabTopology.await(callA.sendFile(f, (done, total) -> { }).toCompletableFuture(),
+                    options.fileTimeout(), "UE-A's file transfer was not acknowledged");
+            files.add(new FileDigest("UE-A sent", sent.size(), sent.sha256()));
+            ReceivedFile got = LabTopology.await(fileAtB, options.stepTimeout(), "UE-B reported no received file");
+            files.add(new FileDigest("UE-B received", got.size(), got.sha256()));
+            boolean same = original.sha256().equals(sent.sha256()) && sent.sha256().equals(got.sha256())
+                    && got.size() == options.fileSize() && sent.size() == options.fileSize();
+            checks.add(Check.of(what, same, same ? String.format(java.util.Locale.ROOT, "%,d bytes, sha-256 %s", got.size(),
+                    got.sha256()) : "written " + original.sha256() + ", sent " + sent.sha256() + " (" + sent.size()
+                    + " B), received " + got.sha256() + " (" + got.size() + " B)"));
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            checks.add(Check.failed(what, LabTopology.reason(e)));
+        }
+    }
+
+    /** {@code size} pseudo-random octets (seeded: the same file every run). */
+    static void write(Path f, long size, long seed) throws IOException {
+        Random r = new Random(seed);
+        byte[] buf = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(f)) {
+            for (long left = size; left > 0; ) {
+                r.nextBytes(buf);
+                int n = (int) Math.min(buf.length, left);
+                out.write(buf, 0, n);
+                left -= n;
+            }
+        }
+    }
+
+    private void hangup() throws InterruptedException {
+        String what = "UE-A hung up and UE-B saw the call end";
+        try {
+            LabTopology.await(callA.hangup().toCompletableFuture(), options.stepTimeout(), "BYE not answered");
+            var end = LabTopology.await(callB.ended().toCompletableFuture(), options.stepTimeout(), "UE-B's call did not end");
+            checks.add(Check.held(what, end.reason()));
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            checks.add(Check.failed(what, LabTopology.reason(e)));
+        }
+    }
+
+    private RelayStats closedRelay(String agw, RelayLog log) throws InterruptedException {
+        String what = agw + " closed the call's relay after the call (one relay, its final statistics)";
+        RelayStats s = log.next(options.stepTimeout());
+        List<RelayStats> more = log.rest();
+        if (s == null) {
+            checks.add(Check.failed(what, agw + " closed no relay within " + options.stepTimeout().toSeconds() + " s"));
+            return null;
+        }
+        checks.add(Check.of(what, more.isEmpty() && s.failure() == null, s.id()
+                + (s.failure() == null ? "" : ", failure: " + s.failure())
+                + (more.isEmpty() ? "" : ", and " + more.size() + " more relays closed during the scenario")));
+        LOG.info("[lab] {} {}: access {} | core {}", id.token(), agw, s.access().summary(), s.core().summary());
+        return s;
+    }
+
+    private static UeEnd ueEnd(String name, UeCall call, org.mediasec.common.CertificateFingerprint own) {
+        Optional<TlsInfo> tls = call.tlsInfo();
+        boolean applied = applied(call.remoteSdp());
+        if (tls.isEmpty()) {
+            return new UeEnd(name, own, applied, false, null, null, false, null, "?");
+        }
+        TlsInfo i = tls.get();
+        return new UeEnd(name, own, applied, i.secure(), i.version().orElse(null), i.cipherSuite().orElse(null),
+                i.peerVerified(), i.peerFingerprint().orElse(null), i.remoteAddress());
+    }
+
+    /** The received SDP's MSRP stream carries {@code a=3ge2ae:applied}. */
+    static boolean applied(SessionDescription sdp) {
+        if (sdp == null) {
+            return false;
+        }
+        for (MediaDescription m : sdp.media()) {
+            if (m.media().equals("message") && sdp.get(m, SdpAttributes.E2AE).map(E2aeIndication.APPLIED::equals).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

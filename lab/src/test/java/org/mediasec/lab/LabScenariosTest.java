@@ -1,0 +1,61 @@
+package org.mediasec.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lab's two scenarios through the real network functions on loopback, asserting on what crossed
+ * each leg (from the AGWs' termination statistics and the UEs' TLS facts), with a 1 MB file.
+ */
+@Tag("slow")
+class LabScenariosTest {
+    static final long FILE = 1_000_000;
+
+    static LabReport runLab(Path dir, LabOptions o) throws Exception {
+        try (Lab lab = Lab.start(o, line -> System.out.println("[lab] " + line))) {
+            LabReport r = lab.run();
+            System.out.println(ReportRenderer.render(r));
+            return r;
+        }
+    }
+
+    @Test
+    void e2aeAndE2eCarryChatAndFileWithTlsWhereEachModeSays(@TempDir Path dir) throws Exception {
+        LabOptions o = LabOptions.defaults().withFileSize(FILE).withPorts(LabPorts.freeBlock(30000)).withWorkDir(dir)
+                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60));
+
+        LabReport r = runLab(dir, o);
+
+        assertThat(r.scenarios()).extracting(ScenarioReport::name)
+                .containsExactly("start-up", "e2ae chat + 1 MB file", "e2e chat + 1 MB file through pass-through AGWs");
+        for (ScenarioReport s : r.scenarios()) {
+            assertThat(s.checks()).as(s.name()).allSatisfy(c -> assertThat(c.held()).as(c.what() + ": " + c.detail()).isTrue());
+        }
+        assertThat(r.exitCode()).isZero();
+
+        ScenarioReport e2ae = r.scenarios().get(1);
+        List<LegReport> legs = e2ae.legs();
+        assertThat(legs).extracting(LegReport::name).containsExactly("UE-A ↔ AGW-A", "AGW-A ↔ AGW-B", "AGW-B ↔ UE-B");
+        assertThat(legs).extracting(LegReport::tls).containsExactly(true, false, true);
+        assertThat(legs.get(0).tlsEnds()).isEqualTo("UE-A / AGW-A");
+        assertThat(legs.get(2).tlsEnds()).isEqualTo("UE-B / AGW-B");
+        assertThat(legs.get(0).tlsVersion()).startsWith("TLSv1.");
+        assertThat(legs.get(1).protocol()).isEqualTo("MSRP (plain TCP)");
+        assertThat(legs).allSatisfy(l -> assertThat(l.bytesForward()).isGreaterThan(FILE));
+        assertThat(e2ae.files()).extracting(FileDigest::sha256).hasSize(2).containsOnly(e2ae.files().get(0).sha256());
+
+        ScenarioReport e2e = r.scenarios().get(2);
+        assertThat(e2e.legs()).extracting(LegReport::tls).containsExactly(true, true, true);
+        assertThat(e2e.legs()).extracting(LegReport::tlsEnds).containsOnly("UE-A / UE-B (end to end)");
+        // the same TLS bytes on every leg: the AGWs relayed them untouched
+        assertThat(e2e.legs()).extracting(LegReport::bytesForward).containsOnly(e2e.legs().get(0).bytesForward());
+        assertThat(e2e.files()).extracting(FileDigest::sha256).hasSize(2).containsOnly(e2e.files().get(0).sha256());
+    }
+}
