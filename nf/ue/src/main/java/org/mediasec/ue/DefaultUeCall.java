@@ -49,6 +49,9 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
     private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
     private final AtomicBoolean ending = new AtomicBoolean();
     private final Object sendLock = new Object();
+    /** Events that arrived before the first listener (bounded by {@link #MAX_EARLY_EVENTS}). */
+    private final List<java.util.function.Consumer<UeCallListener>> early = new java.util.ArrayList<>();
+    private static final int MAX_EARLY_EVENTS = 1000;
     private volatile MsrpSession session;
     private volatile Dialog dialog;
 
@@ -122,9 +125,38 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
         return !ended.isDone();
     }
 
+    /**
+     * Adds a listener. Texts and files that arrived while the call had no listener (between the
+     * session connecting and the application adding its listener) are replayed to the first one.
+     */
     @Override
     public void addListener(UeCallListener listener) {
-        listeners.add(listener);
+        List<java.util.function.Consumer<UeCallListener>> replay;
+        synchronized (early) {
+            listeners.add(listener);
+            replay = List.copyOf(early);
+            early.clear();
+        }
+        replay.forEach(e -> e.accept(listener));
+    }
+
+    /** Delivers an event to the listeners, or keeps it for the first listener when there is none yet. */
+    private void emit(java.util.function.Consumer<UeCallListener> event) {
+        synchronized (early) {
+            if (listeners.isEmpty()) {
+                if (early.size() < MAX_EARLY_EVENTS) {
+                    early.add(event);
+                }
+                return;
+            }
+        }
+        for (UeCallListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] call listener failed", ue.config().user(), e);
+            }
+        }
     }
 
     @Override
@@ -205,13 +237,7 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
             pending.clear();
             ue.forget(this);
             if (ended.complete(why)) {
-                for (UeCallListener l : listeners) {
-                    try {
-                        l.ended(this, why);
-                    } catch (RuntimeException e) {
-                        LOG.warn("[{}] call listener failed on ended", ue.config().user(), e);
-                    }
-                }
+                emit(l -> l.ended(this, why));
             }
         };
         Dialog d = dialog;
@@ -230,9 +256,7 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
         String type = message.contentType().split(";", 2)[0].trim();
         if (type.equalsIgnoreCase("text/plain") && message.data().isPresent()) {
             String text = message.text();
-            for (UeCallListener l : listeners) {
-                l.textReceived(this, text);
-            }
+            emit(l -> l.textReceived(this, text));
             return;
         }
         // files are saved and hashed off the event loop
@@ -250,9 +274,7 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
                     Files.size(target), FileTransfers.sha256(target));
             LOG.info("[{}] received file {} ({} octets, sha-256 {}) from {}", ue.config().user(), target, rf.size(),
                     rf.sha256(), remoteAor);
-            for (UeCallListener l : listeners) {
-                l.fileReceived(this, rf);
-            }
+            emit(l -> l.fileReceived(this, rf));
         } catch (IOException | RuntimeException e) {
             LOG.warn("[{}] cannot save the file of message {} from {}: {}", ue.config().user(), message.messageId(),
                     remoteAor, e.toString());

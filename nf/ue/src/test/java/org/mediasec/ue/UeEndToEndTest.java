@@ -146,6 +146,41 @@ class UeEndToEndTest {
         awaitCondition("MSRP connections closed", () -> alice.msrpConnectionCount() == 0 && bob.msrpConnectionCount() == 0);
     }
 
+    @Test
+    void twoScenariosTalkToEachOther() throws Exception {
+        Path file = UeTestSupport.randomFile(dir, "notes.txt", 100_000, 7);
+        UeScenario aliceScript = UeScenario.parse("""
+                register
+                call bob e2e
+                say hello bob
+                wait-text hi alice
+                send-file %s
+                hangup
+                """.formatted(file));
+        UeScenario bobScript = UeScenario.parse("""
+                wait-call        # bob is registered by the test set-up
+                wait-text hello bob
+                say hi alice
+                wait-file
+                wait-hangup
+                """);
+        java.io.StringWriter aliceOut = new java.io.StringWriter();
+        java.io.StringWriter bobOut = new java.io.StringWriter();
+        java.time.Duration step = UeTestSupport.TIMEOUT;
+        java.util.concurrent.CompletableFuture<Boolean> bobRun = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                new UeScenarioRunner(bob, new java.io.PrintWriter(bobOut), step, FileProgressListener.NONE).run(bobScript));
+        boolean aliceOk = new UeScenarioRunner(alice, new java.io.PrintWriter(aliceOut), step, FileProgressListener.NONE).run(aliceScript);
+        boolean bobOk = bobRun.get(UeTestSupport.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertThat(aliceOk).as(aliceOut.toString()).isTrue();
+        assertThat(bobOk).as(bobOut.toString()).isTrue();
+        String sha = FileTransfers.sha256(file);
+        assertThat(aliceOut.toString()).contains("ok call bob e2e: e2e, TLSv1.", "peer fingerprint verified",
+                "ok send-file " + file + ": 100000 octets, sha-256 " + sha);
+        assertThat(bobOut.toString()).contains("ok wait-text hello bob: \"hello bob\"",
+                "ok wait-file: saved " + dir.resolve("bob-downloads").resolve("notes.txt") + ", 100000 octets, sha-256 " + sha,
+                "ok wait-hangup: BYE from sip:alice@ims.example.net");
+    }
+
     static SessionDescription tamper(SessionDescription sdp, CertificateFingerprint fp) {
         MediaDescription m = sdp.media().get(0).toBuilder().setAll(SdpAttributes.FINGERPRINT, List.of(fp)).build();
         return sdp.toBuilder().setMedia(0, m).build();
