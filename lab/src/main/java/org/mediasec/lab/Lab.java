@@ -137,9 +137,9 @@ public final class Lab implements AutoCloseable {
     private CaptureReport stopCapture(TsharkRecipe recipe) {
         try {
             long packets = capture.stop();
-            return new CaptureReport(captureFiles, packets, recipe.toString(), null);
+            return new CaptureReport(captureFiles, packets, recipe, null);
         } catch (LabException e) {
-            return new CaptureReport(captureFiles, -1, recipe.toString(), e.getMessage());
+            return new CaptureReport(captureFiles, -1, recipe, e.getMessage());
         } finally {
             try {
                 keyLog.close();

@@ -13,6 +13,7 @@ import java.util.Locale;
 public final class ReportRenderer {
     static final String HELD = "✔";
     static final String FAILED = "✘";
+    static final String MALFORMED = "_ws.malformed || _ws.expert.severity >= \"Error\"";
     private static final String[] HEADER = {"leg", "realm", "protocol", "TLS", "TLS between", "fingerprints",
             "bytes →", "bytes ←"};
 
@@ -122,7 +123,9 @@ public final class ReportRenderer {
             out.append(FAILED).append(" capture: ").append(c.failure()).append('\n');
         }
         if (c.tshark() != null) {
-            out.append("decode it with\n  ").append(c.tshark()).append('\n');
+            out.append("decode it with (SIP, SDP, MEGACO, MSRP, and MSRP inside TLS decrypted with the key log)\n  ")
+                    .append(c.tshark()).append('\n');
+            out.append("  add -Y '").append(MALFORMED).append("' to list malformed frames (none expected)\n");
         }
     }
 

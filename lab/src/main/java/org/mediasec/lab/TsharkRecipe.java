@@ -95,6 +95,13 @@ public final class TsharkRecipe {
         }
         a.add("-r");
         a.add(files.pcap().toString());
+        a.addAll(decodeOptions());
+        return a;
+    }
+
+    /** The options without {@code -r} and the Lua script: key log and decode-as. */
+    public List<String> decodeOptions() {
+        List<String> a = new ArrayList<>();
         a.add("-o");
         a.add("tls.keylog_file:" + files.keyLog());
         decode(a, "tcp", sipTcp, "sip");
@@ -105,6 +112,14 @@ public final class TsharkRecipe {
         decode(a, "tcp", msrpOverTls, "tls");
         decode(a, "tcp", tlsOnly, "tls");
         return a;
+    }
+
+    /** The Lua options ({@code -X lua_script:...}), empty when no TLS port carries MSRP. */
+    public List<String> luaOptions() {
+        if (msrpOverTls.isEmpty()) {
+            return List.of();
+        }
+        return List.of("-X", "lua_script:" + files.lua(), "-X", "lua_script1:" + join(msrpOverTls));
     }
 
     /** The whole command. */
