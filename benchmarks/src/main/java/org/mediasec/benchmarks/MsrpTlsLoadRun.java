@@ -63,9 +63,12 @@ import org.mediasec.transport.Transports;
  *      [--provider OPENSSL|JDK] [--baseline socat|none] [--timeout 300] [--warmup 256m]
  * </pre>
  *
- * <p>{@code --warmup N} first runs an untimed-for-the-ratio transfer of N octets on its own
- * connection (its figure is printed as "cold"), so the measured transfer runs on compiled code, as a
- * long-running server does; the default 0 measures from a cold JVM as before.
+ * <p>{@code --warmup N} first runs a transfer of N octets on the same connection (its figure is
+ * printed as "cold JVM"), then waits until the JIT has been idle for 500 ms, so the measured transfer
+ * runs on compiled code, as in a long-running server, and does not share the cores with the
+ * compiler's leftover queue; the default 0 measures from a cold JVM. Each transfer reports the CPU
+ * time of the process split into the sender's and the receiver's event loop and the rest (GC, JIT),
+ * and the JIT compilation time inside its window.
  */
 public final class MsrpTlsLoadRun {
     private MsrpTlsLoadRun() {
@@ -132,13 +135,9 @@ public final class MsrpTlsLoadRun {
         System.out.printf(Locale.ROOT, "== transfer: %d octets (%.0f MiB) in %d-octet chunks, TLS provider %s%n",
                 o.size(), o.size() / 1048576.0, o.chunk(), o.provider());
 
-        if (o.warmup() > 0) {
-            System.out.printf(Locale.ROOT, "== warm-up: %d octets on a first connection (cold JVM)%n", o.warmup());
-            Result cold = msrpOverTls(new Options(o.warmup(), o.chunk(), o.provider(), false, o.timeout(), 0));
-            print(new Result(cold.what() + " [cold, warm-up]", cold.octets(), cold.seconds(), cold.detail(), cold.cpuSeconds()));
-        }
-        Result ours = msrpOverTls(o);
-        print(ours);
+        List<Result> runs = msrpOverTls(o);
+        runs.forEach(MsrpTlsLoadRun::print);
+        Result ours = runs.get(runs.size() - 1);
         if (o.baseline()) {
             Result base = socatTls(o);
             print(base);
@@ -157,7 +156,7 @@ public final class MsrpTlsLoadRun {
 
     // ------------------------------------------------------------------ ours
 
-    static Result msrpOverTls(Options o) throws Exception {
+    static List<Result> msrpOverTls(Options o) throws Exception {
         LocalIdentity serverId = LocalIdentity.selfSigned("load-receiver");
         LocalIdentity clientId = LocalIdentity.selfSigned("load-sender");
         TlsOptions tls = TlsOptions.DEFAULTS.withProvider(o.provider());
@@ -169,7 +168,7 @@ public final class MsrpTlsLoadRun {
         Transports senderLoop = Transports.create("load-tx", 1, Transports.Kind.preferred());
         HeapSampler heap = new HeapSampler();
         try {
-            Receiver receiver = new Receiver(o.size());
+            Receiver receiver = new Receiver();
             Channel server = new ServerBootstrap().group(receiverLoop.group()).channel(receiverLoop.serverSocketChannel())
                     .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -184,7 +183,7 @@ public final class MsrpTlsLoadRun {
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
             InetSocketAddress addr = (InetSocketAddress) server.localAddress();
 
-            Sender sender = new Sender(o.size(), o.chunk());
+            Sender sender = new Sender(o.chunk());
             Channel client = new Bootstrap().group(senderLoop.group()).channel(senderLoop.socketChannel())
                     .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                     .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024))
@@ -202,33 +201,57 @@ public final class MsrpTlsLoadRun {
             }
             String suite = ssl.engine().getSession().getProtocol() + " " + ssl.engine().getSession().getCipherSuite();
 
-            System.gc();
-            heap.start();
-            long cpu0 = processCpuNanos();
-            long t0 = System.nanoTime();
-            client.eventLoop().execute(sender::pump);
-            long t1;
-            try {
-                t1 = receiver.done.get(o.timeout().toSeconds(), TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("transfer not complete within " + o.timeout() + ": received "
-                        + receiver.received.get() + " of " + o.size() + " octets", e);
+            long txThread = threadIdOf(client.eventLoop());
+            long rxThread = threadIdOf(server.eventLoop());
+            List<Result> results = new ArrayList<>();
+            long chunksSoFar = 0;
+            for (long phase : o.warmup() > 0 ? List.of(o.warmup(), o.size()) : List.of(o.size())) {
+                boolean warmUp = phase == o.warmup() && results.isEmpty() && o.warmup() > 0;
+                String quiet = "";
+                if (!warmUp && o.warmup() > 0) {
+                    quiet = String.format(Locale.ROOT, "; waited %.1f s for the JIT to go idle", awaitJitIdle() / 1e9);
+                }
+                receiver.expect(phase);
+                System.gc();
+                heap.start();
+                long jit0 = jitMillis();
+                long tx0 = threadCpuNanos(txThread);
+                long rx0 = threadCpuNanos(rxThread);
+                long cpu0 = processCpuNanos();
+                long t0 = System.nanoTime();
+                client.eventLoop().execute(() -> sender.start(phase));
+                long t1;
+                try {
+                    t1 = receiver.done.get(o.timeout().toSeconds(), TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("transfer not complete within " + o.timeout() + ": received "
+                            + receiver.received.get() + " of " + phase + " octets", e);
+                }
+                long cpu1 = processCpuNanos();
+                long tx1 = threadCpuNanos(txThread);
+                long rx1 = threadCpuNanos(rxThread);
+                long jit1 = jitMillis();
+                heap.stop();
+                chunksSoFar += phase / o.chunk() + (phase % o.chunk() == 0 ? 0 : 1);
+                sender.responses.await(chunksSoFar, Duration.ofSeconds(30));
+                if (!receiver.errors.isEmpty() || !sender.errors.isEmpty()) {
+                    throw new IllegalStateException("errors: receiver " + receiver.errors + ", sender " + sender.errors);
+                }
+                results.add(new Result("MSRP over TLS (ours, Netty + " + o.provider() + ")"
+                        + (warmUp ? " [cold JVM, warm-up on the same connection]" : ""), receiver.received.get(),
+                        (t1 - t0) / 1e9,
+                        String.format(Locale.ROOT, "[%s; %d chunks, %d 200s so far; heap used peak %.0f MiB of max %.0f MiB;"
+                                        + " pooled direct peak %.0f MiB; process CPU %.2f s: sender loop %.2f s,"
+                                        + " receiver loop %.2f s, other threads (GC, JIT) %.2f s; JIT compiling %d ms%s]",
+                                suite, chunksSoFar, sender.responses.count.get(), heap.peak / 1048576.0,
+                                Runtime.getRuntime().maxMemory() / 1048576.0, heap.peakDirect / 1048576.0,
+                                (cpu1 - cpu0) / 1e9, (tx1 - tx0) / 1e9, (rx1 - rx0) / 1e9,
+                                ((cpu1 - cpu0) - (tx1 - tx0) - (rx1 - rx0)) / 1e9, jit1 - jit0, quiet),
+                        (cpu1 - cpu0) / 1e9));
             }
-            long cpu1 = processCpuNanos();
-            heap.stop();
-            sender.responses.await(o.size() / o.chunk() + (o.size() % o.chunk() == 0 ? 0 : 1), Duration.ofSeconds(30));
-            double seconds = (t1 - t0) / 1e9;
             client.close().sync();
             server.close().sync();
-            if (!receiver.errors.isEmpty() || !sender.errors.isEmpty()) {
-                throw new IllegalStateException("errors: receiver " + receiver.errors + ", sender " + sender.errors);
-            }
-            return new Result("MSRP over TLS (ours, Netty + " + o.provider() + ")", receiver.received.get(), seconds,
-                    String.format(Locale.ROOT, "[%s; %d chunks, %d 200s; heap used peak %.0f MiB of max %.0f MiB;"
-                                    + " pooled direct peak %.0f MiB; process CPU %.2f s]",
-                            suite, sender.chunks, sender.responses.count.get(), heap.peak / 1048576.0,
-                            Runtime.getRuntime().maxMemory() / 1048576.0, heap.peakDirect / 1048576.0,
-                            (cpu1 - cpu0) / 1e9), (cpu1 - cpu0) / 1e9);
+            return results;
         } finally {
             heap.stop();
             senderLoop.close();
@@ -238,10 +261,10 @@ public final class MsrpTlsLoadRun {
 
     /** Sends the file as SEND chunks while the channel is writable; counts the 200s. */
     static final class Sender extends ChannelInboundHandlerAdapter {
-        final long size;
         final int chunk;
         final Bytes body;
-        final Bytes lastBody;
+        long size;
+        Bytes lastBody;
         final SplittableRandom random = new SplittableRandom(4976);
         final Counter responses = new Counter();
         final List<String> errors = new ArrayList<>();
@@ -249,12 +272,18 @@ public final class MsrpTlsLoadRun {
         long sent;
         long chunks;
 
-        Sender(long size, int chunk) {
-            this.size = size;
+        Sender(int chunk) {
             this.chunk = chunk;
             this.body = MsrpBenchData.body(chunk, 4975);
-            long rest = size % chunk;
-            this.lastBody = rest == 0 ? body : body.slice(0, (int) rest);
+        }
+
+        /** Starts a transfer of {@code octets} (on the channel's event loop). */
+        void start(long octets) {
+            size = octets;
+            sent = 0;
+            long rest = octets % chunk;
+            lastBody = rest == 0 ? body : body.slice(0, (int) rest);
+            pump();
         }
 
         @Override
@@ -313,13 +342,16 @@ public final class MsrpTlsLoadRun {
 
     /** Counts body octets, answers every chunk with 200, completes when the last octet is in. */
     static final class Receiver extends ChannelInboundHandlerAdapter {
-        final long size;
         final AtomicLong received = new AtomicLong();
-        final CompletableFuture<Long> done = new CompletableFuture<>();
-        final List<String> errors = new ArrayList<>();
+        final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile long size;
+        volatile CompletableFuture<Long> done = new CompletableFuture<>();
 
-        Receiver(long size) {
-            this.size = size;
+        /** Expects a transfer of {@code octets}; call while no transfer runs. */
+        void expect(long octets) {
+            received.set(0);
+            size = octets;
+            done = new CompletableFuture<>();
         }
 
         @Override
@@ -396,6 +428,43 @@ public final class MsrpTlsLoadRun {
                 exec.shutdownNow();
             }
         }
+    }
+
+    /** The id of the thread that runs {@code loop} (a single-thread event loop). */
+    static long threadIdOf(io.netty.channel.EventLoop loop) throws Exception {
+        return loop.submit(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
+    }
+
+    static long threadCpuNanos(long threadId) {
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
+    }
+
+    /** Total JIT compilation time so far, in ms (0 if the JVM does not tell). */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean c = ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
+    }
+
+    /**
+     * Waits until the JIT has compiled nothing for 500 ms (at most 20 s), so the measured transfer
+     * runs on compiled code and the compiler's leftover queue from the warm-up does not share the
+     * two cores with it; returns the nanoseconds waited.
+     */
+    static long awaitJitIdle() throws InterruptedException {
+        long start = System.nanoTime();
+        long last = jitMillis();
+        long idleSince = System.nanoTime();
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20)) {
+            Thread.sleep(100);
+            long now = jitMillis();
+            if (now != last) {
+                last = now;
+                idleSince = System.nanoTime();
+            } else if (System.nanoTime() - idleSince >= TimeUnit.MILLISECONDS.toNanos(500)) {
+                break;
+            }
+        }
+        return System.nanoTime() - start;
     }
 
     static long processCpuNanos() {

@@ -55,6 +55,20 @@ public final class MsrpTransactionIds {
     }
 
     /**
+     * Records on this thread that {@code body} was searched for {@code -------<transactionId>} and it
+     * occurs nowhere in it, so the {@link MsrpRequest} constructor that follows with this very
+     * {@code Bytes} instance and id does not search again (the same one-pair memo as
+     * {@link #chooseFor}). For a stream decoder that scanned the body for its end-line while framing
+     * ({@code MsrpFrameDecoder} via {@code MsrpCodec.decodeDelimited(frame, limits, true)}); a caller
+     * that records a pair it did not search only weakens the check of its own next request.
+     */
+    public static void provenFree(String transactionId, Bytes body) {
+        Proven p = PROVEN.get();
+        p.id = transactionId;
+        p.body = body;
+    }
+
+    /**
      * True if {@code body} contains {@code -------<transactionId>} followed by {@code $}, {@code +}
      * or {@code #}, i.e. a receiver could mistake part of the body for the end-line. The search
      * ({@link MsrpEndLineSearch}) probes every seventh octet for a hyphen. A pair {@link #chooseFor} has just proven on this

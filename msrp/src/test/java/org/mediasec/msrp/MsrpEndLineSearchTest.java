@@ -131,4 +131,17 @@ class MsrpEndLineSearchTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.withTransactionId("abcd"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end-line");
     }
+
+    /** A stream decoder's proof (MsrpTransactionIds.provenFree) answers exactly one check of exactly that pair. */
+    @Test
+    void aPairProvenByTheDecoderIsAnsweredOnceWithoutASearch() {
+        Bytes clean = Bytes.utf8("no end-line here");
+        MsrpTransactionIds.provenFree("abcd", clean);
+        assertThat(MsrpTransactionIds.endLineOccursIn("abcd", clean)).isFalse();
+        // another body with the same id is searched (and the proof is gone)
+        Bytes dirty = Bytes.utf8("x-------abcd$y");
+        MsrpTransactionIds.provenFree("abcd", clean);
+        assertThat(MsrpTransactionIds.endLineOccursIn("abcd", dirty)).isTrue();
+        assertThat(MsrpTransactionIds.endLineOccursIn("abcd", dirty)).isTrue();
+    }
 }

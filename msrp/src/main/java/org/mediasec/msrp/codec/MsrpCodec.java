@@ -134,20 +134,36 @@ public final class MsrpCodec {
      * {@link MsrpRequest} check, in the headers as a bad header line; only the reason differs.)
      */
     public static DecodeResult decodeDelimited(ByteBuf frame, MsrpLimits limits) {
-        return decode(frame, limits, true);
+        return decode(frame, limits, true, false);
+    }
+
+    /**
+     * {@link #decodeDelimited(ByteBuf, MsrpLimits)} for a caller that, while delimiting, searched the
+     * whole body for {@code -------<tid>} and found it nowhere before the end-line (as
+     * {@code MsrpFrameDecoder} does): the body's RFC 4975 §7.1 end-line check in the
+     * {@link MsrpRequest} constructor is then not run a second time
+     * ({@link org.mediasec.msrp.MsrpTransactionIds#provenFree}). With {@code bodySearched} false it is
+     * {@link #decodeDelimited(ByteBuf, MsrpLimits)}.
+     */
+    public static DecodeResult decodeDelimited(ByteBuf frame, MsrpLimits limits, boolean bodySearched) {
+        return decode(frame, limits, true, bodySearched);
     }
 
     private static DecodeResult decode(ByteBuf frame, MsrpLimits limits, boolean delimited) {
+        return decode(frame, limits, delimited, false);
+    }
+
+    private static DecodeResult decode(ByteBuf frame, MsrpLimits limits, boolean delimited, boolean bodySearched) {
         int n = frame.readableBytes();
         if (frame.hasArray()) {
             // Heap frame (what MsrpFrameDecoder hands over): parse in place; the body is copied once, into Bytes.
             int from = frame.arrayOffset() + frame.readerIndex();
             frame.skipBytes(n);
-            return decode(frame.array(), from, from + n, limits, delimited);
+            return decode(frame.array(), from, from + n, limits, delimited, bodySearched);
         }
         byte[] b = new byte[n];
         frame.readBytes(b);
-        return decode(b, 0, n, limits, delimited);
+        return decode(b, 0, n, limits, delimited, bodySearched);
     }
 
     /** Decodes one frame held in {@code b}. Never throws on wire input. */
@@ -164,8 +180,13 @@ public final class MsrpCodec {
     }
 
     private static DecodeResult decode(byte[] b, int from, int to, MsrpLimits limits, boolean delimited) {
+        return decode(b, from, to, limits, delimited, false);
+    }
+
+    private static DecodeResult decode(byte[] b, int from, int to, MsrpLimits limits, boolean delimited,
+                                       boolean bodySearched) {
         java.util.Objects.checkFromToIndex(from, to, b.length);
-        Parser p = new Parser(b, from, to, limits, delimited);
+        Parser p = new Parser(b, from, to, limits, delimited, bodySearched);
         try {
             return new DecodeResult.Ok(p.parse());
         } catch (MalformedException e) {
@@ -215,6 +236,7 @@ public final class MsrpCodec {
         private final int hi;
         /** The caller vouches that the last line, if an end-line, is the first one. */
         private final boolean delimited;
+        private final boolean bodySearched;
         private final MsrpLimits limits;
         private String tid;
         private MsrpMethod method;
@@ -223,11 +245,12 @@ public final class MsrpCodec {
         private List<MsrpUri> fromPath;
         private MsrpHeader.FailureReport failureReport;
 
-        Parser(byte[] b, int lo, int hi, MsrpLimits limits, boolean delimited) {
+        Parser(byte[] b, int lo, int hi, MsrpLimits limits, boolean delimited, boolean bodySearched) {
             this.b = b;
             this.lo = lo;
             this.hi = hi;
             this.delimited = delimited;
+            this.bodySearched = bodySearched;
             this.limits = limits;
         }
 
@@ -390,6 +413,9 @@ public final class MsrpCodec {
                 content = Optional.of(new MsrpContent(contentType, mime, body));
             } else if (contentType != null || !mime.isEmpty()) {
                 throw new MalformedException("Content-Type or Content-* header without a body");
+            }
+            if (bodySearched && content.isPresent()) {
+                org.mediasec.msrp.MsrpTransactionIds.provenFree(tid, content.get().data());
             }
             return new MsrpRequest(tid, method, toPath, fromPath, headers, content, flag);
         }

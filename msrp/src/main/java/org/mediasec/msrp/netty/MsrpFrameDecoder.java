@@ -68,6 +68,11 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     private byte[] marker;
     /** Finds {@code "-------" tid}. */
     private MsrpEndLineSearch search;
+    /**
+     * False once {@code -------<tid>} was seen in the body other than as its end-line, or when the
+     * body was not searched through an array; true means the codec need not check the body again.
+     */
+    private boolean bodySearched;
 
     public MsrpFrameDecoder() {
         this(MsrpLimits.DEFAULT);
@@ -162,6 +167,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                     if (len == 0) {
                         bodyStart = lineStart + 2;
                         scan = lineStart; // the empty line's CRLF may be the one before the end-line
+                        bodySearched = true;
                         state = State.BODY;
                     } else if (isEndLine(in, from, len)) {
                         emit(ctx, in, out, crlf + 2 - base);
@@ -173,6 +179,9 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                     }
                 }
                 case BODY -> {
+                    if (!in.hasArray()) {
+                        bodySearched = false;
+                    }
                     int found = in.hasArray() ? findEndLineInArray(in, base) : findEndLine(in, base + scan, base + avail);
                     if (found < 0) {
                         // keep the tail that could still be the start of the end-line
@@ -195,8 +204,9 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     }
 
     private void emit(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, int frameLength) {
-        // the frame ends at its first end-line, so the codec need not search for it again
-        DecodeResult r = MsrpCodec.decodeDelimited(in.readSlice(frameLength), limits);
+        // the frame ends at its first end-line, so the codec need not search for it again; nor the
+        // body for its end-line when the BODY search saw -------<tid> nowhere else
+        DecodeResult r = MsrpCodec.decodeDelimited(in.readSlice(frameLength), limits, state == State.BODY && bodySearched);
         if (r instanceof DecodeResult.Ok ok) {
             out.add(ok.message());
         } else {
@@ -212,6 +222,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         tid = null;
         marker = null;
         search = null;
+        bodySearched = false;
     }
 
     private void fail(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, MsrpFrameError.Kind kind, String reason) {
@@ -287,6 +298,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                     && a[f + 1] == CR && a[f + 2] == LF) {
                 return at - 2 - shift;
             }
+            bodySearched = false; // -------<tid> inside the body: let the codec's check judge it
             from = at + 1;
         }
     }
