@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Runs a {@link UeScenario} on a started {@link Ue}: each step waits at most {@code stepTimeout}; one
@@ -18,7 +19,7 @@ public final class UeScenarioRunner {
     private final Ue ue;
     private final PrintWriter out;
     private final Duration stepTimeout;
-    private final FileProgressListener progress;
+    private final Function<Path, FileProgressListener> progress;
     private final BlockingQueue<UeCall> incoming = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final BlockingQueue<ReceivedFile> files = new LinkedBlockingQueue<>();
@@ -26,9 +27,9 @@ public final class UeScenarioRunner {
     private UeCall call;
 
     /**
-     * @param progress told of the progress of every file sent (e.g. a progress bar)
+     * @param progress for each file sent, what to tell of its progress (e.g. a fresh progress bar)
      */
-    public UeScenarioRunner(Ue ue, PrintWriter out, Duration stepTimeout, FileProgressListener progress) {
+    public UeScenarioRunner(Ue ue, PrintWriter out, Duration stepTimeout, Function<Path, FileProgressListener> progress) {
         this.ue = ue;
         this.out = out;
         this.stepTimeout = stepTimeout;
@@ -98,7 +99,8 @@ public final class UeScenarioRunner {
                 return "\"" + t + "\"";
             }
             case SEND_FILE -> {
-                SentFile f = await(current().sendFile(Path.of(step.rest()), progress));
+                Path file = Path.of(step.rest());
+                SentFile f = await(current().sendFile(file, progress.apply(file)));
                 return f.size() + " octets, sha-256 " + f.sha256();
             }
             case WAIT_FILE -> {

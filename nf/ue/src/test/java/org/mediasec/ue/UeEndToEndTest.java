@@ -168,8 +168,8 @@ class UeEndToEndTest {
         java.io.StringWriter bobOut = new java.io.StringWriter();
         java.time.Duration step = UeTestSupport.TIMEOUT;
         java.util.concurrent.CompletableFuture<Boolean> bobRun = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                new UeScenarioRunner(bob, new java.io.PrintWriter(bobOut), step, FileProgressListener.NONE).run(bobScript));
-        boolean aliceOk = new UeScenarioRunner(alice, new java.io.PrintWriter(aliceOut), step, FileProgressListener.NONE).run(aliceScript);
+                new UeScenarioRunner(bob, new java.io.PrintWriter(bobOut), step, f -> FileProgressListener.NONE).run(bobScript));
+        boolean aliceOk = new UeScenarioRunner(alice, new java.io.PrintWriter(aliceOut), step, f -> FileProgressListener.NONE).run(aliceScript);
         boolean bobOk = bobRun.get(UeTestSupport.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         assertThat(aliceOk).as(aliceOut.toString()).isTrue();
         assertThat(bobOk).as(bobOut.toString()).isTrue();
