@@ -441,7 +441,10 @@ public final class StatefulProxy {
         });
     }
 
-    /** Call-ID, CSeq and To tag of a response: a 2xx retransmission has the same. */
+    /**
+     * Call-ID, CSeq, To tag and the branch of the top Via (the upstream hop's, ours removed) of a response: a
+     * 2xx retransmission has the same; the same 2xx passing this proxy twice (a spiral) differs in the branch.
+     */
     private static String invite2xxKey(Response r) {
         javax.sip.header.CallIdHeader cid = (javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME);
         javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) r.getHeader(javax.sip.header.CSeqHeader.NAME);
@@ -449,7 +452,7 @@ public final class StatefulProxy {
         if (cid == null || cseq == null || !Request.INVITE.equals(cseq.getMethod())) {
             return null;
         }
-        return cid.getCallId() + "|" + cseq.getSeqNumber() + "|" + (to == null ? "" : to.getTag());
+        return cid.getCallId() + "|" + cseq.getSeqNumber() + "|" + (to == null ? "" : to.getTag()) + "|" + serverKey(r);
     }
 
     /**
@@ -482,7 +485,7 @@ public final class StatefulProxy {
     }
 
     /** RFC 3261 §17.2.3: a CANCEL matches the INVITE with the same top Via branch and sent-by. */
-    static String serverKey(Request request) {
+    static String serverKey(javax.sip.message.Message request) {
         ViaHeader top = (ViaHeader) request.getHeader(ViaHeader.NAME);
         if (top == null) {
             return "";

@@ -94,13 +94,13 @@ public final class AgwClient {
     private CompletableFuture<Transaction.Reply> call(ActionRequest action) {
         return agw.call(action).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).thenApply(r -> {
             if (r.error() != null) {
-                throw new IqException(r.error().code(), "IMS-AGW " + agw.mId() + " refused: " + r.error().text());
+                throw new IqException(r.error().code(), "IMS-AGW " + MIds.text(agw.mId()) + " refused: " + r.error().text());
             }
             for (var a : r.actions()) {
                 for (CommandReply c : a.replies()) {
                     org.mediasec.h248.ErrorDescriptor err = c.descriptor(org.mediasec.h248.ErrorDescriptor.class);
                     if (err != null) {
-                        throw new IqException(err.code(), "IMS-AGW " + agw.mId() + " refused " + c.kind() + " "
+                        throw new IqException(err.code(), "IMS-AGW " + MIds.text(agw.mId()) + " refused " + c.kind() + " "
                                 + c.terminationId() + ": " + err.text());
                     }
                 }

@@ -75,14 +75,14 @@ public final class AgwPool implements MgcUser {
         }
         live.removeIf(m -> m.address().equals(mg.address()));
         live.add(mg);
-        LOG.info("[pcscf] IMS-AGW {} registered ({} in service)", mg, live.size());
+        LOG.info("[pcscf] IMS-AGW {} at {} registered ({} in service)", MIds.text(mg.mId()), mg.address(), live.size());
         ready.complete(null);
     }
 
     @Override
     public void mgLost(MgHandle mg, String reason) {
         if (live.remove(mg)) {
-            LOG.warn("[pcscf] IMS-AGW {} lost: {} ({} in service)", mg, reason, live.size());
+            LOG.warn("[pcscf] IMS-AGW {} lost: {} ({} in service)", MIds.text(mg.mId()), reason, live.size());
         }
     }
 

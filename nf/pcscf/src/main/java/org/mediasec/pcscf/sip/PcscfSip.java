@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class PcscfSip implements SipEndpointListener {
     private static final Logger LOG = LoggerFactory.getLogger(PcscfSip.class);
 
+    /** The Record-Route URI parameter that names the session's side. */
+    static final String ROLE_PARAM = "pcscf";
+
     private volatile Wiring wiring;
 
     /** What the listener needs; set once the endpoint has started. */
@@ -116,7 +119,7 @@ public final class PcscfSip implements SipEndpointListener {
             session.ueTag(((FromHeader) req.getHeader(FromHeader.NAME)).getTag());
         }
         if (RecordRoute.createsDialog(req.getMethod())) {
-            target = recordRoute(w, pr, target);
+            target = recordRoute(w, pr, target, session.direction);
         }
         if (Request.INVITE.equals(req.getMethod()) && SdpBodies.text(req).isPresent()) {
             w.sessions().invite(pr, target, session);
@@ -134,7 +137,10 @@ public final class PcscfSip implements SipEndpointListener {
         String method = req.getMethod();
         String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
         String fromTag = ((FromHeader) req.getHeader(FromHeader.NAME)).getTag();
-        Optional<MediaSession> session = w.sessions().session(callId);
+        CallDirection role = role(pr.incoming().request());
+        Optional<MediaSession> session = role != null ? w.sessions().session(callId, role)
+                : w.sessions().session(callId, CallDirection.ORIGINATING)
+                        .or(() -> w.sessions().session(callId, CallDirection.TERMINATING));
         boolean fromUe = session.map(s -> s.fromUe(fromTag)).orElse(false);
         if (session.isPresent() && !Request.ACK.equals(method)) {
             session.get().sawCseq(fromTag, ((CSeqHeader) req.getHeader(CSeqHeader.NAME)).getSeqNumber());
@@ -144,7 +150,7 @@ public final class PcscfSip implements SipEndpointListener {
         }
         ForwardTarget target = ForwardTarget.to(req.getRequestURI());
         if (Request.BYE.equals(method)) {
-            w.sessions().bye(callId, fromUe ? "the UE" : "the core side");
+            session.ifPresent(s -> w.sessions().bye(callId, s.direction, fromUe ? "the UE" : "the core side"));
         } else if ((Request.INVITE.equals(method) || Request.UPDATE.equals(method)) && session.isPresent()
                 && !session.get().released() && SdpBodies.text(req).isPresent()) {
             w.sessions().offer(pr, target, session.get(), fromUe);
@@ -167,13 +173,42 @@ public final class PcscfSip implements SipEndpointListener {
      * Record-Routes a dialog-creating request: one entry when it leaves over the transport it came in on,
      * else two (RFC 5658 §5), the one for the incoming side below the one for the outgoing side.
      */
-    private static ForwardTarget recordRoute(Wiring w, ProxiedRequest pr, ForwardTarget target) {
+    private static ForwardTarget recordRoute(Wiring w, ProxiedRequest pr, ForwardTarget target, CallDirection role) {
         SipTransport in = "TCP".equals(pr.incoming().transport()) ? SipTransport.TCP : SipTransport.UDP;
         SipTransport out = outgoingTransport(pr, target);
         if (in != out) {
-            RecordRoute.insert(pr.request(), w.proxy().identity().recordRouteUri(in));
+            RecordRoute.insert(pr.request(), recordRouteUri(w, in, role));
         }
-        return target.withRecordRoute(w.proxy().identity().recordRouteUri(out));
+        return target.withRecordRoute(recordRouteUri(w, out, role));
+    }
+
+    /**
+     * Our Record-Route URI, marked with the side of the session ({@code ;pcscf=orig} or {@code ;pcscf=term}),
+     * so that an in-dialog request, which carries it back in its Route, finds its session even when the
+     * call spirals through this P-CSCF twice.
+     */
+    private static SipURI recordRouteUri(Wiring w, SipTransport transport, CallDirection role) {
+        SipURI uri = w.proxy().identity().recordRouteUri(transport);
+        try {
+            uri.setParameter(ROLE_PARAM, role == CallDirection.ORIGINATING ? "orig" : "term");
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return uri;
+    }
+
+    /** The side named by the topmost Route of a received request, if it is one of our Record-Route values. */
+    private static CallDirection role(Request received) {
+        RouteHeader top = (RouteHeader) received.getHeader(RouteHeader.NAME);
+        if (top != null && top.getAddress().getURI() instanceof SipURI sip) {
+            String v = sip.getParameter(ROLE_PARAM);
+            if ("orig".equals(v)) {
+                return CallDirection.ORIGINATING;
+            } else if ("term".equals(v)) {
+                return CallDirection.TERMINATING;
+            }
+        }
+        return null;
     }
 
     private static SipTransport outgoingTransport(ProxiedRequest pr, ForwardTarget target) {

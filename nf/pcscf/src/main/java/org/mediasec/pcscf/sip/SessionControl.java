@@ -86,8 +86,20 @@ final class SessionControl {
         agws.onFailure(this::onAgwFailure);
     }
 
-    Optional<MediaSession> session(String callId) {
-        return Optional.ofNullable(sessions.get(callId));
+    /**
+     * The session of a Call-ID on one side: a call between two UEs of this P-CSCF passes it twice (a spiral
+     * through the core), once originating and once terminating, with the same Call-ID.
+     */
+    Optional<MediaSession> session(String callId, CallDirection direction) {
+        return Optional.ofNullable(sessions.get(key(callId, direction)));
+    }
+
+    private static String key(String callId, CallDirection direction) {
+        return callId + "|" + direction;
+    }
+
+    private static String key(MediaSession s) {
+        return key(s.callId, s.direction);
     }
 
     List<SessionView> views() {
@@ -100,7 +112,7 @@ final class SessionControl {
 
     /** Starts a session with an initial INVITE carrying an offer. */
     void invite(ProxiedRequest pr, ForwardTarget target, MediaSession session) {
-        sessions.put(session.callId, session);
+        sessions.put(key(session), session);
         offer(pr, target, session, session.direction == CallDirection.ORIGINATING);
     }
 
@@ -202,8 +214,8 @@ final class SessionControl {
     }
 
     /** A BYE in a session: every context released (the BYE itself goes on as usual). */
-    void bye(String callId, String who) {
-        MediaSession s = sessions.remove(callId);
+    void bye(String callId, CallDirection direction, String who) {
+        MediaSession s = sessions.remove(key(callId, direction));
         if (s == null) {
             return;
         }
@@ -215,7 +227,7 @@ final class SessionControl {
     /** Ends every session (node shutdown): contexts released, no BYE. */
     void releaseAll() {
         for (MediaSession s : new ArrayList<>(sessions.values())) {
-            sessions.remove(s.callId);
+            sessions.remove(key(s));
             release(s, s.release(), "shutdown");
         }
     }
@@ -241,7 +253,7 @@ final class SessionControl {
         }
         LOG.warn("[pcscf] session {}: IMS-AGW {} reports {} on {}: ending the session", hit.callId,
                 MIds.text(f.agw().mId()), f.failure().failureCauseText(), f.termination().text());
-        sessions.remove(hit.callId, hit);
+        sessions.remove(key(hit), hit);
         Dialog d = hit.dialog();
         List<Exchange> held = hit.release();
         release(hit, held, "IMS-AGW failure");
@@ -274,7 +286,7 @@ final class SessionControl {
 
     private void endIfEmpty(MediaSession s, Exchange failed) {
         if (s.failed(failed)) {
-            sessions.remove(s.callId, s);
+            sessions.remove(key(s), s);
         }
     }
 
@@ -386,7 +398,7 @@ final class SessionControl {
             }
             boolean ended = session.failed(exchange);
             if (ended) {
-                sessions.remove(session.callId, session);
+                sessions.remove(key(session), session);
             }
             if (!exchange.reserved.isEmpty() || ended) {
                 LOG.info("[pcscf] session {} {} with {}: {} released", session.callId,

@@ -1,0 +1,316 @@
+package org.mediasec.pcscf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.sip.ClientTransaction;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mediasec.agw.AgwNode;
+import org.mediasec.agw.config.AgwConfig;
+import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.core.Core;
+import org.mediasec.core.CoreConfig;
+import org.mediasec.pcscf.alg.CallDirection;
+import org.mediasec.pcscf.alg.StreamAction;
+import org.mediasec.pcscf.config.PcscfConfig;
+import org.mediasec.sdp.MediaDescription;
+import org.mediasec.sdp.SdpAttributes;
+import org.mediasec.sdp.SessionDescription;
+import org.mediasec.sdp.Setup;
+import org.mediasec.sip.IncomingRequest;
+import org.mediasec.sip.SipSecurityHeaders;
+import org.mediasec.sip.secagree.SecurityHeaderKind;
+import org.mediasec.tls.FingerprintTrustManager;
+import org.mediasec.tls.LocalIdentity;
+
+/**
+ * The P-CSCF / IMS-ALG as a running network function on loopback, with a real core, a real IMS-AGW and
+ * scripted UEs: alice registers {@code msrp-tls;mediasec}, bob and carol register without. A call between
+ * two UEs of this P-CSCF spirals through it (originating for the caller, terminating for the callee), so an
+ * e2ae call is anchored twice at the AGW: TLS toward alice, plain through to bob.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PcscfIntegrationTest {
+    static final String DOMAIN = "ims.example.net";
+    static final LocalIdentity ALICE_ID = LocalIdentity.selfSigned("alice.test");
+
+    Core core;
+    AgwNode agw;
+    PcscfNode pcscf;
+    TestUa alice;
+    TestUa bob;
+    TestUa carol;
+
+    @BeforeAll
+    void start() throws Exception {
+        core = Core.start(CoreConfig.defaults().withPort(0));
+        pcscf = PcscfNode.start(PcscfConfig.defaults()
+                .withSip(new PcscfConfig.Sip(null, 0, null, DOMAIN, null))
+                .withCore(new PcscfConfig.Core("sip:127.0.0.1:" + core.port() + ";lr"))
+                .withH248(new PcscfConfig.H248(null, null, 0, null, null, null, null)));
+        int base = 22000 + new Random().nextInt(80) * 50;
+        agw = AgwNode.start(AgwConfig.defaults().withMid("[127.0.0.1]:2945")
+                .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", pcscf.mgcAddress().getPort()).withLocal("127.0.0.1", 0))
+                .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),
+                        new AgwConfig.RealmConfig("core", "127.0.0.1", null, base + 25, base + 49))));
+        pcscf.agwReady().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String route = "<" + pcscf.sipUri() + ">";
+        alice = new TestUa("alice", DOMAIN, route);
+        bob = new TestUa("bob", DOMAIN, route);
+        carol = new TestUa("carol", DOMAIN, route);
+        assertThat(alice.register("msrp-tls;mediasec", 600).getStatusCode()).isEqualTo(200);
+        assertThat(bob.register(null, 600).getStatusCode()).isEqualTo(200);
+        assertThat(carol.register(null, 600).getStatusCode()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {alice, bob, carol, pcscf, agw, core}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @AfterEach
+    void nothingLeft() throws InterruptedException {
+        awaitTrue(() -> agw.contexts().contexts() == 0 && pcscf.sessions().isEmpty(),
+                "every context subtracted and every session forgotten");
+        for (TestUa ua : new TestUa[] {alice, bob, carol}) {
+            ua.requests.clear();
+            ua.responses.clear();
+        }
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    @Test
+    void registrationWithMediasecIsAnsweredWithSecurityServerAndVerifiedLater() throws Exception {
+        Response ok = alice.register("msrp-tls;mediasec", 600);
+        assertThat(SipSecurityHeaders.read(ok, SecurityHeaderKind.SERVER).header().orElseThrow().value())
+                .contains("msrp-tls;mediasec").contains("bfcp-tls;mediasec").contains("udptl-dtls;mediasec");
+        // the core sees neither the UE's Security-Client nor sec-agree, and learns the P-CSCF's Path
+        assertThat(core.locationService().lookup(core.aor("alice"))).singleElement()
+                .satisfies(b -> assertThat(b.path()).singleElement().asString().contains(":" + pcscf.sipAddress().getPort()));
+
+        // RFC 3329 §2.3.1: a request whose Security-Verify differs from what was sent is answered 494 with Security-Server
+        Request bad = alice.invite("bob", e2aeOffer());
+        bad.removeHeader("Security-Verify");
+        bad.addHeader(TestUa.header("Security-Verify", "msrp-tls;mediasec"));
+        alice.send(bad);
+        Response refused = alice.nextFinal();
+        assertThat(refused.getStatusCode()).isEqualTo(494);
+        assertThat(TestUa.values(refused, "Security-Server")).isNotEmpty();
+        // and without Security-Verify at all
+        Request none = alice.invite("bob", e2aeOffer());
+        none.removeHeader("Security-Verify");
+        alice.send(none);
+        assertThat(alice.nextFinal().getStatusCode()).isEqualTo(494);
+
+        Response plain = bob.register(null, 600);
+        assertThat(TestUa.values(plain, "Security-Server")).isEmpty();
+    }
+
+    @Test
+    void deRegistrationForgetsTheMechanisms() throws Exception {
+        TestUa dave = new TestUa("dave", DOMAIN, "<" + pcscf.sipUri() + ">");
+        try {
+            int before = pcscf.registrations();
+            dave.register("msrp-tls;mediasec", 600);
+            assertThat(pcscf.registrations()).isEqualTo(before + 1);
+            Response gone = dave.register("msrp-tls;mediasec", 0);
+            assertThat(gone.getStatusCode()).isEqualTo(200);
+            assertThat(pcscf.registrations()).isEqualTo(before);
+        } finally {
+            dave.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    @Test
+    void e2aeCallIsTlsTowardTheUeAndPlainTowardTheCallee() throws Exception {
+        try (ServerSocket bobMsrp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Request invite = alice.invite("bob", e2aeOffer());
+            alice.send(invite);
+
+            IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+            String offerText = TestUa.body(atBob.request());
+            SessionDescription offer = TestUa.sdp(atBob.request());
+            MediaDescription m = offer.media().get(0);
+            assertThat(m.proto().name()).isEqualTo("TCP/MSRP");
+            // the AGW connects toward bob (it takes alice's active role, TS 23.334 §6.2.18.4): port 9, RFC 4145 §4.1
+            assertThat(m.port()).isEqualTo(9);
+            assertThat(offer.connectionFor(m).orElseThrow().address()).isEqualTo("127.0.0.1");
+            assertThat(offerText).doesNotContain("a=fingerprint").doesNotContain("3ge2ae").contains("a=msrp-cema");
+
+            bob.answer(atBob, 200, plainAnswer(bobMsrp.getLocalPort()));
+            Response ok = alice.next(200);
+            SessionDescription answer = TestUa.sdp(ok);
+            MediaDescription a = answer.media().get(0);
+            assertThat(a.proto().name()).isEqualTo("TCP/TLS/MSRP");
+            assertThat(answer.get(a, SdpAttributes.FINGERPRINT)).contains(agw.identity().fingerprint());
+            assertThat(answer.get(a, SdpAttributes.SETUP)).contains(Setup.PASSIVE);
+            assertThat(TestUa.body(ok)).contains("a=3ge2ae:applied");
+            assertThat(answer.connectionFor(a).orElseThrow().address()).isEqualTo("127.0.0.1");
+            assertThat(a.port()).isBetween(agwMinPort(), agwMinPort() + 24);
+            alice.ack(ok, invite);
+            bob.nextRequest(Request.ACK);
+
+            List<SessionView> sessions = pcscf.sessions();
+            assertThat(sessions).hasSize(2);
+            assertThat(sessions).anySatisfy(s -> {
+                assertThat(s.direction()).isEqualTo(CallDirection.ORIGINATING);
+                assertThat(s.state()).isEqualTo("established");
+                assertThat(s.streams()).singleElement().satisfies(st -> assertThat(st.action()).isEqualTo(StreamAction.E2AE));
+            });
+            assertThat(sessions).anySatisfy(s -> {
+                assertThat(s.direction()).isEqualTo(CallDirection.TERMINATING);
+                assertThat(s.streams()).singleElement().satisfies(st -> assertThat(st.action()).isEqualTo(StreamAction.ANCHOR));
+            });
+            assertThat(agw.contexts().contexts()).isEqualTo(2);
+
+            // bytes cross: TLS pinned to the AGW's fingerprint on the access side, plain TCP at bob
+            byte[] up = "MSRP a1 SEND\r\nTo-Path: x\r\n-------a1$\r\n".getBytes();
+            byte[] down = "MSRP a1 200 OK\r\n-------a1$\r\n".getBytes();
+            try (SSLSocket ue = tls(new InetSocketAddress("127.0.0.1", a.port()), ALICE_ID, agw.identity().fingerprint())) {
+                ue.getOutputStream().write(up);
+                ue.getOutputStream().flush();
+                bobMsrp.setSoTimeout(10_000);
+                try (Socket atBobMsrp = bobMsrp.accept()) {
+                    atBobMsrp.setSoTimeout(10_000);
+                    assertThat(atBobMsrp.getInputStream().readNBytes(up.length)).isEqualTo(up);
+                    OutputStream out = atBobMsrp.getOutputStream();
+                    out.write(down);
+                    out.flush();
+                    InputStream in = ue.getInputStream();
+                    assertThat(in.readNBytes(down.length)).isEqualTo(down);
+                }
+            }
+
+            alice.send(alice.inDialog(Request.BYE, ok, invite));
+            bob.nextRequest(Request.BYE);
+            assertThat(nextFor(alice, Request.BYE).getStatusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void offerFromUeWithoutMediasecRegistrationIsNotUpgraded() throws Exception {
+        Request invite = carol.invite("bob", e2aeOffer());
+        carol.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        MediaDescription m = TestUa.sdp(atBob.request()).media().get(0);
+        // 3ge2ae requested without the registered mechanism: refused with port 0, never relayed as e2ae
+        assertThat(m.port()).isZero();
+        assertThat(TestUa.body(atBob.request())).doesNotContain("3ge2ae");
+        assertThat(pcscf.sessions()).anySatisfy(s -> {
+            assertThat(s.direction()).isEqualTo(CallDirection.ORIGINATING);
+            assertThat(s.streams()).singleElement().satisfies(st -> assertThat(st.action()).isEqualTo(StreamAction.REJECT));
+        });
+        bob.answer(atBob, 488, null);
+        assertThat(carol.nextFinal().getStatusCode()).isEqualTo(488);
+    }
+
+    @Test
+    void busyCalleeReleasesTheContexts() throws Exception {
+        alice.send(alice.invite("bob", e2aeOffer()));
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        assertThat(agw.contexts().contexts()).isEqualTo(2);
+        bob.answer(atBob, 486, null);
+        assertThat(alice.nextFinal().getStatusCode()).isEqualTo(486);
+    }
+
+    @Test
+    void cancelReleasesTheContexts() throws Exception {
+        ClientTransaction ct = alice.send(alice.invite("bob", e2aeOffer()));
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        bob.answer(atBob, 180, null);
+        alice.next(180);
+        alice.cancel(ct);
+        bob.nextRequest(Request.CANCEL);
+        bob.answer(atBob, 487, null);
+        assertThat(alice.next(487).getStatusCode()).isEqualTo(487);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    int agwMinPort() {
+        return agw.config().realms().get(0).minPort();
+    }
+
+    static String e2aeOffer() {
+        return "v=0\r\no=alice 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=message 9 TCP/TLS/MSRP *\r\na=accept-types:text/plain\r\na=path:msrps://127.0.0.1:9/a1;tcp\r\n"
+                + "a=setup:active\r\na=fingerprint:" + ALICE_ID.fingerprint() + "\r\na=3ge2ae:requested\r\na=msrp-cema\r\n";
+    }
+
+    static String plainAnswer(int port) {
+        return "v=0\r\no=bob 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=message " + port + " TCP/MSRP *\r\na=accept-types:text/plain\r\na=path:msrp://127.0.0.1:" + port
+                + "/b1;tcp\r\na=setup:passive\r\na=msrp-cema\r\n";
+    }
+
+    static Response nextFor(TestUa ua, String method) throws InterruptedException {
+        while (true) {
+            Response r = ua.nextFinal();
+            if (method.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())) {
+                return r;
+            }
+        }
+    }
+
+    /** Waits for a condition the system reaches asynchronously (H.248 Subtracts after a SIP final), with a deadline. */
+    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static SSLSocket tls(InetSocketAddress agwAccess, LocalIdentity identity, CertificateFingerprint pin) throws Exception {
+        char[] pw = "pw".toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("ue", identity.privateKey(), pw, identity.chain().toArray(new X509Certificate[0]));
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, pw);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), new TrustManager[] {FingerprintTrustManager.of(pin)}, null);
+        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(agwAccess.getAddress(), agwAccess.getPort());
+        s.setSoTimeout(10_000);
+        s.startHandshake();
+        return s;
+    }
+}
