@@ -385,15 +385,16 @@ public final class BearerRelay {
         leg.readsIn++;
         if (state == State.ESTABLISHED) {
             Leg to = leg.peer();
-            if (buf.readableBytes() >= to.channel.bytesBeforeUnwritable()) {
-                // hand what is queued to the socket before this read would pass the high water mark: pause
-                // only when the socket really cannot take more (else every read of a bulk transfer paused and
-                // resumed, two epoll_ctl calls each, and a long read loop queued far past the mark)
-                to.channel.flush();
-            }
             to.write(buf);
             if (!to.channel.isWritable()) {
-                pauseReads(leg);
+                // past the high water mark: hand what is queued to the socket now, and pause reads only when
+                // the socket really cannot take it (else every 64 KiB read of a bulk transfer paused and
+                // resumed, two epoll_ctl calls each, and a long read loop queued far past the mark). What
+                // stays queued is at most the high water mark plus one read.
+                to.channel.flush();
+                if (!to.channel.isWritable()) {
+                    pauseReads(leg);
+                }
             }
         } else if (state == State.WAITING) {
             leg.held.add(buf);
