@@ -183,7 +183,7 @@ public record MsrpUri(String scheme, Optional<String> userinfo, String host, Opt
         }
         String[] parts = rest.substring(i + 1).split(";", -1);
         String transport = parts[0];
-        if (transport.isEmpty() || !transport.chars().allMatch(MsrpSyntax::isAlphanum)) {
+        if (transport.isEmpty() || !allAlphanum(transport)) {
             error[0] = "bad transport";
             return null;
         }
@@ -456,7 +456,7 @@ public record MsrpUri(String scheme, Optional<String> userinfo, String host, Opt
             int[] out = new int[4];
             for (int i = 0; i < 4; i++) {
                 String p = parts[i];
-                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                if (p.isEmpty() || p.length() > 3 || !allDigits(p)) {
                     return null;
                 }
                 out[i] = Integer.parseInt(p);
@@ -466,5 +466,25 @@ public record MsrpUri(String scheme, Optional<String> userinfo, String host, Opt
             }
             return out;
         }
+    }
+
+    /** Loops instead of {@code chars().allMatch}: URIs are parsed for every request (two paths each). */
+    private static boolean allAlphanum(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (!MsrpSyntax.isAlphanum(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

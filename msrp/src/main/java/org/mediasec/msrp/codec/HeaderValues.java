@@ -112,13 +112,25 @@ final class HeaderValues {
         if (s.isEmpty()) {
             return null;
         }
+        // split on runs of SP / HTAB by hand: String.split("[ \t]+") compiles a regex per call, and
+        // every request has two paths
         List<MsrpUri> out = new ArrayList<>(2);
-        for (String part : s.split("[ \t]+")) {
-            Optional<MsrpUri> u = MsrpUri.tryParse(part);
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            int j = i;
+            while (j < n && s.charAt(j) != ' ' && s.charAt(j) != '\t') {
+                j++;
+            }
+            Optional<MsrpUri> u = MsrpUri.tryParse(s.substring(i, j));
             if (u.isEmpty()) {
                 return null;
             }
             out.add(u.get());
+            while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j++;
+            }
+            i = j;
         }
         return out;
     }
