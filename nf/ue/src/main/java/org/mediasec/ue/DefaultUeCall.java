@@ -321,7 +321,12 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
     @Override
     public void sessionFailed(String reason) {
         if (active()) {
-            ue.timer().execute(() -> end(new CallEnd(true, "MSRP session failed: " + reason), true));
+            // not on the event loop: ending sends a BYE through the SIP stack
+            try {
+                ue.timer().execute(() -> end(new CallEnd(true, "MSRP session failed: " + reason), true));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                LOG.debug("[{}] UE closing; session of {} failed: {}", ue.config().user(), callId, reason);
+            }
         }
     }
 

@@ -183,7 +183,14 @@ public final class Ue implements AutoCloseable {
                         LOG.warn("[{}] MSRP TLS peer refused: {}", config.user(), reason);
                     }
                 });
-        MsrpSessionConfig sessionConfig = MsrpSessionConfig.DEFAULT.withMaxMessageSize(config.maxFileSize());
+        try {
+            java.nio.file.Files.createDirectories(config.downloads());
+        } catch (IOException e) {
+            throw new UeException("downloadDirectory " + config.downloads() + ": " + e.getMessage(), e);
+        }
+        // large incoming bodies spill next to where they will be saved, so saving is a rename
+        MsrpSessionConfig sessionConfig = MsrpSessionConfig.DEFAULT.withMaxMessageSize(config.maxFileSize())
+                .withSpillDirectory(config.downloads());
         msrp = MsrpEndpoint.tls(transports, identity, tls, sessionConfig);
         msrp.listen(new InetSocketAddress(config.msrpHost(), config.msrpPort()));
         SipStackConfig stack = SipStackConfig.loopback("ue-" + config.user()).withHost(config.sipHost())

@@ -181,6 +181,40 @@ class UeEndToEndTest {
                 "ok wait-hangup: BYE from sip:alice@ims.example.net");
     }
 
+    @Test
+    void withoutAutoAnswerTheApplicationRejectsOrAccepts() throws Exception {
+        java.util.concurrent.BlockingQueue<IncomingCall> offers = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (Ue carol = Ue.start(UeTestSupport.config("carol", core.port(), dir).withAutoAnswer(false))) {
+            carol.listener(new UeListener() {
+                @Override
+                public void callOffered(IncomingCall call) {
+                    offers.add(call);
+                }
+            });
+            await(carol.register());
+            java.util.concurrent.CompletionStage<UeCall> first = alice.call("carol", SecurityMode.E2E);
+            IncomingCall offer = offers.poll(UeTestSupport.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(offer).isNotNull();
+            assertThat(offer.from()).isEqualTo("sip:alice@ims.example.net");
+            assertThat(offer.mode()).isEqualTo(SecurityMode.E2E);
+            offer.reject(603);
+            assertThatThrownBy(() -> await(first)).cause().isInstanceOf(UeException.class)
+                    .hasMessage("INVITE to sip:carol@ims.example.net answered 603 Decline");
+
+            java.util.concurrent.CompletionStage<UeCall> second = alice.call("carol", SecurityMode.E2E);
+            IncomingCall again = offers.poll(UeTestSupport.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            UeCall atCarol = await(again.accept());
+            UeCall atAlice = await(second);
+            assertThat(atCarol.tlsInfo().orElseThrow().peerFingerprint()).contains(alice.fingerprint());
+            UeTestSupport.Recorder carolSees = new UeTestSupport.Recorder();
+            atCarol.addListener(carolSees);
+            await(atAlice.sendText("accepted by hand"));
+            assertThat(carolSees.nextText()).isEqualTo("accepted by hand");
+            await(atCarol.hangup());
+            assertThat(await(atAlice.ended()).reason()).isEqualTo("BYE from sip:carol@ims.example.net");
+        }
+    }
+
     static SessionDescription tamper(SessionDescription sdp, CertificateFingerprint fp) {
         MediaDescription m = sdp.media().get(0).toBuilder().setAll(SdpAttributes.FINGERPRINT, List.of(fp)).build();
         return sdp.toBuilder().setMedia(0, m).build();
