@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class DumpcapCapture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DumpcapCapture.class);
     private static final Pattern PACKETS = Pattern.compile("Packets(?: captured)?: (\\d+)");
+    private static final Pattern DROPPED = Pattern.compile("received/dropped on interface '[^']*': (\\d+)/(\\d+)");
+    /** The kernel capture buffer: a 10 MB transfer on loopback overflows dumpcap's default 2 MiB. */
+    static final int BUFFER_MIB = 64;
 
     private final Process process;
     private final Path pcap;
@@ -92,7 +95,7 @@ public final class DumpcapCapture implements AutoCloseable {
         } catch (IOException e) {
             throw new LabException("--pcap " + pcap + ": " + e.getMessage(), e);
         }
-        List<String> cmd = List.of(dumpcap.toString(), "-i", "lo", "-f", ports.captureFilter(), "-w", pcap.toString());
+        List<String> cmd = List.of(dumpcap.toString(), "-i", "lo", "-B", String.valueOf(BUFFER_MIB), "-f", ports.captureFilter(), "-w", pcap.toString());
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -218,12 +221,13 @@ public final class DumpcapCapture implements AutoCloseable {
      * Probes once more so that every packet sent before has been written, then stops dumpcap (SIGTERM)
      * and waits for it to close the file.
      *
-     * @return the number of packets dumpcap says it captured
+     * @return what dumpcap says it captured and dropped
      */
-    public long stop() throws LabException {
+    public Counts stop() throws LabException {
         long deadline = System.nanoTime() + timeout.toNanos();
         probeUntilGrown(size(), deadline, "end");
-        process.destroy();                                    // SIGTERM: dumpcap closes the file and prints its counts
+        // SIGTERM through the handle: Process.destroy() would also close our end of dumpcap's stderr, losing its counts
+        process.toHandle().destroy();                         // dumpcap closes the file and prints its counts
         waitExit();
         if (process.isAlive()) {
             kill();
@@ -239,8 +243,20 @@ public final class DumpcapCapture implements AutoCloseable {
         while (m.find()) {
             packets = Long.parseLong(m.group(1));
         }
-        LOG.info("[lab] capture stopped: {} packets in {}", packets, pcap);
-        return packets;
+        LOG.debug("[lab] dumpcap said: {}", stderr);
+        Matcher d = DROPPED.matcher(stderr);
+        long dropped = d.find() ? Long.parseLong(d.group(2)) : -1;
+        LOG.info("[lab] capture stopped: {} packets ({} dropped) in {}", packets, dropped, pcap);
+        return new Counts(packets, dropped);
+    }
+
+    /**
+     * What dumpcap reported at the end.
+     *
+     * @param packets packets written, -1 when it did not say
+     * @param dropped packets the kernel or dumpcap dropped, -1 when it did not say
+     */
+    public record Counts(long packets, long dropped) {
     }
 
     private void kill() {

@@ -136,10 +136,12 @@ public final class Lab implements AutoCloseable {
 
     private CaptureReport stopCapture(TsharkRecipe recipe) {
         try {
-            long packets = capture.stop();
-            return new CaptureReport(captureFiles, packets, recipe, null);
+            DumpcapCapture.Counts counts = capture.stop();
+            String failure = counts.dropped() > 0 ? counts.dropped() + " packets were dropped: the capture misses "
+                    + "parts of the legs (a busy machine? try a smaller --file-size)" : null;
+            return new CaptureReport(captureFiles, counts.packets(), counts.dropped(), recipe, failure);
         } catch (LabException e) {
-            return new CaptureReport(captureFiles, -1, recipe, e.getMessage());
+            return new CaptureReport(captureFiles, -1, -1, recipe, e.getMessage());
         } finally {
             try {
                 keyLog.close();

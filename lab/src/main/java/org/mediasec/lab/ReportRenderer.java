@@ -115,7 +115,11 @@ public final class ReportRenderer {
     static void capture(StringBuilder out, CaptureReport c) {
         out.append("capture   ").append(c.files().pcap());
         if (c.packets() >= 0) {
-            out.append(" (").append(bytes(c.packets())).append(" packets)");
+            out.append(" (").append(bytes(c.packets())).append(" packets");
+            if (c.dropped() >= 0) {
+                out.append(", ").append(bytes(c.dropped())).append(" dropped");
+            }
+            out.append(')');
         }
         out.append('\n');
         out.append("key log   ").append(c.files().keyLog()).append(" (SSLKEYLOGFILE of every TLS endpoint of the lab)\n");
@@ -125,7 +129,7 @@ public final class ReportRenderer {
         if (c.tshark() != null) {
             out.append("decode it with (SIP, SDP, MEGACO, MSRP, and MSRP inside TLS decrypted with the key log)\n  ")
                     .append(c.tshark()).append('\n');
-            out.append("  add -Y '").append(MALFORMED).append("' to list malformed frames (none expected)\n");
+            out.append("  add -Y '").append(MALFORMED).append("' to list malformed frames\n");
         }
     }
 

@@ -37,7 +37,9 @@ class DumpcapCaptureTest {
                 out.flush();
                 assertThat(s.getInputStream().readNBytes(9)).asString(StandardCharsets.US_ASCII).isEqualTo("hello lab");
             }
-            packets = capture.stop();
+            DumpcapCapture.Counts counts = capture.stop();
+            packets = counts.packets();
+            assertThat(counts.dropped()).isZero();
         }
 
         assertThat(packets).isPositive();

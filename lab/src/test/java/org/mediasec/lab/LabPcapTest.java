@@ -36,6 +36,7 @@ class LabPcapTest {
         CaptureReport c = r.capture();
         assertThat(c.ok()).isTrue();
         assertThat(c.packets()).isPositive();
+        assertThat(c.dropped()).isZero();
         assertThat(Files.size(c.files().keyLog())).as("key log").isPositive();
         assertThat(Files.readString(c.files().keyLog())).contains("CLIENT_TRAFFIC_SECRET_0");
         TsharkRecipe recipe = c.tshark();

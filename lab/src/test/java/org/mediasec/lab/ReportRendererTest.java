@@ -78,7 +78,7 @@ class ReportRendererTest {
 
     @Test
     void failedCaptureFailsTheRunAndSaysWhy() {
-        CaptureReport capture = new CaptureReport(CaptureFiles.beside(Path.of("/tmp/lab.pcapng")), -1, null,
+        CaptureReport capture = new CaptureReport(CaptureFiles.beside(Path.of("/tmp/lab.pcapng")), -1, -1, null,
                 "dumpcap may not capture on lo");
         LabReport r = new LabReport(LabPorts.defaults(), List.of(scenario(List.of(Check.held("x", "")))), capture);
 
