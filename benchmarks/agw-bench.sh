@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # IMS-AGW load runs (benchmarks/README.md "IMS-AGW", results in docs/performance.md "IMS-AGW"):
 #   1. TLS termination throughput   AgwTlsThroughputRun  vs haproxy TLS->TCP
-#   2. full TLS handshakes/s        AgwHandshakeRun      vs haproxy (no cache, no tickets)
+#   2. full TLS handshakes/s        AgwHandshakeRun      vs haproxy (no cache, no tickets); the AGW's
+#      relay is opened one session ahead (as the Iq Add opens it before the UE connects);
+#      handshake-direct opens it just before connecting
 #   3. pass-through throughput      AgwPassThroughRun    vs haproxy mode tcp
 #   4. 10,000 concurrent sessions   AgwSessionsRun       heap and RSS per session
 # Loopback only; each run is bounded (--timeout) and kills every process it started.
 # Needs haproxy, socat, /usr/bin/time, timeout and flock (not wrk). Not part of the test suite.
 #
-#   benchmarks/agw-bench.sh [--no-build] [tls|handshake|passthrough|sessions ...]
+#   benchmarks/agw-bench.sh [--no-build] [tls|handshake|handshake-direct|passthrough|sessions ...]
 #   OUT=dir keeps the outputs (default: a fresh temp directory); SESSIONS=10000; SIZE=1g
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +21,7 @@ if [[ "${1:-}" == "--no-build" ]]; then
 fi
 runs=("$@")
 if [[ ${#runs[@]} -eq 0 ]]; then
-  runs=(tls handshake passthrough sessions)
+  runs=(tls handshake handshake-direct passthrough sessions)
 fi
 OUT=${OUT:-$(mktemp -d /tmp/agw-bench.XXXXXX)}
 SIZE=${SIZE:-1g}
@@ -56,10 +58,11 @@ run() {
 for r in "${runs[@]}"; do
   case "$r" in
     tls)         run tls         org.mediasec.benchmarks.AgwTlsThroughputRun --size "$SIZE" --warmup 256m --timeout 300 ;;
-    handshake)   run handshake   org.mediasec.benchmarks.AgwHandshakeRun --seconds 10 --warmup 3 --concurrency 20 --timeout 120 ;;
+    handshake)   run handshake   org.mediasec.benchmarks.AgwHandshakeRun --seconds 10 --warmup 3 --concurrency 20 --reserve-ahead yes --timeout 120 ;;
+    handshake-direct) run handshake-direct org.mediasec.benchmarks.AgwHandshakeRun --seconds 10 --warmup 3 --concurrency 20 --reserve-ahead no --timeout 120 ;;
     passthrough) run passthrough org.mediasec.benchmarks.AgwPassThroughRun --size "$SIZE" --warmup 256m --timeout 300 ;;
     sessions)    run sessions    org.mediasec.benchmarks.AgwSessionsRun --sessions "$SESSIONS" --concurrency 100 --timeout 300 ;;
-    *) echo "unknown run: $r (expected: tls handshake passthrough sessions)" >&2; exit 2 ;;
+    *) echo "unknown run: $r (expected: tls handshake handshake-direct passthrough sessions)" >&2; exit 2 ;;
   esac
 done
 echo "outputs in $OUT"

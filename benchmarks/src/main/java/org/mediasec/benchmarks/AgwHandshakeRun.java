@@ -55,12 +55,16 @@ import org.mediasec.transport.Transports;
  *   measured first, so the client's own ceiling shows.</li>
  *   <li><b>AGW</b>: {@link BearerRelays} on one event loop; per handshake the whole per-session work:
  *   a new relay (TLS server leg pinning the UE, plain core leg active towards the sink), its
- *   listener on a new port of the access realm, accept, handshake, core connect, relay, close.</li>
+ *   listener on a new port of the access realm, accept, handshake, core connect, relay, close. With
+ *   {@code --reserve-ahead yes} (default) each connection's relay is opened while the connection before it
+ *   in the same slot runs, as the Iq flow opens it (Add) before the UE learns the port: the relay's
+ *   CPU is still spent once per handshake, but opening it is no longer on the UE's path;
+ *   {@code --reserve-ahead no} opens it just before connecting (the measurements before 2026-11-27 10:30).</li>
  * </ul>
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.AgwHandshakeRun [--seconds 10] [--warmup 3]
- *      [--concurrency 20] [--timeout 120]
+ *      [--concurrency 20] [--reserve-ahead yes] [--timeout 120]
  * </pre>
  */
 public final class AgwHandshakeRun {
@@ -76,8 +80,9 @@ public final class AgwHandshakeRun {
 
     public static void main(String[] argv) throws Exception {
         AgwBench.Args a = new AgwBench.Args(argv,
-                "AgwHandshakeRun [--seconds 10] [--warmup 3] [--concurrency 20] [--timeout 120]",
-                "seconds", "10", "warmup", "3", "concurrency", "20", "timeout", "120");
+                "AgwHandshakeRun [--seconds 10] [--warmup 3] [--concurrency 20] [--reserve-ahead yes] [--timeout 120]",
+                "seconds", "10", "warmup", "3", "concurrency", "20", "reserve-ahead", "yes", "timeout", "120");
+        boolean reserveAhead = a.get("reserve-ahead").equals("yes");
         Duration measure = a.seconds("seconds");
         Duration warmup = a.seconds("warmup");
         int concurrency = a.integer("concurrency");
@@ -118,7 +123,7 @@ public final class AgwHandshakeRun {
             int hapTls = AgwThroughput.portOf(ids.dir.resolve("haproxy.cfg"), "frontend tls");
             long hapPid = haproxy.commandPid();
             CompletableFuture<Integer> fixed = CompletableFuture.completedFuture(hapTls);
-            Client hc = new Client(clientCtx, clientLoop.group().next(), clientLoop.socketChannel(), () -> fixed);
+            Client hc = new Client(clientCtx, clientLoop.group().next(), clientLoop.socketChannel(), () -> fixed, false);
             hap = hc.run("haproxy (nbthread 1, no cache, no tickets, verify required)", concurrency, warmup, measure,
                     () -> threads.getThreadCpuTime(clientThread), () -> AgwBench.cpuSeconds(hapPid), deadline);
             print(hap, sinkConnections.get());
@@ -140,12 +145,15 @@ public final class AgwHandshakeRun {
         Supplier<CompletableFuture<Integer>> openRelay = () -> relays.newRelay("hs-" + ids2.incrementAndGet(),
                 accessLeg, coreLeg, count).open().thenApply(r -> r.localAddress(Side.ACCESS).getPort());
         try {
-            Client ac = new Client(clientCtx, clientLoop.group().next(), clientLoop.socketChannel(), openRelay);
-            ours = ac.run("AGW (BearerRelays, one event loop; a new relay per handshake)", concurrency, warmup, measure,
+            Client ac = new Client(clientCtx, clientLoop.group().next(), clientLoop.socketChannel(), openRelay,
+                    reserveAhead);
+            ours = ac.run("AGW (BearerRelays, one event loop; a new relay per handshake" + (reserveAhead
+                            ? ", opened one session ahead)" : ", opened before connecting)"), concurrency, warmup, measure,
                     () -> threads.getThreadCpuTime(clientThread),
                     () -> threads.getThreadCpuTime(agwThread) / 1e9, deadline);
             print(ours, sinkConnections.get());
-            AgwBench.printf("   relays failed: %d; relays still open: %d", relayFailures.get(), relays.relays());
+            AgwBench.printf("   relays failed: %d; relays still open: %d (reserved ahead and not used: %d)",
+                    relayFailures.get(), relays.relays(), ac.reserved.size());
         } finally {
             relays.close();
             sink.close().sync();
@@ -175,6 +183,9 @@ public final class AgwHandshakeRun {
         final EventLoop loop;
         final Class<? extends Channel> channelClass;
         final Supplier<CompletableFuture<Integer>> target;
+        final boolean ahead;
+        /** Relays opened for sessions not started yet (reserve-ahead). */
+        final java.util.Queue<CompletableFuture<Integer>> reserved = new java.util.concurrent.ConcurrentLinkedQueue<>();
         final AtomicLong done = new AtomicLong();
         final AtomicLong reused = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
@@ -182,11 +193,12 @@ public final class AgwHandshakeRun {
         volatile Throwable firstFailure;
 
         Client(SslContext ctx, EventLoop loop, Class<? extends Channel> channelClass,
-               Supplier<CompletableFuture<Integer>> target) {
+               Supplier<CompletableFuture<Integer>> target, boolean ahead) {
             this.ctx = ctx;
             this.loop = loop;
             this.channelClass = channelClass;
             this.target = target;
+            this.ahead = ahead;
         }
 
         Result run(String what, int concurrency, Duration warmup, Duration measure,
@@ -233,7 +245,14 @@ public final class AgwHandshakeRun {
                 return;
             }
             started.incrementAndGet();
-            target.get().whenComplete((port, e) -> {
+            CompletableFuture<Integer> mine = ahead ? reserved.poll() : null;
+            if (mine == null) {
+                mine = target.get();
+            }
+            if (ahead) {
+                reserved.add(target.get());         // this slot's next session: its relay opens meanwhile
+            }
+            mine.whenComplete((port, e) -> {
                 if (e != null) {
                     fail(e);
                     return;
