@@ -112,7 +112,7 @@ public final class Lab implements AutoCloseable {
     /** Runs the scenarios, stops the capture, and says what happened. */
     public LabReport run() throws InterruptedException {
         List<ScenarioReport> reports = new ArrayList<>();
-        reports.add(new ScenarioReport("start-up", "core, P-CSCF A and B, IMS-AGW A and B, UE-A and UE-B, each from "
+        reports.add(new ScenarioReport(ReportRenderer.START_UP, "core, P-CSCF A and B, IMS-AGW A and B, UE-A and UE-B, each from "
                 + "examples/lab/<nf>.yaml", List.of(), List.of(), topology.checks(), Duration.ZERO));
         TsharkRecipe recipe = captureFiles == null ? null : signalling(new TsharkRecipe(captureFiles));
         for (ScenarioId id : options.scenarios()) {

@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public final class ReportRenderer {
     static final String HELD = "✔";
+    /** The name of the start-up section ({@link Lab}): it has checks but no legs. */
+    public static final String START_UP = "start-up";
     static final String FAILED = "✘";
     static final String MALFORMED = "_ws.malformed || _ws.expert.severity >= \"Error\"";
     private static final String[] HEADER = {"leg", "realm", "protocol", "TLS", "TLS between", "fingerprints",
@@ -44,7 +46,9 @@ public final class ReportRenderer {
                 .append(String.format(Locale.ROOT, "%.1f s", s.elapsed().toMillis() / 1000.0)).append(")\n");
         out.append("   ").append(s.flow()).append('\n');
         if (s.legs().isEmpty()) {
-            out.append("\n   legs: none to show (no media crossed the AGWs)\n");
+            if (!s.name().equals(START_UP)) {
+                out.append("\n   legs: none to show (no relay of the AGWs closed for this scenario)\n");
+            }
         } else {
             out.append('\n');
             legTable(out, s.legs());
@@ -137,7 +141,7 @@ public final class ReportRenderer {
         long checks = r.scenarios().stream().mapToLong(s -> s.checks().size()).sum();
         long failed = r.scenarios().stream().mapToLong(ScenarioReport::failedChecks).sum();
         if (r.passed()) {
-            long scenarios = r.scenarios().stream().filter(s -> !s.name().equals("start-up")).count();
+            long scenarios = r.scenarios().stream().filter(s -> !s.name().equals(START_UP)).count();
             out.append("RESULT ").append(HELD).append(" every check held (").append(scenarios)
                     .append(scenarios == 1 ? " scenario, " : " scenarios, ").append(checks)
                     .append(" checks): exit code 0\n");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.mediasec.agw.config.AgwConfig;
 import org.mediasec.core.CoreConfig;
+import org.mediasec.pcscf.config.PcscfConfig;
 import org.mediasec.ue.UeConfig;
 
 class LabConfigsTest {
@@ -25,6 +26,25 @@ class LabConfigsTest {
         assertThat(a.realms()).extracting(AgwConfig.RealmConfig::minPort).containsExactly(31100, 31200);
         assertThat(b.h248().mgcPort()).isEqualTo(31021);
         assertThat(b.realms()).extracting(AgwConfig.RealmConfig::maxPort).containsExactly(31399, 31499);
+    }
+
+    @Test
+    void eachPcscfDrivesItsOwnAgwAndRoutesToTheCore() throws Exception {
+        LabConfigs c = new LabConfigs(new LabPorts(40000));
+        PcscfConfig a = c.pcscf('a');
+        PcscfConfig b = c.pcscf('b');
+        AgwConfig agwA = c.agw('a');
+        AgwConfig agwB = c.agw('b');
+
+        assertThat(a.sip().port()).isEqualTo(40010);
+        assertThat(a.core().uri()).isEqualTo("sip:127.0.0.1:40000;lr");
+        assertThat(a.h248().port()).isEqualTo(agwA.h248().mgcPort());
+        assertThat(a.h248().agws()).containsExactly(agwA.mid());
+        assertThat(a.h248().mid()).isEqualTo("<pcscf-a.mediasec.lab>:40011");
+        assertThat(b.h248().port()).isEqualTo(agwB.h248().mgcPort());
+        assertThat(b.h248().agws()).containsExactly(agwB.mid());
+        assertThat(b.sip().domain()).isEqualTo(c.core().domain());
+        assertThat(c.ue('a', Path.of("x")).outboundProxy()).isEqualTo("127.0.0.1:" + a.sip().port());
     }
 
     @Test
