@@ -28,7 +28,7 @@ public final class LeakLog extends AppenderBase<ILoggingEvent> {
      * Lets the garbage collector find unreleased buffers and Netty report them (it reports when the
      * next buffer is tracked), then returns every report so far.
      */
-    static List<String> collect() {
+    public static List<String> collect() {
         for (int round = 0; round < 5; round++) {
             System.gc();
             System.runFinalization();
