@@ -261,7 +261,109 @@ class PcscfIntegrationTest {
         assertThat(alice.next(487).getStatusCode()).isEqualTo(487);
     }
 
+    @Test
+    void agwTlsFailureEndsTheSessionWithByeBothWays() throws Exception {
+        Request invite = alice.invite("bob", e2aeOffer());
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        bob.answer(atBob, 200, plainAnswer(9));
+        Response ok = alice.next(200);
+        alice.ack(ok, invite);
+        MediaDescription a = TestUa.sdp(ok).media().get(0);
+        assertThat(agw.contexts().contexts()).isEqualTo(2);
+
+        // a client with another certificate than the fingerprint alice offered: the AGW refuses the handshake and
+        // reports tls-fingerprint-mismatch; the IMS-ALG releases both contexts and sends BYE both ways
+        try {
+            tls(new InetSocketAddress("127.0.0.1", a.port()), LocalIdentity.selfSigned("mallory.test"),
+                    agw.identity().fingerprint()).close();
+        } catch (java.io.IOException expected) {
+            // the AGW may close before or after the client's Finished
+        }
+        IncomingRequest byeAtAlice = alice.nextRequest(Request.BYE);
+        IncomingRequest byeAtBob = bob.nextRequest(Request.BYE);
+        assertThat(byeAtAlice.request().getHeader("Reason").toString()).contains("tls-fingerprint-mismatch");
+        assertThat(byeAtBob.request().getHeader("Reason").toString()).contains("tls-fingerprint-mismatch");
+        // each BYE is in its dialog: the tags of the call, From the other party
+        assertThat(((javax.sip.header.FromHeader) byeAtAlice.request().getHeader("From")).getTag()).isEqualTo("to-bob");
+        assertThat(((javax.sip.header.ToHeader) byeAtBob.request().getHeader("To")).getTag()).isEqualTo("to-bob");
+    }
+
+    @Test
+    void terminatingOfferToAMediasecUeIsUpgradedToTls() throws Exception {
+        TestUa erin = new TestUa("erin", DOMAIN, "<" + pcscf.sipUri() + ">");
+        LocalIdentity erinId = LocalIdentity.selfSigned("erin.test");
+        try {
+            erin.register("msrp-tls;mediasec", 600);
+            Request invite = carol.invite("erin", plainOffer());
+            carol.send(invite);
+            IncomingRequest atErin = erin.nextRequest(Request.INVITE);
+            String text = TestUa.body(atErin.request());
+            SessionDescription offer = TestUa.sdp(atErin.request());
+            MediaDescription m = offer.media().get(0);
+            assertThat(m.proto().name()).isEqualTo("TCP/TLS/MSRP");
+            assertThat(offer.get(m, SdpAttributes.FINGERPRINT)).contains(agw.identity().fingerprint());
+            assertThat(offer.get(m, SdpAttributes.SETUP)).contains(Setup.ACTPASS);
+            assertThat(text).contains("a=3ge2ae:applied");
+            assertThat(m.port()).isBetween(agwMinPort(), agwMinPort() + 24);
+
+            erin.answer(atErin, 200, "v=0\r\no=erin 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=message 9 TCP/TLS/MSRP *\r\na=accept-types:text/plain\r\na=path:msrps://127.0.0.1:9/e1;tcp\r\n"
+                    + "a=setup:active\r\na=fingerprint:" + erinId.fingerprint() + "\r\n");
+            Response ok = carol.next(200);
+            String answer = TestUa.body(ok);
+            // toward the core: plain again, no TLS attributes of erin's
+            assertThat(TestUa.sdp(ok).media().get(0).proto().name()).isEqualTo("TCP/MSRP");
+            assertThat(answer).doesNotContain("a=fingerprint").doesNotContain("3ge2ae");
+            assertThat(pcscf.sessions()).anySatisfy(s -> {
+                assertThat(s.direction()).isEqualTo(CallDirection.TERMINATING);
+                assertThat(s.streams()).singleElement()
+                        .satisfies(st -> assertThat(st.action()).isEqualTo(StreamAction.TERMINATING_UPGRADE));
+            });
+            carol.ack(ok, invite);
+            carol.send(carol.inDialog(Request.BYE, ok, invite));
+            erin.nextRequest(Request.BYE);
+        } finally {
+            erin.close();
+        }
+    }
+
+    @Test
+    void reInviteMovesTheSessionToNewContextsAndReleasesTheOldOnes() throws Exception {
+        Request invite = alice.invite("bob", e2aeOffer());
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        bob.answer(atBob, 200, plainAnswer(9));
+        Response ok = alice.next(200);
+        alice.ack(ok, invite);
+        List<Long> before = agw.contexts().contextIds();
+        assertThat(before).hasSize(2);
+
+        Request reinvite = alice.inDialog(Request.INVITE, ok, invite);
+        reinvite.addHeader(alice.contact());
+        reinvite.setContent(e2aeOffer().replace("o=alice 1 1", "o=alice 1 2"),
+                alice.endpoint.headerFactory().createContentTypeHeader("application", "sdp"));
+        alice.send(reinvite);
+        IncomingRequest again = bob.nextRequest(Request.INVITE);
+        bob.answer(again, 200, plainAnswer(9));
+        Response ok2 = nextFor(alice, Request.INVITE);
+        assertThat(ok2.getStatusCode()).isEqualTo(200);
+        assertThat(TestUa.body(ok2)).contains("a=3ge2ae:applied");
+        alice.ack(ok2, reinvite);
+        awaitTrue(() -> agw.contexts().contextIds().size() == 2
+                && agw.contexts().contextIds().stream().noneMatch(before::contains), "the old contexts replaced by new ones");
+
+        alice.send(alice.inDialog(Request.BYE, ok, invite));
+        bob.nextRequest(Request.BYE);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    static String plainOffer() {
+        return "v=0\r\no=carol 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=message 9 TCP/MSRP *\r\na=accept-types:text/plain\r\na=path:msrp://127.0.0.1:9/c1;tcp\r\n"
+                + "a=setup:active\r\n";
+    }
 
     int agwMinPort() {
         return agw.config().realms().get(0).minPort();

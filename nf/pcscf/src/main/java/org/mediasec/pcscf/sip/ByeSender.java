@@ -47,10 +47,14 @@ final class ByeSender {
                 return;
             }
         }
+        // our entries for this side of the session: a call that spirals through this P-CSCF has its other
+        // side's entries in the same Record-Route, told apart by the role parameter
+        String role = s.direction == org.mediasec.pcscf.alg.CallDirection.ORIGINATING ? "orig" : "term";
         int first = -1;
         int last = -1;
         for (int i = 0; i < rr.size(); i++) {
-            if (me.isThisProxy(rr.get(i).getURI())) {
+            if (me.isThisProxy(rr.get(i).getURI()) && rr.get(i).getURI() instanceof SipURI sip
+                    && role.equals(sip.getParameter(PcscfSip.ROLE_PARAM))) {
                 first = first < 0 ? i : first;
                 last = i;
             }
