@@ -81,6 +81,23 @@ class UeRegistrationTest {
     }
 
     @Test
+    void theRegistrationIsRefreshedAtHalfTheGrantedInterval() throws Exception {
+        try (RawSipPeer proxy = new RawSipPeer();
+             Ue ue = Ue.start(UeTestSupport.config("alice", proxy.port(), dir).withRegisterExpires(3600))) {
+            CompletionStage<RegistrationInfo> registering = ue.register();
+            RawSipPeer.Received first = proxy.next("REGISTER");
+            long answered = System.nanoTime();
+            proxy.respond(first, 200, "OK", SECURITY_SERVER, "Expires: 2");   // the registrar grants 2 s only
+            assertThat(await(registering).expires()).isEqualTo(2);
+            RawSipPeer.Received refresh = proxy.next("REGISTER");           // sent by the UE on its own
+            assertThat(System.nanoTime() - answered).isGreaterThanOrEqualTo(900_000_000L);
+            assertThat(refresh.value("Expires")).isEqualTo("3600");
+            assertThat(refresh.lines("Security-Verify")).hasSize(1);
+            proxy.respond(refresh, 200, "OK", SECURITY_SERVER);
+        }
+    }
+
+    @Test
     void aRefusedRegisterFailsWithTheStatus() throws Exception {
         try (RawSipPeer proxy = new RawSipPeer(); Ue ue = Ue.start(UeTestSupport.config("alice", proxy.port(), dir))) {
             CompletionStage<RegistrationInfo> registering = ue.register();
