@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         description = "Extended IMS media plane security (3GPP TS 33.328): MSRP, BFCP and T.38 over TLS/DTLS.",
         subcommands = {VersionCommand.class, org.mediasec.cli.sdp.SdpCommand.class,
                 org.mediasec.cli.tls.TlsCommand.class, org.mediasec.cli.agw.AgwCommand.class,
-                org.mediasec.cli.core.CoreCommand.class})
+                org.mediasec.cli.core.CoreCommand.class, org.mediasec.cli.pcscf.PcscfCommand.class,
+                org.mediasec.cli.ue.UeCommand.class, org.mediasec.cli.lab.LabCommand.class})
 public final class MediasecCommand implements Runnable {
     @Spec
     CommandSpec spec;
