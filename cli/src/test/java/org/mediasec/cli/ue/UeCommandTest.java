@@ -118,6 +118,45 @@ class UeCommandTest {
     }
 
     @Test
+    @Tag("slow")
+    void consoleLinesAreChatAndTheCalledSideWaitsForCalls() throws Exception {
+        try (Core core = Core.start(CoreConfig.defaults().withPort(0))) {
+            Path bobConfig = dir.resolve("bob.yaml");
+            Files.writeString(bobConfig, "user: bob\noutboundProxy: 127.0.0.1:" + core.port() + "\ndownloadDirectory: "
+                    + dir.resolve("bob") + "\n");
+            UeCommand bob = new UeCommand();
+            bob.in = new java.io.ByteArrayInputStream(new byte[0]);
+            StringWriter bobOut = new StringWriter();
+            CommandLine bobCl = new CommandLine(bob);
+            bobCl.setOut(new PrintWriter(bobOut));
+            bobCl.setErr(new PrintWriter(new StringWriter()));
+            CompletableFuture<Integer> bobExit = CompletableFuture.supplyAsync(() -> bobCl.execute("--config", bobConfig.toString()));
+            Ue bobUe = bob.runner.started.get(30, TimeUnit.SECONDS);
+            assertThat(bobUe.registration()).isPresent();
+
+            Path aliceConfig = dir.resolve("alice.yaml");
+            Files.writeString(aliceConfig, "user: alice\nsecurityMode: e2e\noutboundProxy: 127.0.0.1:" + core.port()
+                    + "\ndownloadDirectory: " + dir.resolve("alice") + "\n");
+            UeCommand alice = new UeCommand();
+            alice.in = new java.io.ByteArrayInputStream("typed line one\n\ntyped line two\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringWriter aliceOut = new StringWriter();
+            StringWriter aliceErr = new StringWriter();
+            CommandLine aliceCl = new CommandLine(alice);
+            aliceCl.setOut(new PrintWriter(aliceOut));
+            aliceCl.setErr(new PrintWriter(aliceErr));
+            assertThat(aliceCl.execute("--config", aliceConfig.toString(), "--call", "bob")).as(aliceOut + "\n" + aliceErr).isZero();
+            assertThat(aliceOut.toString()).contains("call to sip:bob@ims.example.net: e2e", "call ended: hung up by sip:alice@ims.example.net");
+
+            bob.runner.stop.complete(null);
+            assertThat(bobExit.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(bobOut.toString()).contains("mediasec ue: registered sip:bob@ims.example.net",
+                    "waiting for calls", "call from sip:alice@ims.example.net: e2e, TLSv1.",
+                    "[sip:alice@ims.example.net] typed line one\n[sip:alice@ims.example.net] typed line two\n",
+                    "call with sip:alice@ims.example.net ended: BYE from sip:alice@ims.example.net");
+        }
+    }
+
+    @Test
     void progressBarRendering() {
         assertThat(ProgressBar.render("f", 50, 100)).isEqualTo("f [###############               ]  50%  0.0/0.0 MB");
         assertThat(ProgressBar.render("f", 2_500_000, 5_000_000)).endsWith("  50%  2.5/5.0 MB");

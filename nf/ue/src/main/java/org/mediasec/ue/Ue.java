@@ -498,13 +498,15 @@ public final class Ue implements AutoCloseable {
                 case Request.BYE -> {
                     DefaultUeCall call = calls.get(callId);
                     PendingInvite p = offered.get(callId);
-                    in.respond(call != null || p != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    // the call is over (listeners told) before the 200 leaves, so the caller's hang-up
+                    // completing means this side has ended too
                     if (call != null) {
                         call.end(new CallEnd(true, "BYE from " + userOf(in.request(), true)), false);
                     }
                     if (p != null) {
                         p.byeBeforeEstablished();
                     }
+                    in.respond(call != null || p != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                 }
                 case Request.CANCEL -> {
                     PendingInvite p = offered.get(callId);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +39,7 @@ public final class UeConfigYaml {
             throw new IllegalArgumentException("expected a mapping of keys to values, got " + given.getNodeType());
         }
         ObjectNode merged = MAPPER.valueToTree(UeConfig.defaults(DEFAULT_USER));
-        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : given.properties()) {
             if (!merged.has(e.getKey())) {
                 throw new IllegalArgumentException("unknown key \"" + e.getKey() + "\" (known: "
                         + String.join(", ", (Iterable<String>) merged::fieldNames) + ")");
