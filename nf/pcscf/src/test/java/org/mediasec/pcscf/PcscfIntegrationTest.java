@@ -44,6 +44,7 @@ import org.mediasec.sdp.SessionDescription;
 import org.mediasec.sdp.Setup;
 import org.mediasec.sip.IncomingRequest;
 import org.mediasec.sip.SipSecurityHeaders;
+import org.mediasec.sip.SipTransport;
 import org.mediasec.sip.secagree.SecurityHeaderKind;
 import org.mediasec.tls.FingerprintTrustManager;
 import org.mediasec.tls.LocalIdentity;
@@ -150,6 +151,12 @@ class PcscfIntegrationTest {
             Response gone = dave.register("msrp-tls;mediasec", 0);
             assertThat(gone.getStatusCode()).isEqualTo(200);
             assertThat(pcscf.registrations()).isEqualTo(before);
+
+            // RFC 3261 §10.2.2: Contact: * with Expires: 0 removes every binding of the AOR
+            dave.register("msrp-tls;mediasec", 600);
+            assertThat(pcscf.registrations()).isEqualTo(before + 1);
+            assertThat(dave.unregisterAll().getStatusCode()).isEqualTo(200);
+            assertThat(pcscf.registrations()).isEqualTo(before);
         } finally {
             dave.close();
         }
@@ -220,6 +227,32 @@ class PcscfIntegrationTest {
             alice.send(alice.inDialog(Request.BYE, ok, invite));
             bob.nextRequest(Request.BYE);
             assertThat(nextFor(alice, Request.BYE).getStatusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void ueOverTcpAndCoreOverUdpAreRecordRoutedTwice() throws Exception {
+        TestUa frank = new TestUa("frank", DOMAIN, "<" + pcscf.sipUri() + ";transport=tcp>", SipTransport.TCP);
+        try {
+            frank.register("msrp-tls;mediasec", 600);
+            Request invite = frank.invite("bob", e2aeOffer());
+            frank.send(invite);
+            IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+            bob.answer(atBob, 200, plainAnswer(9));
+            Response ok = frank.next(200);
+            // RFC 5658 §5: one entry per transport for the originating side, the TCP one nearest to frank
+            List<String> ours = TestUa.values(ok, "Record-Route").stream().filter(v -> v.contains("pcscf=orig")).toList();
+            assertThat(ours).hasSize(2);
+            assertThat(ours.get(0)).doesNotContain("transport=tcp");
+            assertThat(ours.get(1)).contains("transport=tcp");
+            assertThat(TestUa.body(ok)).contains("a=3ge2ae:applied");
+            frank.ack(ok, invite);
+            bob.nextRequest(Request.ACK);
+            frank.send(frank.inDialog(Request.BYE, ok, invite));
+            bob.nextRequest(Request.BYE);
+            assertThat(nextFor(frank, Request.BYE).getStatusCode()).isEqualTo(200);
+        } finally {
+            frank.close();
         }
     }
 

@@ -59,11 +59,19 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
     /** The Security-Server value of the last 2xx to REGISTER, echoed in Security-Verify. */
     volatile String securityVerify;
 
+    final SipTransport transport;
+
     TestUa(String user, String domain, String pcscfRoute) {
+        this(user, domain, pcscfRoute, SipTransport.UDP);
+    }
+
+    /** A UA on {@code transport} only; {@code pcscfRoute} must name the same transport. */
+    TestUa(String user, String domain, String pcscfRoute, SipTransport transport) {
         this.user = user;
         this.domain = domain;
         this.pcscfRoute = pcscfRoute;
-        this.endpoint = SipEndpoint.start(SipStackConfig.loopback("ua-" + user).withTransports(java.util.Set.of(SipTransport.UDP)), this);
+        this.transport = transport;
+        this.endpoint = SipEndpoint.start(SipStackConfig.loopback("ua-" + user).withTransports(java.util.Set.of(transport)), this);
     }
 
     @Override
@@ -85,7 +93,11 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
 
     SipURI contactUri() {
         try {
-            return endpoint.addressFactory().createSipURI(user, endpoint.host() + ":" + endpoint.port());
+            SipURI uri = endpoint.addressFactory().createSipURI(user, endpoint.host() + ":" + endpoint.port());
+            if (transport == SipTransport.TCP) {
+                uri.setTransportParam("tcp");
+            }
+            return uri;
         } catch (ParseException e) {
             throw new AssertionError(e);
         }
@@ -111,6 +123,15 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
         SecurityHeaderDecodeResult server = SipSecurityHeaders.read(ok, SecurityHeaderKind.SERVER);
         securityVerify = server.header().map(h -> h.value()).orElse(null);
         return ok;
+    }
+
+    /** REGISTER with {@code Contact: *} and {@code Expires: 0} (RFC 3261 §10.2.2); returns the final response. */
+    Response unregisterAll() throws Exception {
+        Request r = request(Request.REGISTER, "sip:" + domain, aor(), null, newCallId());
+        r.addHeader(endpoint.headerFactory().createContactHeader());
+        r.addHeader(endpoint.headerFactory().createExpiresHeader(0));
+        endpoint.send(r);
+        return nextFinal();
     }
 
     /** An INVITE to {@code user} of the domain with an SDP offer (not sent). */
@@ -155,7 +176,7 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
         var hf = endpoint.headerFactory();
         javax.sip.address.URI ruri = ((ContactHeader) ok.getHeader(ContactHeader.NAME)).getAddress().getURI();
         long n = Request.ACK.equals(method) ? ((CSeqHeader) invite.getHeader(CSeqHeader.NAME)).getSeqNumber() : cseq++;
-        List<ViaHeader> via = new ArrayList<>(List.of(endpoint.newVia(SipTransport.UDP)));
+        List<ViaHeader> via = new ArrayList<>(List.of(endpoint.newVia(transport)));
         if (Request.ACK.equals(method)) {
             via.get(0).setBranch(ViaBranch.newBranch());
         }
@@ -233,7 +254,7 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
     Request request(String method, String requestUri, String to, String toTag, String callId) throws Exception {
         var af = endpoint.addressFactory();
         var hf = endpoint.headerFactory();
-        List<ViaHeader> via = new ArrayList<>(List.of(endpoint.newVia(SipTransport.UDP)));
+        List<ViaHeader> via = new ArrayList<>(List.of(endpoint.newVia(transport)));
         Request r = endpoint.messageFactory().createRequest(af.createURI(requestUri), method, hf.createCallIdHeader(callId),
                 hf.createCSeqHeader(cseq++, method), hf.createFromHeader(af.createAddress(aor()), fromTag),
                 hf.createToHeader(af.createAddress(to), toTag), via, hf.createMaxForwardsHeader(70));

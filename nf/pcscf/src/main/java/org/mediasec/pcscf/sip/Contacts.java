@@ -36,6 +36,12 @@ final class Contacts {
         return uri == null ? Optional.empty() : Optional.ofNullable(byContact.get(normalize(uri)));
     }
 
+    /** The contacts registered for an address of record (for {@code Contact: *}, RFC 3261 §10.2.2). */
+    List<URI> ofAor(String aor) {
+        String wanted = aor.toLowerCase(Locale.ROOT);
+        return byContact.values().stream().filter(r -> r.key().aor().equals(wanted)).map(Registered::contact).toList();
+    }
+
     /** {@code user@host:port}: what identifies a contact for routing (parameters ignored). */
     static String normalize(URI uri) {
         if (uri instanceof SipURI sip) {

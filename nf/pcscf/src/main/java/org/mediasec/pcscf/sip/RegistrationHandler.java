@@ -70,7 +70,8 @@ final class RegistrationHandler {
         List<SecMechanism> offered = client.mechanisms();
         boolean mediasec = offered.stream().anyMatch(SecMechanism::isMediaPlane);
         String aor = ((ToHeader) req.getHeader(ToHeader.NAME)).getAddress().getURI().toString();
-        List<URI> registering = contactUris(req);
+        // RFC 3261 §10.2.2: "Contact: *" with Expires 0 removes every binding of the AOR
+        List<URI> registering = wildcard(req) ? contacts.ofAor(aor) : contactUris(req);
         SecAgree.strip(req);
         PathHeaders.insert(req, pathUri);
         ForwardTarget target = ForwardTarget.to(req.getRequestURI());
@@ -138,6 +139,11 @@ final class RegistrationHandler {
             expires = e == null ? DEFAULT_EXPIRES : e.getExpires();
         }
         return Math.max(0, expires);
+    }
+
+    private static boolean wildcard(Request req) {
+        ContactHeader c = (ContactHeader) req.getHeader(ContactHeader.NAME);
+        return c != null && c.isWildCard();
     }
 
     private static List<URI> contactUris(Request req) {

@@ -220,7 +220,7 @@ final class SessionControl {
             return;
         }
         List<Exchange> held = s.release();
-        LOG.info("[pcscf] session {} ended by BYE from {}: {} released", callId, who, contexts(held));
+        LOG.info("[pcscf] session {} ended by BYE from {}; released: {}", callId, who, contexts(held));
         release(s, held, "BYE");
     }
 
@@ -261,7 +261,7 @@ final class SessionControl {
             MediaSession ended = hit;
             executor.execute(() -> byes.byeBoth(d, ended, "media failure: " + f.failure().cause().token()));
         }
-        LOG.info("[pcscf] session {} ended by the IMS-AGW failure: {} released", hit.callId, contexts(held));
+        LOG.info("[pcscf] session {} ended by the IMS-AGW failure; released: {}", hit.callId, contexts(held));
     }
 
     /** Releases held contexts, in the background; a failure is logged. */
@@ -401,7 +401,7 @@ final class SessionControl {
                 sessions.remove(key(session), session);
             }
             if (!exchange.reserved.isEmpty() || ended) {
-                LOG.info("[pcscf] session {} {} with {}: {} released", session.callId,
+                LOG.info("[pcscf] session {} {} with {}; released: {}", session.callId,
                         ended ? "not established" : "offer refused", status, contexts(List.of(exchange)));
             }
             release(session, List.of(exchange), "final response " + status);
@@ -465,12 +465,13 @@ final class SessionControl {
                 + ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber() + "|" + (via == null ? "" : via.getBranch());
     }
 
+    /** The streams of the exchanges with their mode and context, for the tear-down lines. */
     private static String contexts(List<Exchange> exchanges) {
-        List<AgwReservation> all = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (Exchange e : exchanges) {
-            all.addAll(e.reserved.values());
+            parts.add(MediaSession.describe(e));
         }
-        return all.isEmpty() ? "no contexts" : "contexts " + ids(all);
+        return parts.isEmpty() ? "no media" : String.join("; ", parts);
     }
 
     private static String ids(List<AgwReservation> rs) {
