@@ -51,6 +51,7 @@ final class PendingInvite implements IncomingCall {
             offer = ue.sdpOf(invite.request());
         } catch (UeSdp.Rejection r) {
             refuse(r.status(), r.getMessage());
+            ue.listener().callFailed(from, r.getMessage());
             return;
         }
         ue.offered(callId, this);
@@ -186,7 +187,6 @@ final class PendingInvite implements IncomingCall {
         answered.set(true);
         respond(status, null);
         established.completeExceptionally(new UeException(reason));
-        ue.listener().callFailed(from, reason);
     }
 
     private void respond(int status, SessionDescription sdp) {
