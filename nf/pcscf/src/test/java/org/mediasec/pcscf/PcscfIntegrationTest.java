@@ -257,6 +257,39 @@ class PcscfIntegrationTest {
     }
 
     @Test
+    void e2eOfferPassesThroughWithItsTlsAttributesUnchanged() throws Exception {
+        LocalIdentity bobId = LocalIdentity.selfSigned("bob.test");
+        Request invite = alice.invite("bob", e2aeOffer().replace("a=3ge2ae:requested\r\n", ""));
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        SessionDescription offer = TestUa.sdp(atBob.request());
+        MediaDescription m = offer.media().get(0);
+        // TS 23.334 §6.2.10: "unmodified transport protocol ... and unmodified TLS related SDP attribute(s)"
+        assertThat(m.proto().name()).isEqualTo("TCP/TLS/MSRP");
+        assertThat(offer.get(m, SdpAttributes.FINGERPRINT)).contains(ALICE_ID.fingerprint());
+        assertThat(offer.get(m, SdpAttributes.SETUP)).contains(Setup.ACTIVE);
+        assertThat(TestUa.body(atBob.request())).contains("a=path:msrps://127.0.0.1:9/a1;tcp").doesNotContain("3ge2ae");
+
+        bob.answer(atBob, 200, "v=0\r\no=bob 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=message 7777 TCP/TLS/MSRP *\r\na=accept-types:text/plain\r\na=path:msrps://127.0.0.1:7777/b1;tcp\r\n"
+                + "a=setup:passive\r\na=fingerprint:" + bobId.fingerprint() + "\r\na=msrp-cema\r\n");
+        Response ok = alice.next(200);
+        SessionDescription answer = TestUa.sdp(ok);
+        MediaDescription a = answer.media().get(0);
+        assertThat(a.proto().name()).isEqualTo("TCP/TLS/MSRP");
+        assertThat(answer.get(a, SdpAttributes.FINGERPRINT)).contains(bobId.fingerprint());
+        assertThat(a.port()).as("the AGW's access port, not bob's").isNotEqualTo(7777).isBetween(agwMinPort(), agwMinPort() + 24);
+        assertThat(TestUa.body(ok)).doesNotContain("3ge2ae");
+        assertThat(pcscf.sessions()).anySatisfy(s -> {
+            assertThat(s.direction()).isEqualTo(CallDirection.ORIGINATING);
+            assertThat(s.streams()).singleElement().satisfies(st -> assertThat(st.action()).isEqualTo(StreamAction.PASS_THROUGH));
+        });
+        alice.ack(ok, invite);
+        alice.send(alice.inDialog(Request.BYE, ok, invite));
+        bob.nextRequest(Request.BYE);
+    }
+
+    @Test
     void offerFromUeWithoutMediasecRegistrationIsNotUpgraded() throws Exception {
         Request invite = carol.invite("bob", e2aeOffer());
         carol.send(invite);
