@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CallScenario {
     private static final Logger LOG = LoggerFactory.getLogger(CallScenario.class);
+    /** How long to wait for the AGWs' relays when the call did not set up. */
+    static final Duration NO_CALL_RELAY_WAIT = Duration.ofSeconds(3);
 
     private final LabTopology t;
     private final ScenarioId id;
@@ -80,8 +82,11 @@ final class CallScenario {
             b = ueEnd("UE-B", callB, t.ueB.fingerprint());
             hangup();
         }
-        RelayStats ra = closedRelay("AGW-A", t.relaysA);
-        RelayStats rb = closedRelay("AGW-B", t.relaysB);
+        // a call that never set up may still have made relays (reserved, then failed): wait for them, but briefly
+        Duration relayWait = callA != null ? options.stepTimeout()
+                : options.stepTimeout().compareTo(NO_CALL_RELAY_WAIT) < 0 ? options.stepTimeout() : NO_CALL_RELAY_WAIT;
+        RelayStats ra = closedRelay("AGW-A", t.relaysA, relayWait);
+        RelayStats rb = closedRelay("AGW-B", t.relaysB, relayWait);
         for (RelayStats r : new RelayStats[] {ra, rb}) {
             if (r != null) {
                 relays.add(r);
@@ -239,12 +244,12 @@ final class CallScenario {
         }
     }
 
-    private RelayStats closedRelay(String agw, RelayLog log) throws InterruptedException {
+    private RelayStats closedRelay(String agw, RelayLog log, Duration wait) throws InterruptedException {
         String what = agw + " closed the call's relay after the call (one relay, its final statistics)";
-        RelayStats s = log.next(options.stepTimeout());
+        RelayStats s = log.next(wait);
         List<RelayStats> more = log.rest();
         if (s == null) {
-            checks.add(Check.failed(what, agw + " closed no relay within " + options.stepTimeout().toSeconds() + " s"));
+            checks.add(Check.failed(what, agw + " closed no relay within " + wait.toSeconds() + " s"));
             return null;
         }
         checks.add(Check.of(what, more.isEmpty() && s.failure() == null, s.id()

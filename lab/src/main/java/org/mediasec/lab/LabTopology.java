@@ -34,7 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class LabTopology implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabTopology.class);
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    /** What started, by tier (core, P-CSCFs, AGWs, the UEs' event loops, UEs): stopped tier by tier, last first. */
+    private final java.util.TreeMap<Integer, List<AutoCloseable>> started = new java.util.TreeMap<>();
+    private static final int CORE = 0;
+    private static final int PCSCF = 1;
+    private static final int AGW = 2;
+    private static final int LOOPS = 3;
+    private static final int UE = 4;
     private final List<Check> checks = new ArrayList<>();
     private Transports transports;
     Core core;
@@ -76,26 +82,26 @@ public final class LabTopology implements AutoCloseable {
         }
         if (!step("core listening (SIP)", () -> {
             CoreConfig c = configs.core();
-            core = keep(Core.start(c));
+            core = keep(Core.start(c), CORE);
             return "registrar for " + c.domain() + " on " + text(core.localAddress());
         })) {
             return;
         }
         if (!step("P-CSCF A listening (SIP, H.248 MGC)", () -> {
-            pcscfA = keep(PcscfNode.start(configs.pcscf('a')));
+            pcscfA = keep(PcscfNode.start(configs.pcscf('a')), PCSCF);
             return "SIP " + text(pcscfA.sipAddress()) + ", H.248 " + text(pcscfA.mgcAddress());
         }) || !step("P-CSCF B listening (SIP, H.248 MGC)", () -> {
-            pcscfB = keep(PcscfNode.start(configs.pcscf('b')));
+            pcscfB = keep(PcscfNode.start(configs.pcscf('b')), PCSCF);
             return "SIP " + text(pcscfB.sipAddress()) + ", H.248 " + text(pcscfB.mgcAddress());
         })) {
             return;
         }
         if (!step("IMS-AGW A started", () -> {
-            agwA = keep(AgwNode.start(configs.agw('a'), keyLog));
+            agwA = keep(AgwNode.start(configs.agw('a'), keyLog), AGW);
             relaysA = new RelayLog(agwA);
             return describe(agwA.config());
         }) || !step("IMS-AGW B started", () -> {
-            agwB = keep(AgwNode.start(configs.agw('b'), keyLog));
+            agwB = keep(AgwNode.start(configs.agw('b'), keyLog), AGW);
             relaysB = new RelayLog(agwB);
             return describe(agwB.config());
         })) {
@@ -113,13 +119,13 @@ public final class LabTopology implements AutoCloseable {
             return;
         }
         transports = Transports.create("lab-ue", 2, Transports.Kind.preferred());
-        started.add(transports::close);
+        keep(transports, LOOPS);
         if (!step("UE-A started", () -> {
-            ueA = keep(Ue.start(configs.ue('a', downloads(workDir, "ue-a")), transports, keyLog));
+            ueA = keep(Ue.start(configs.ue('a', downloads(workDir, "ue-a")), transports, keyLog), UE);
             return ueA.aor() + ", SIP " + text(ueA.sipAddress()) + ", MSRP " + text(ueA.msrpAddress()) + ", certificate "
                     + ueA.fingerprint();
         }) || !step("UE-B started", () -> {
-            ueB = keep(Ue.start(configs.ue('b', downloads(workDir, "ue-b")), transports, keyLog));
+            ueB = keep(Ue.start(configs.ue('b', downloads(workDir, "ue-b")), transports, keyLog), UE);
             return ueB.aor() + ", SIP " + text(ueB.sipAddress()) + ", MSRP " + text(ueB.msrpAddress()) + ", certificate "
                     + ueB.fingerprint();
         })) {
@@ -216,8 +222,8 @@ public final class LabTopology implements AutoCloseable {
         }
     }
 
-    private <T extends AutoCloseable> T keep(T nf) {
-        started.add(nf);
+    private <T extends AutoCloseable> T keep(T nf, int tier) {
+        started.computeIfAbsent(tier, k -> new ArrayList<>()).add(nf);
         return nf;
     }
 
@@ -231,14 +237,32 @@ public final class LabTopology implements AutoCloseable {
         return List.copyOf(checks);
     }
 
-    /** Stops everything that started, last first. */
+    /**
+     * Stops everything that started: UEs (they de-register), then the AGWs, the P-CSCFs, the core;
+     * the members of a tier in parallel (a SIP stack takes about two seconds to stop).
+     */
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                LOG.warn("[lab] closing {}: {}", started.get(i), e.toString());
+        for (List<AutoCloseable> tier : started.descendingMap().values()) {
+            List<Thread> closing = new ArrayList<>();
+            for (AutoCloseable nf : tier) {
+                Thread th = new Thread(() -> {
+                    try {
+                        nf.close();
+                    } catch (Exception e) {
+                        LOG.warn("[lab] closing {}: {}", nf, e.toString());
+                    }
+                }, "lab-close");
+                th.start();
+                closing.add(th);
+            }
+            for (Thread th : closing) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
         started.clear();

@@ -50,6 +50,11 @@ class LabScenariosTest {
         assertThat(legs.get(1).protocol()).isEqualTo("MSRP (plain TCP)");
         assertThat(legs).allSatisfy(l -> assertThat(l.bytesForward()).isGreaterThan(FILE));
         assertThat(e2ae.files()).extracting(FileDigest::sha256).hasSize(2).containsOnly(e2ae.files().get(0).sha256());
+        assertThat(e2ae.checks()).extracting(Check::what).contains(
+                "access leg UE-A ↔ AGW-A is TLS, ended at AGW-A, UE-A's certificate verified by AGW-A",
+                "core leg at AGW-A is plain MSRP, nothing encrypted", "core leg at AGW-B is plain MSRP, nothing encrypted",
+                "access leg AGW-B ↔ UE-B is TLS, ended at AGW-B, UE-B's certificate verified by AGW-B",
+                "the file crossed the core as plain MSRP");
 
         ScenarioReport e2e = r.scenarios().get(2);
         assertThat(e2e.legs()).extracting(LegReport::tls).containsExactly(true, true, true);
@@ -57,5 +62,9 @@ class LabScenariosTest {
         // the same TLS bytes on every leg: the AGWs relayed them untouched
         assertThat(e2e.legs()).extracting(LegReport::bytesForward).containsOnly(e2e.legs().get(0).bytesForward());
         assertThat(e2e.files()).extracting(FileDigest::sha256).hasSize(2).containsOnly(e2e.files().get(0).sha256());
+        assertThat(e2e.checks()).extracting(Check::what).contains(
+                "no AGW decrypted anything (every AGW leg is a byte relay)",
+                "UE-A has TLS end to end with UE-B and verified its certificate",
+                "UE-B has TLS end to end with UE-A and verified its certificate");
     }
 }
