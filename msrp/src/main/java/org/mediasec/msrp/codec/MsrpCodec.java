@@ -2,6 +2,7 @@ package org.mediasec.msrp.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -153,6 +154,35 @@ public final class MsrpCodec {
         return decode(frame, limits, delimited, false);
     }
 
+    /**
+     * Decodes a request whose body a stream decoder collected apart from its head ({@code
+     * MsrpFrameDecoder} copies large bodies straight into their own array): {@code head[0, headLength)}
+     * is the start line and the header lines through the empty line (its final CRLF CRLF), {@code body}
+     * the octets between that empty line and the CRLF before the end-line {@code -------<tid><flag>}.
+     * The result equals {@link #decodeDelimited(ByteBuf, MsrpLimits, boolean)}'s for the whole frame
+     * {@code head + body + CRLF + end-line + CRLF}. Never throws on wire input.
+     */
+    public static DecodeResult decodeWithBody(byte[] head, int headLength, Bytes body, String transactionId,
+                                              MsrpContinuation flag, MsrpLimits limits, boolean bodySearched) {
+        // head + CRLF "-------" tid flag CRLF: the empty line is then directly followed by the end-line,
+        // which the parser reads as an empty body; the body handed in takes its place
+        byte[] end = ("\r\n-------" + transactionId).getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = Arrays.copyOf(head, headLength + end.length + 3);
+        System.arraycopy(end, 0, frame, headLength, end.length);
+        frame[frame.length - 3] = (byte) flag.flag();
+        frame[frame.length - 2] = CR;
+        frame[frame.length - 1] = LF;
+        Parser p = new Parser(frame, 0, frame.length, limits, true, bodySearched);
+        p.externalBody = java.util.Objects.requireNonNull(body, "body");
+        try {
+            return new DecodeResult.Ok(p.parse());
+        } catch (MalformedException e) {
+            return new DecodeResult.Malformed(e.getMessage(), p.recovered());
+        } catch (RuntimeException e) {
+            return new DecodeResult.Malformed(String.valueOf(e.getMessage()), p.recovered());
+        }
+    }
+
     private static DecodeResult decode(ByteBuf frame, MsrpLimits limits, boolean delimited, boolean bodySearched) {
         int n = frame.readableBytes();
         if (frame.hasArray()) {
@@ -237,6 +267,8 @@ public final class MsrpCodec {
         /** The caller vouches that the last line, if an end-line, is the first one. */
         private final boolean delimited;
         private final boolean bodySearched;
+        /** The body, when it was collected apart from the frame ({@link #decodeWithBody}). */
+        private Bytes externalBody;
         private final MsrpLimits limits;
         private String tid;
         private MsrpMethod method;
@@ -326,7 +358,8 @@ public final class MsrpCodec {
                     int bodyStart = crlf + 2;
                     // bodyStart > endIdx: the empty line is itself followed by the end-line (no CRLF
                     // of its own before it); accepted as an empty body.
-                    body = bodyStart >= endIdx ? Bytes.EMPTY : Bytes.of(b, bodyStart, endIdx - bodyStart);
+                    body = externalBody != null ? externalBody
+                            : bodyStart >= endIdx ? Bytes.EMPTY : Bytes.of(b, bodyStart, endIdx - bodyStart);
                     break;
                 }
                 if (++count > limits.maxHeaderCount()) {

@@ -6,12 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.mediasec.common.Bytes;
 import org.mediasec.msrp.MsrpContinuation;
 import org.mediasec.msrp.MsrpEndLineSearch;
 import org.mediasec.msrp.codec.DecodeResult;
@@ -43,6 +45,10 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(MsrpFrameDecoder.class);
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    /** Stream a body once this many octets beyond an end-line's length arrived without its end-line. */
+    private static final int STREAM_AFTER = 8;
+    /** The smallest array guessed for a streamed body when no earlier body says better. */
+    private static final int MIN_GUESS = 4096;
 
     /** Where in the frame the decoder is. */
     enum State {
@@ -52,6 +58,8 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         HEADERS,
         /** Scanning the body for {@code CRLF -------<tid><flag> CRLF}. */
         BODY,
+        /** A large body goes straight into its own array ({@link BodySink}), not into the cumulation. */
+        STREAMING,
         /** Framing lost: everything is discarded, the channel is closing. */
         FAILED
     }
@@ -73,6 +81,13 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
      * body was not searched through an array; true means the codec need not check the body again.
      */
     private boolean bodySearched;
+    /** The last BODY search left a {@code -------<tid>} near the end undecided. */
+    private boolean pendingHit;
+    /** In STREAMING: the start line and headers through the empty line, and the body collector. */
+    private byte[] head;
+    private BodySink sink;
+    /** The size of the last streamed body: the array size guessed for the next one. */
+    private int lastBodyLength;
 
     public MsrpFrameDecoder() {
         this(MsrpLimits.DEFAULT);
@@ -188,6 +203,10 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                         scan = Math.max(scan, avail - (marker.length + 2));
                         if ((long) avail - bodyStart > (long) limits.maxChunkSize() + marker.length + 3) {
                             fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
+                            return;
+                        }
+                        if (in.hasArray() && !pendingHit && avail - bodyStart >= marker.length + STREAM_AFTER) {
+                            startStreaming(in, base, avail);
                         }
                         return;
                     }
@@ -203,6 +222,90 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         in.skipBytes(in.readableBytes());
     }
 
+    /**
+     * The rest of this body bypasses the cumulation: the head and the body octets so far move into
+     * arrays of their own, the cumulation is emptied, and {@link #channelRead} feeds what arrives to
+     * the {@link BodySink} until the end-line.
+     */
+    private void startStreaming(ByteBuf in, int base, int avail) {
+        byte[] a = in.array();
+        int off = in.arrayOffset() + base;
+        head = java.util.Arrays.copyOfRange(a, off, off + bodyStart);
+        int so = avail - bodyStart;
+        int guess = lastBodyLength > so ? lastBodyLength : Math.max(2 * so, MIN_GUESS);
+        sink = new BodySink(search, marker, a, off + bodyStart, so, guess, limits.maxChunkSize(), bodySearched);
+        in.skipBytes(avail);
+        state = State.STREAMING;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (state != State.STREAMING || !(msg instanceof ByteBuf buf)) {
+            super.channelRead(ctx, msg);
+            return;
+        }
+        BodySink.Result r;
+        try {
+            r = sink.feed(buf);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+        switch (r) {
+            case MORE -> buf.release();
+            case TOO_LARGE -> {
+                buf.release();
+                failStreaming(ctx, "body larger than " + limits.maxChunkSize());
+            }
+            case DONE -> {
+                BodySink done = sink;
+                if (emitStreamed(ctx, done)) {
+                    byte[] rest = done.leftover();
+                    if (rest.length > 0) {
+                        channelRead(ctx, Unpooled.wrappedBuffer(rest));
+                    }
+                    channelRead(ctx, buf);
+                } else {
+                    buf.release();
+                }
+            }
+            default -> throw new IllegalStateException(r.name());
+        }
+    }
+
+    /** Passes on the streamed message; false when its body broke the limit (the channel is closing). */
+    private boolean emitStreamed(ChannelHandlerContext ctx, BodySink done) {
+        byte[] body = done.body();
+        if (body.length > limits.maxChunkSize()) {
+            failStreaming(ctx, "body larger than " + limits.maxChunkSize());
+            return false;
+        }
+        lastBodyLength = body.length;
+        DecodeResult r = MsrpCodec.decodeWithBody(head, head.length, Bytes.ownedBy(body), tid, done.flag(), limits,
+                done.clean());
+        Object message;
+        if (r instanceof DecodeResult.Ok ok) {
+            message = ok.message();
+        } else {
+            DecodeResult.Malformed m = (DecodeResult.Malformed) r;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("[{}] malformed MSRP message (tid {}): {}", ctx.channel(), tid, m.reason());
+            }
+            message = new MsrpFrameError(MsrpFrameError.Kind.MALFORMED, m.reason(), m.recovered());
+        }
+        resetFrame();
+        ctx.fireChannelRead(message);
+        return true;
+    }
+
+    private void failStreaming(ChannelHandlerContext ctx, String reason) {
+        LOG.warn("[{}] closing MSRP connection: {} ({})", ctx.channel(), reason, limits);
+        resetFrame();
+        state = State.FAILED;
+        ctx.fireChannelRead(new MsrpFrameError(MsrpFrameError.Kind.LIMIT_EXCEEDED, reason, Optional.empty()));
+        ctx.close();
+    }
+
     private void emit(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, int frameLength) {
         // the frame ends at its first end-line, so the codec need not search for it again; nor the
         // body for its end-line when the BODY search saw -------<tid> nowhere else
@@ -216,6 +319,10 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             }
             out.add(new MsrpFrameError(MsrpFrameError.Kind.MALFORMED, m.reason(), m.recovered()));
         }
+        resetFrame();
+    }
+
+    private void resetFrame() {
         state = State.START_LINE;
         lineStart = 0;
         scan = 0;
@@ -223,6 +330,9 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         marker = null;
         search = null;
         bodySearched = false;
+        pendingHit = false;
+        head = null;
+        sink = null;
     }
 
     private void fail(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, MsrpFrameError.Kind kind, String reason) {
@@ -284,6 +394,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         int end = shift + base + in.readableBytes();
         int m = search.length();
         int from = shift + base + scan + 2;
+        pendingHit = false;
         while (true) {
             int at = search.indexIn(a, from, end);
             if (at < 0) {
@@ -292,6 +403,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             int f = at + m;
             if (f + 3 > end) {
                 scan = at - 2 - shift - base;
+                pendingHit = true;
                 return -1;
             }
             if (a[at - 2] == CR && a[at - 1] == LF && MsrpContinuation.fromFlag(a[f]) != null
