@@ -112,7 +112,10 @@ final class Registration {
     }
 
     private void send(int expires, CompletableFuture<RegistrationInfo> result, int attempt) {
-        Request r = build(expires);
+        send(build(expires), expires, result, attempt, false);
+    }
+
+    private void send(Request r, int expires, CompletableFuture<RegistrationInfo> result, int attempt, boolean authenticated) {
         transactions.send(r, new ClientTransactions.Handler() {
             @Override
             public void response(ResponseEvent event) {
@@ -129,10 +132,20 @@ final class Registration {
                     send(min.getExpires(), result, attempt + 1);
                     return;
                 }
+                boolean challenge = status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED;
+                if (challenge && !authenticated && config.password() != null) {
+                    // RFC 3261 §22.2: retry once with credentials (a second challenge means they are wrong)
+                    Request retry = build(expires);
+                    if (SipDigest.answer(resp, retry, config.user(), config.password(), requests.headers())) {
+                        send(retry, expires, result, attempt, true);
+                        return;
+                    }
+                }
                 if (status >= 300) {
+                    String why = !challenge ? "" : config.password() == null ? " (the registrar wants digest credentials: set password)"
+                            : authenticated ? " (credentials refused)" : " (no Digest challenge this UE can answer)";
                     result.completeExceptionally(new UeException("REGISTER " + config.aor() + " via " + config.outboundProxy()
-                            + " answered " + status + " " + resp.getReasonPhrase()
-                            + (status == 401 || status == 407 ? " (digest authentication is not supported by this UE)" : "")));
+                            + " answered " + status + " " + resp.getReasonPhrase() + why));
                     return;
                 }
                 result.complete(onOk(resp, expires));

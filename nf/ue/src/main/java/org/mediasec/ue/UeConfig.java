@@ -34,6 +34,7 @@ import org.mediasec.sip.secagree.SecMechanism;
  * callTimeout: 30                # seconds from INVITE to a connected MSRP session (and for an answer)
  * tlsHandshakeTimeout: 10        # seconds
  * maxFileSize: 1073741824        # largest message accepted (a=max-size), octets
+ * password: null                 # digest password (RFC 3261 §22) when the registrar challenges; null: none
  * </pre>
  *
  * @param user                user part of the AOR
@@ -55,12 +56,13 @@ import org.mediasec.sip.secagree.SecMechanism;
  * @param callTimeout         call setup bound, seconds
  * @param tlsHandshakeTimeout TLS handshake bound, seconds
  * @param maxFileSize         largest incoming message, octets
+ * @param password            digest password for a 401/407 to REGISTER (user name: {@code user}), or null
  */
 public record UeConfig(String user, String domain, String sipHost, int sipPort, SipTransport sipTransport,
                        String outboundProxy, String msrpHost, int msrpPort, List<String> mediaSecMechanisms,
                        SecurityMode securityMode, boolean autoAnswer, String certificateFile, String privateKeyFile,
                        String keyLogFile, String downloadDirectory, int registerExpires, int callTimeout,
-                       int tlsHandshakeTimeout, long maxFileSize) {
+                       int tlsHandshakeTimeout, long maxFileSize, String password) {
 
     /** The three mechanisms of the issue: {@code msrp-tls;mediasec, bfcp-tls;mediasec, udptl-dtls;mediasec}. */
     public static final List<String> DEFAULT_MECHANISMS = List.of("msrp-tls", "bfcp-tls", "udptl-dtls");
@@ -96,7 +98,18 @@ public record UeConfig(String user, String domain, String sipHost, int sipPort, 
     /** Every default, for {@code user}: the values of the class comment. */
     public static UeConfig defaults(String user) {
         return new UeConfig(user, "ims.example.net", "127.0.0.1", 0, SipTransport.UDP, "127.0.0.1:5060", "127.0.0.1", 0,
-                DEFAULT_MECHANISMS, SecurityMode.E2AE, true, null, null, null, "downloads", 600, 30, 10, 1L << 30);
+                DEFAULT_MECHANISMS, SecurityMode.E2AE, true, null, null, null, "downloads", 600, 30, 10, 1L << 30, null);
+    }
+
+    /** The configuration without a digest password (every other component as given). */
+    public UeConfig(String user, String domain, String sipHost, int sipPort, SipTransport sipTransport,
+                    String outboundProxy, String msrpHost, int msrpPort, List<String> mediaSecMechanisms,
+                    SecurityMode securityMode, boolean autoAnswer, String certificateFile, String privateKeyFile,
+                    String keyLogFile, String downloadDirectory, int registerExpires, int callTimeout,
+                    int tlsHandshakeTimeout, long maxFileSize) {
+        this(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort, mediaSecMechanisms,
+                securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile, downloadDirectory, registerExpires,
+                callTimeout, tlsHandshakeTimeout, maxFileSize, null);
     }
 
     /** {@code sip:user@domain}. */
@@ -140,72 +153,85 @@ public record UeConfig(String user, String domain, String sipHost, int sipPort, 
     public UeConfig withUser(String newUser) {
         return new UeConfig(newUser, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withDomain(String newDomain) {
         return new UeConfig(user, newDomain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withOutboundProxy(String hostPort) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, hostPort, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withSipTransport(SipTransport transport) {
         return new UeConfig(user, domain, sipHost, sipPort, transport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withMediaSecMechanisms(List<String> mechanisms) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withSecurityMode(SecurityMode mode) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, mode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withAutoAnswer(boolean on) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, on, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withKeyLogFile(String file) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, file,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withCertificate(String certFile, String keyFile) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certFile, keyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withDownloadDirectory(String dir) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                dir, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                dir, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
     }
 
     public UeConfig withRegisterExpires(int seconds) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, seconds, callTimeout, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, seconds, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+    }
+
+    public UeConfig withPassword(String newPassword) {
+        return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
+                mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, newPassword);
+    }
+
+    /** The password is never printed. */
+    @Override
+    public String toString() {
+        return "UeConfig[" + aor() + " via " + outboundProxy + ", " + sipTransport + ", MSRP " + msrpHost + ":" + msrpPort
+                + ", " + securityMode + ", mechanisms " + mediaSecMechanisms + (password != null ? ", digest password set" : "") + "]";
     }
 
     public UeConfig withCallTimeout(int seconds) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, seconds, tlsHandshakeTimeout, maxFileSize);
+                downloadDirectory, registerExpires, seconds, tlsHandshakeTimeout, maxFileSize, password);
     }
 }
