@@ -142,6 +142,8 @@ public final class AgwContexts implements MgUser {
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<RelayStats>> relayClosedListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongConsumer> contextRemovedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<String>> mgcLostListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Function<ActionRequest, CompletableFuture<?>> notifier = a -> CompletableFuture.completedFuture(null);
     private long nextContext = 1;
@@ -200,6 +202,14 @@ public final class AgwContexts implements MgUser {
      */
     public void whenRelayClosed(java.util.function.Consumer<RelayStats> listener) {
         relayClosedListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Called with a context's id when a Subtract removed its last termination (the IMS-ALG released
+     * it). Called on the thread that runs the Subtract: be quick.
+     */
+    public void whenContextRemoved(java.util.function.LongConsumer listener) {
+        contextRemovedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
@@ -916,6 +926,7 @@ public final class AgwContexts implements MgUser {
         List<Term> gone;
         CompletableFuture<RelayStats> stats;
         List<CompletableFuture<Void>> unbooked = new ArrayList<>();
+        boolean removed = false;
         synchronized (this) {
             if (ctx == null) {
                 throw new CommandError(ErrorCode.UNKNOWN_CONTEXT_ID, "Subtract needs a context");
@@ -933,7 +944,7 @@ public final class AgwContexts implements MgUser {
                 }
             }
             if (ctx.terms.isEmpty()) {
-                contexts.remove(ctx.id);
+                removed = contexts.remove(ctx.id) != null;
             }
             LOG.debug("{} Subtract {}", ctx.tag(), gone.stream().map(t -> t.id).toList());
             if (ctx.relay != null) {
@@ -941,6 +952,15 @@ public final class AgwContexts implements MgUser {
                 stats = ctx.relay.close();
             } else {
                 stats = CompletableFuture.completedFuture(ctx.finalStats);
+            }
+        }
+        if (removed) {
+            for (var l : contextRemovedListeners) {
+                try {
+                    l.accept(ctx.id);
+                } catch (RuntimeException e) {
+                    LOG.warn("{} context-removed listener failed: {}", ctx.tag(), e.toString());
+                }
             }
         }
         CompletableFuture<Void> portsFree = CompletableFuture.allOf(unbooked.toArray(CompletableFuture[]::new));
