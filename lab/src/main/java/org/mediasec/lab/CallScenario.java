@@ -56,6 +56,8 @@ final class CallScenario {
     private UeCall callA;
     private UeCall callB;
     private final List<RelayStats> relays = new ArrayList<>();
+    /** The AGW context of the call at AGW-A and AGW-B, from the P-CSCFs' session views (-1: unknown). */
+    private final long[] contextIds = {-1, -1};
 
     CallScenario(LabTopology t, ScenarioId id, LabOptions options, Path workDir, Consumer<String> progress) {
         this.t = t;
@@ -160,11 +162,11 @@ final class CallScenario {
     private void decisions() {
         StreamAction wantA = id == ScenarioId.E2AE ? StreamAction.E2AE : StreamAction.PASS_THROUGH;
         StreamAction wantB = id == ScenarioId.E2AE ? StreamAction.TERMINATING_UPGRADE : StreamAction.PASS_THROUGH;
-        checks.add(decision("P-CSCF A", t.pcscfA, wantA));
-        checks.add(decision("P-CSCF B", t.pcscfB, wantB));
+        checks.add(decision("P-CSCF A", t.pcscfA, wantA, 0));
+        checks.add(decision("P-CSCF B", t.pcscfB, wantB, 1));
     }
 
-    private Check decision(String name, PcscfNode p, StreamAction want) {
+    private Check decision(String name, PcscfNode p, StreamAction want, int side) {
         String what = name + " anchored the MSRP stream at its AGW as " + want;
         Optional<SessionView> s = p.sessions().stream().filter(v -> v.callId().equals(callA.callId())).findFirst();
         if (s.isEmpty()) {
@@ -175,6 +177,7 @@ final class CallScenario {
             return Check.failed(what, name + " has " + msrp.size() + " message streams in " + s.get());
         }
         SessionView.Stream st = msrp.get(0);
+        contextIds[side] = st.contextId();
         return Check.of(what, st.action() == want && st.contextId() >= 0, st.action() + " in AGW context " + st.contextId()
                 + " (" + st.reason() + ")");
     }
@@ -242,6 +245,20 @@ final class CallScenario {
         } catch (Exception e) {
             checks.add(Check.failed(what, LabTopology.reason(e)));
         }
+        released("P-CSCF A", "AGW-A", t.relaysA, contextIds[0]);
+        released("P-CSCF B", "AGW-B", t.relaysB, contextIds[1]);
+    }
+
+    /** The P-CSCF subtracted the call's context from its AGW after the BYE. */
+    private void released(String pcscf, String agw, RelayLog log, long context) throws InterruptedException {
+        String what = pcscf + " released the call's context at " + agw + " (H.248 Subtract)";
+        if (context < 0) {
+            checks.add(Check.failed(what, pcscf + "'s session view gave no AGW context for the call"));
+            return;
+        }
+        boolean gone = log.awaitRemoved(context, options.stepTimeout());
+        checks.add(Check.of(what, gone, gone ? "context " + context + " subtracted"
+                : "context " + context + " still at " + agw + " " + options.stepTimeout().toSeconds() + " s after the BYE"));
     }
 
     private RelayStats closedRelay(String agw, RelayLog log, Duration wait) throws InterruptedException {
