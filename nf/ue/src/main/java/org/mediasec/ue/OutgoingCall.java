@@ -14,6 +14,7 @@ import javax.sip.message.Response;
 import org.mediasec.msrp.session.MsrpSession;
 import org.mediasec.msrp.session.MsrpSessionSpec;
 import org.mediasec.sdp.SessionDescription;
+import org.mediasec.sip.secagree.MediaSecMechanism;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,10 @@ final class OutgoingCall {
         requests.addVerify(invite);
         ue.body(invite, offer);
         LOG.info("[{}] calling {} ({}), Call-ID {}", ue.config().user(), target, asked, callId);
+        ue.registration().filter(r -> asked == SecurityMode.E2AE && !r.agreed().contains(MediaSecMechanism.MSRP_TLS))
+                .ifPresent(r -> LOG.warn("[{}] e2ae asked, but msrp-tls;mediasec was not agreed at registration (Security-Server {}):"
+                        + " the P-CSCF (TS 23.334 §6.2.10.3.1.2.1) will not apply e2ae to this stream", ue.config().user(),
+                        r.securityServer().map(h -> h.value()).orElse("none")));
         result.orTimeout(ue.config().callTimeout(), TimeUnit.SECONDS).whenComplete((c, err) -> {
             if (err != null && Ue.unwrap(err) instanceof TimeoutException) {
                 onTimeout();

@@ -10,7 +10,6 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Response;
 
 import org.mediasec.msrp.session.MsrpSessionSpec;
-import org.mediasec.sdp.E2aeIndication;
 import org.mediasec.sdp.MediaDescription;
 import org.mediasec.sdp.SdpAttributes;
 import org.mediasec.sdp.SessionDescription;
