@@ -23,6 +23,7 @@ import org.mediasec.sdp.E2aeIndication;
 import org.mediasec.sdp.MediaDescription;
 import org.mediasec.sdp.SdpAttributes;
 import org.mediasec.sdp.SessionDescription;
+import org.mediasec.ue.FileProgressListener;
 import org.mediasec.ue.ReceivedFile;
 import org.mediasec.ue.SentFile;
 import org.mediasec.ue.TlsInfo;
@@ -203,7 +204,15 @@ final class CallScenario {
             write(f, options.fileSize(), id.ordinal() + 1L);
             FileDigest original = FileDigest.of("the lab's file", f);
             progress.accept(id.token() + ": UE-A sends " + FileSize.text(options.fileSize()));
-            SentFile sent = LabTopology.await(callA.sendFile(f, (done, total) -> { }).toCompletableFuture(),
+            long quarter = Math.max(1, options.fileSize() / 4);
+            java.util.concurrent.atomic.AtomicLong nextReport = new java.util.concurrent.atomic.AtomicLong(quarter);
+            FileProgressListener bar = (done, total) -> {
+                long next = nextReport.get();
+                if (done >= next && done < total && nextReport.compareAndSet(next, next + quarter)) {
+                    progress.accept(id.token() + ": " + (100 * done / total) + " % written to the connection");
+                }
+            };
+            SentFile sent = LabTopology.await(callA.sendFile(f, bar).toCompletableFuture(),
                     options.fileTimeout(), "UE-A's file transfer was not acknowledged");
             files.add(new FileDigest("UE-A sent", sent.size(), sent.sha256()));
             ReceivedFile got = LabTopology.await(fileAtB, options.stepTimeout(), "UE-B reported no received file");
