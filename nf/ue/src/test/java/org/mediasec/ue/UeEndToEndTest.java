@@ -39,7 +39,8 @@ class UeEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         core = Core.start(CoreConfig.defaults().withPort(0));
-        alice = Ue.start(UeTestSupport.config("alice", core.port(), dir).withSecurityMode(SecurityMode.E2E));
+        alice = Ue.start(UeTestSupport.config("alice", core.port(), dir).withSecurityMode(SecurityMode.E2E)
+                .withKeyLogFile(dir.resolve("alice.keys").toString()));
         bob = Ue.start(UeTestSupport.config("bob", core.port(), dir));
         bob.listener(bobIncoming);
         RegistrationInfo a = await(alice.register());
@@ -95,6 +96,10 @@ class UeEndToEndTest {
         assertThat(b.peerFingerprint()).contains(alice.fingerprint());
         assertThat(b.localRole()).isEqualTo("server");
         assertThat(b.remoteAddress()).startsWith("127.0.0.1:");
+
+        // the key log (for tshark) has the secrets of alice's handshake
+        assertThat(java.nio.file.Files.readString(dir.resolve("alice.keys")))
+                .containsAnyOf("CLIENT_TRAFFIC_SECRET_0 ", "CLIENT_RANDOM ");
 
         // chat both ways
         await(aliceCall.sendText("hello bob"));

@@ -94,7 +94,19 @@ class UeRegistrationTest {
             assertThat(refresh.value("Expires")).isEqualTo("3600");
             assertThat(refresh.lines("Security-Verify")).hasSize(1);
             proxy.respond(refresh, 200, "OK", SECURITY_SERVER);
+            closeAnswering(ue, proxy);
         }
+    }
+
+    /** Closes the UE, answering its de-registration (so the close does not wait for a timeout). */
+    static void closeAnswering(Ue ue, RawSipPeer proxy) throws Exception {
+        Thread closer = new Thread(ue::close);
+        closer.start();
+        RawSipPeer.Received unregister = proxy.next("REGISTER");
+        assertThat(unregister.value("Expires")).isEqualTo("0");
+        proxy.respond(unregister, 200, "OK");
+        closer.join(UeTestSupport.TIMEOUT.toMillis());
+        assertThat(closer.isAlive()).isFalse();
     }
 
     @Test
