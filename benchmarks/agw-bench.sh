@@ -10,7 +10,9 @@
 # Needs haproxy, socat, /usr/bin/time, timeout and flock (not wrk). Not part of the test suite.
 #
 #   benchmarks/agw-bench.sh [--no-build] [tls|handshake|handshake-direct|passthrough|sessions ...]
-#   OUT=dir keeps the outputs (default: a fresh temp directory); SESSIONS=10000; SIZE=1g
+#   OUT=dir keeps the outputs (default: a fresh temp directory); SESSIONS=10000; SIZE=1g; WARMUP=1g
+#   (the AGW JVM is warmed up with WARMUP octets before the measured rounds: C2 compiles the data
+#   path there, not in the rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,7 @@ if [[ ${#runs[@]} -eq 0 ]]; then
 fi
 OUT=${OUT:-$(mktemp -d /tmp/agw-bench.XXXXXX)}
 SIZE=${SIZE:-1g}
+WARMUP=${WARMUP:-1g}
 SESSIONS=${SESSIONS:-10000}
 JAR=${JAR:-benchmarks/target/benchmarks.jar}
 mkdir -p "$OUT"
@@ -57,10 +60,10 @@ run() {
 
 for r in "${runs[@]}"; do
   case "$r" in
-    tls)         run tls         org.mediasec.benchmarks.AgwTlsThroughputRun --size "$SIZE" --warmup 256m --timeout 300 ;;
+    tls)         run tls         org.mediasec.benchmarks.AgwTlsThroughputRun --size "$SIZE" --warmup "$WARMUP" --timeout 300 ;;
     handshake)   run handshake   org.mediasec.benchmarks.AgwHandshakeRun --seconds 10 --warmup 3 --concurrency 20 --reserve-ahead yes --timeout 120 ;;
     handshake-direct) run handshake-direct org.mediasec.benchmarks.AgwHandshakeRun --seconds 10 --warmup 3 --concurrency 20 --reserve-ahead no --timeout 120 ;;
-    passthrough) run passthrough org.mediasec.benchmarks.AgwPassThroughRun --size "$SIZE" --warmup 256m --timeout 300 ;;
+    passthrough) run passthrough org.mediasec.benchmarks.AgwPassThroughRun --size "$SIZE" --warmup "$WARMUP" --timeout 300 ;;
     sessions)    run sessions    org.mediasec.benchmarks.AgwSessionsRun --sessions "$SESSIONS" --concurrency 100 --timeout 300 ;;
     *) echo "unknown run: $r (expected: tls handshake handshake-direct passthrough sessions)" >&2; exit 2 ;;
   esac
