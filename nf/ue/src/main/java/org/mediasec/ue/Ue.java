@@ -158,12 +158,13 @@ public final class Ue implements AutoCloseable {
         Ue ue = new Ue(config, t, owns, identity, file);
         try {
             ue.bind(log == null ? KeyLog.NONE : log);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // Netty rethrows a bind failure (java.net.BindException) undeclared
             ue.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw e instanceof UeException u ? u : new UeException("cannot start UE " + config.user() + ": " + e.getMessage(), e);
+            throw e instanceof UeException u ? u : new UeException("cannot start UE " + config.user() + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
         return ue;
     }

@@ -53,4 +53,5 @@ class UeConfigYamlTest {
         assertThat(UeScenario.parse(java.nio.file.Files.readString(examples.resolve("alice-calls-bob.scenario"))).steps()).hasSize(6);
         assertThat(UeScenario.parse(java.nio.file.Files.readString(examples.resolve("bob-answers.scenario"))).steps()).hasSize(6);
     }
+
 }
