@@ -73,7 +73,8 @@ class PcscfIntegrationTest {
         pcscf = PcscfNode.start(PcscfConfig.defaults()
                 .withSip(new PcscfConfig.Sip(null, 0, null, DOMAIN, null))
                 .withCore(new PcscfConfig.Core("sip:127.0.0.1:" + core.port() + ";lr"))
-                .withH248(new PcscfConfig.H248(null, null, 0, null, null, null, null)));
+                .withH248(new PcscfConfig.H248(null, null, 0, null, null, null, null))
+                .withLimits(new PcscfConfig.Limits(2)));
         int base = 22000 + new Random().nextInt(80) * 50;
         agw = AgwNode.start(AgwConfig.defaults().withMid("[127.0.0.1]:2945")
                 .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", pcscf.mgcAddress().getPort()).withLocal("127.0.0.1", 0))
@@ -128,14 +129,14 @@ class PcscfIntegrationTest {
         bad.removeHeader("Security-Verify");
         bad.addHeader(TestUa.header("Security-Verify", "msrp-tls;mediasec"));
         alice.send(bad);
-        Response refused = alice.nextFinal();
+        Response refused = alice.nextFinal(Request.INVITE);
         assertThat(refused.getStatusCode()).isEqualTo(494);
         assertThat(TestUa.values(refused, "Security-Server")).isNotEmpty();
         // and without Security-Verify at all
         Request none = alice.invite("bob", e2aeOffer());
         none.removeHeader("Security-Verify");
         alice.send(none);
-        assertThat(alice.nextFinal().getStatusCode()).isEqualTo(494);
+        assertThat(alice.nextFinal(Request.INVITE).getStatusCode()).isEqualTo(494);
 
         Response plain = bob.register(null, 600);
         assertThat(TestUa.values(plain, "Security-Server")).isEmpty();
@@ -303,7 +304,25 @@ class PcscfIntegrationTest {
             assertThat(s.streams()).singleElement().satisfies(st -> assertThat(st.action()).isEqualTo(StreamAction.REJECT));
         });
         bob.answer(atBob, 488, null);
-        assertThat(carol.nextFinal().getStatusCode()).isEqualTo(488);
+        assertThat(carol.nextFinal(Request.INVITE).getStatusCode()).isEqualTo(488);
+    }
+
+    @Test
+    void sessionsBeyondTheLimitAreRefused() throws Exception {
+        Request invite = alice.invite("bob", e2aeOffer());
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        bob.answer(atBob, 200, plainAnswer(9));
+        Response ok = alice.next(200);
+        alice.ack(ok, invite);
+        assertThat(pcscf.sessions()).hasSize(2);   // limits.max-sessions: 2 in this class
+
+        carol.send(carol.invite("bob", plainOffer()));
+        assertThat(carol.nextFinal(Request.INVITE).getStatusCode()).isEqualTo(503);
+        assertThat(agw.contexts().contexts()).isEqualTo(2);
+
+        alice.send(alice.inDialog(Request.BYE, ok, invite));
+        bob.nextRequest(Request.BYE);
     }
 
     @Test
@@ -312,7 +331,7 @@ class PcscfIntegrationTest {
         IncomingRequest atBob = bob.nextRequest(Request.INVITE);
         assertThat(agw.contexts().contexts()).isEqualTo(2);
         bob.answer(atBob, 486, null);
-        assertThat(alice.nextFinal().getStatusCode()).isEqualTo(486);
+        assertThat(alice.nextFinal(Request.INVITE).getStatusCode()).isEqualTo(486);
     }
 
     @Test
@@ -448,12 +467,7 @@ class PcscfIntegrationTest {
     }
 
     static Response nextFor(TestUa ua, String method) throws InterruptedException {
-        while (true) {
-            Response r = ua.nextFinal();
-            if (method.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())) {
-                return r;
-            }
-        }
+        return ua.nextFinal(method);
     }
 
     /** Waits for a condition the system reaches asynchronously (H.248 Subtracts after a SIP final), with a deadline. */

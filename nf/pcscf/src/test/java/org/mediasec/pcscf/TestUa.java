@@ -119,7 +119,7 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
             r.addHeader(endpoint.headerFactory().createProxyRequireHeader("sec-agree"));
         }
         endpoint.send(r);
-        Response ok = nextFinal();
+        Response ok = nextFinal(Request.REGISTER);
         SecurityHeaderDecodeResult server = SipSecurityHeaders.read(ok, SecurityHeaderKind.SERVER);
         securityVerify = server.header().map(h -> h.value()).orElse(null);
         return ok;
@@ -131,7 +131,7 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
         r.addHeader(endpoint.headerFactory().createContactHeader());
         r.addHeader(endpoint.headerFactory().createExpiresHeader(0));
         endpoint.send(r);
-        return nextFinal();
+        return nextFinal(Request.REGISTER);
     }
 
     /** An INVITE to {@code user} of the domain with an SDP offer (not sent). */
@@ -216,7 +216,7 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
         }
     }
 
-    /** The next response with this status (others skipped). */
+    /** The next response to an INVITE with this status (others skipped: a late 200 to an earlier BYE, say). */
     Response next(int status) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
@@ -224,20 +224,22 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
             if (r == null) {
                 throw new AssertionError(user + ": no " + status + " within " + TIMEOUT);
             }
-            if (r.getStatusCode() == status) {
+            if (r.getStatusCode() == status
+                    && Request.INVITE.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())) {
                 return r;
             }
         }
     }
 
-    Response nextFinal() throws InterruptedException {
+    /** The next final response to a request of this method (others skipped). */
+    Response nextFinal(String method) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             Response r = responses.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
             if (r == null) {
                 throw new AssertionError(user + ": no final response within " + TIMEOUT);
             }
-            if (r.getStatusCode() >= 200) {
+            if (r.getStatusCode() >= 200 && method.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())) {
                 return r;
             }
         }

@@ -37,8 +37,20 @@ import org.mediasec.sip.secagree.MediaSecMechanism;
  * @param h248     the MGC role: where the IMS-AGWs register, and which ones are accepted
  * @param mediasec the media-plane security mechanisms offered to UEs in Security-Server
  * @param timeouts how long to wait for the IMS-AGW and for a ringing branch
+ * @param limits   how much state the P-CSCF keeps at most
  */
-public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Timeouts timeouts) {
+public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Timeouts timeouts, Limits limits) {
+
+    /**
+     * @param maxSessions sessions the IMS-ALG holds at once (each side of a call that spirals through this
+     *                    P-CSCF counts); a new INVITE beyond it is answered 503
+     */
+    public record Limits(@JsonProperty("max-sessions") Integer maxSessions) {
+        public Limits {
+            maxSessions = maxSessions == null ? 10_000 : maxSessions;
+            Checks.inRange(maxSessions, 1, Integer.MAX_VALUE, "limits.max-sessions");
+        }
+    }
 
     /**
      * @param host       address to listen on; also the sent-by of our Via and the host of our Path and Record-Route
@@ -201,31 +213,36 @@ public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Time
         h248 = h248 == null ? new H248(null, null, null, null, null, null, null) : h248;
         mediasec = mediasec == null ? new MediaSec(null, null) : mediasec;
         timeouts = timeouts == null ? new Timeouts(null, null) : timeouts;
+        limits = limits == null ? new Limits(null) : limits;
     }
 
     /** Every default: SIP 127.0.0.1:5062 udp+tcp, core sip:127.0.0.1:5060;lr, MGC 127.0.0.1:2944/udp, all mechanisms. */
     public static PcscfConfig defaults() {
-        return new PcscfConfig(null, null, null, null, null);
+        return new PcscfConfig(null, null, null, null, null, null);
     }
 
     public PcscfConfig withSip(Sip s) {
-        return new PcscfConfig(s, core, h248, mediasec, timeouts);
+        return new PcscfConfig(s, core, h248, mediasec, timeouts, limits);
     }
 
     public PcscfConfig withCore(Core c) {
-        return new PcscfConfig(sip, c, h248, mediasec, timeouts);
+        return new PcscfConfig(sip, c, h248, mediasec, timeouts, limits);
     }
 
     public PcscfConfig withH248(H248 h) {
-        return new PcscfConfig(sip, core, h, mediasec, timeouts);
+        return new PcscfConfig(sip, core, h, mediasec, timeouts, limits);
     }
 
     public PcscfConfig withMediaSec(MediaSec m) {
-        return new PcscfConfig(sip, core, h248, m, timeouts);
+        return new PcscfConfig(sip, core, h248, m, timeouts, limits);
+    }
+
+    public PcscfConfig withLimits(Limits l) {
+        return new PcscfConfig(sip, core, h248, mediasec, timeouts, l);
     }
 
     public PcscfConfig withTimeouts(Timeouts t) {
-        return new PcscfConfig(sip, core, h248, mediasec, t);
+        return new PcscfConfig(sip, core, h248, mediasec, t, limits);
     }
 
     // ---------------------------------------------------------------- YAML

@@ -36,7 +36,7 @@ public final class PcscfSipWiring {
                 proxy.identity().recordRouteUri(toCore), core);
         SecAgree secAgree = new SecAgree(registrations, config.mediasec().requireSecurityVerify());
         SessionControl sessions = new SessionControl(proxy, alg, agws, commands, config.timeouts().agwReply(),
-                registrations, new ByeSender(endpoint, proxy.identity()), worker);
+                registrations, new ByeSender(endpoint, proxy.identity()), worker, config.limits().maxSessions());
         listener.wire(new PcscfSip.Wiring(proxy, registration, secAgree, sessions, contacts, core));
         return new PcscfSipWiring(sessions, registrations);
     }

@@ -69,12 +69,15 @@ final class SessionControl {
     private final ByeSender byes;
     /** Where work continues after an IMS-AGW reply (never on the H.248 event loop). */
     private final java.util.concurrent.Executor executor;
+    private final int maxSessions;
     private final Map<String, MediaSession> sessions = new ConcurrentHashMap<>();
     /** INVITEs whose reservation is under way, by Call-ID, CSeq and branch: a CANCEL may still stop them here. */
     private final Map<String, ProxiedRequest> awaitingAgw = new ConcurrentHashMap<>();
 
     SessionControl(StatefulProxy proxy, ImsAlg alg, AgwPool agws, IqCommands commands, java.time.Duration agwTimeout,
-                   MediaSecRegistrations registrations, ByeSender byes, java.util.concurrent.Executor executor) {
+                   MediaSecRegistrations registrations, ByeSender byes, java.util.concurrent.Executor executor,
+                   int maxSessions) {
+        this.maxSessions = maxSessions;
         this.proxy = proxy;
         this.alg = alg;
         this.agws = agws;
@@ -112,6 +115,12 @@ final class SessionControl {
 
     /** Starts a session with an initial INVITE carrying an offer. */
     void invite(ProxiedRequest pr, ForwardTarget target, MediaSession session) {
+        if (sessions.size() >= maxSessions) {
+            LOG.warn("[pcscf] session {}: INVITE answered 503: {} sessions held (limits.max-sessions)", session.callId,
+                    sessions.size());
+            pr.incoming().respond(StatefulProxy.localResponse(pr.incoming(), Response.SERVICE_UNAVAILABLE));
+            return;
+        }
         sessions.put(key(session), session);
         offer(pr, target, session, session.direction == CallDirection.ORIGINATING);
     }

@@ -27,6 +27,7 @@ class PcscfConfigTest {
                 MediaSecMechanism.BFCP_TLS, MediaSecMechanism.UDPTL_DTLS));
         assertThat(d.mediasec().requireSecurityVerify()).isTrue();
         assertThat(d.timeouts().agwReply()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(d.limits().maxSessions()).isEqualTo(10_000);
     }
 
     @Test
@@ -59,6 +60,7 @@ class PcscfConfigTest {
         assertThat(c.h248().heartbeatInterval()).isZero();
 
         assertThatThrownBy(() -> PcscfConfig.parse("sip: {prot: 1}")).hasMessageContaining("prot");
+        assertThatThrownBy(() -> PcscfConfig.parse("limits: {max-sessions: 0}")).hasMessageContaining("limits.max-sessions");
         assertThatThrownBy(() -> PcscfConfig.parse("mediasec: {mechanisms: [srtp-magic]}"))
                 .hasMessageContaining("mediasec.mechanisms: srtp-magic");
         assertThatThrownBy(() -> PcscfConfig.parse("timeouts: {timer-c: 60s}"))
