@@ -233,7 +233,7 @@ public final class UeCommand implements Callable<Integer> {
 
     static String describe(RegistrationInfo r) {
         return "registered " + r.aor() + " for " + r.expires() + " s (Security-Server "
-                + r.securityServer().map(h -> h.value()).orElse("none") + ", e2ae possible for " + r.agreed() + ")";
+                + r.securityServer().map(h -> h.value()).orElse("none") + ", e2ae possible for " + r.agreedText() + ")";
     }
 
     static String reason(Throwable e) {

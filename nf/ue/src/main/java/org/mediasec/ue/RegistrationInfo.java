@@ -25,4 +25,12 @@ public record RegistrationInfo(String aor, String contact, int expires, Optional
         Objects.requireNonNull(securityServer, "securityServer");
         Objects.requireNonNull(agreed, "agreed");
     }
+
+    /** The agreed mechanisms as {@code msrp-tls, bfcp-tls}, or {@code none}. */
+    public String agreedText() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        agreed.mechanisms().forEach(m -> names.add(m.token()));
+        names.addAll(agreed.unknownTokens());
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
 }

@@ -74,7 +74,7 @@ public final class UeScenarioRunner {
             case REGISTER -> {
                 RegistrationInfo r = await(ue.register());
                 return "registered " + r.aor() + " for " + r.expires() + " s; Security-Server "
-                        + r.securityServer().map(h -> h.value()).orElse("(none)") + "; e2ae possible for " + r.agreed();
+                        + r.securityServer().map(h -> h.value()).orElse("(none)") + "; e2ae possible for " + r.agreedText();
             }
             case CALL -> {
                 SecurityMode mode = step.args().size() > 1 ? SecurityMode.parse(step.args().get(1)) : ue.config().securityMode();
