@@ -19,9 +19,9 @@ final class Exchange {
     /** The answer as received, and as sent on, once applied. */
     String answerReceived;
     SessionDescription answerSent;
-    boolean released;
+    volatile boolean released;
     /** Streams whose contexts were already subtracted (the answerer refused them). */
-    final java.util.Set<Integer> subtracted = new java.util.HashSet<>();
+    final java.util.Set<Integer> subtracted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Exchange(SessionDescription offer, IqPlan plan, Map<Integer, AgwReservation> reserved) {
         this.offer = Objects.requireNonNull(offer, "offer");

@@ -380,15 +380,19 @@ final class SessionControl {
             CompletableFuture<Void> configured = result.updates().isEmpty() || agw == null
                     ? CompletableFuture.completedFuture(null) : agw.update(result.updates());
             return configured.handleAsync((v, e) -> {
+                SessionDescription onward = result.answer();
                 if (e != null) {
-                    LOG.warn("[pcscf] session {}: configuring the IMS-AGW for the answer failed: {}", session.callId,
-                            e.toString());
+                    // fail closed: streams the AGW was not configured for are refused, not left half-connected
+                    LOG.warn("[pcscf] session {}: configuring the IMS-AGW for the answer failed ({}): every stream "
+                            + "answered with port 0", session.callId, e.toString());
+                    release(session, List.of(exchange), "IMS-AGW configuration failed");
+                    onward = onward.toBuilder().media(onward.media().stream().map(MediaDescription::rejected).toList()).build();
                 }
                 synchronized (session) {
                     exchange.answerReceived = sdp.get();
-                    exchange.answerSent = result.answer();
+                    exchange.answerSent = onward;
                 }
-                SdpBodies.set(response, result.answer());
+                SdpBodies.set(response, onward);
                 if (status >= 200) {
                     established(request, response);
                 }
