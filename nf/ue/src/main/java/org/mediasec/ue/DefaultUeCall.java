@@ -253,14 +253,26 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
 
     @Override
     public void messageReceived(ReceivedMessage message) {
-        String type = message.contentType().split(";", 2)[0].trim();
-        if (type.equalsIgnoreCase("text/plain") && message.data().isPresent()) {
+        if (Cpim.is(message.contentType()) && message.data().isPresent()) {
+            Optional<Cpim.Content> inner = Cpim.unwrap(message.data().get());
+            if (inner.isPresent() && isText(inner.get().contentType())) {
+                String text = inner.get().body().utf8();
+                emit(l -> l.textReceived(this, text));
+                return;
+            }
+            LOG.info("[{}] message/cpim from {} without a text/plain entity: saved as a file", ue.config().user(), remoteAor);
+        }
+        if (isText(message.contentType()) && message.data().isPresent()) {
             String text = message.text();
             emit(l -> l.textReceived(this, text));
             return;
         }
         // files are saved and hashed off the event loop
         ue.worker().execute(() -> saveFile(message));
+    }
+
+    private static boolean isText(String contentType) {
+        return contentType.split(";", 2)[0].trim().equalsIgnoreCase("text/plain");
     }
 
     private void saveFile(ReceivedMessage message) {

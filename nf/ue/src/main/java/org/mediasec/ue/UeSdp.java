@@ -28,8 +28,10 @@ import org.mediasec.sdp.Setup;
  * and in e2ae {@code a=3ge2ae:requested}. In e2e the same without {@code 3ge2ae}.
  */
 public final class UeSdp {
-    /** What this UE accepts (RFC 4975 §8.6): chat text and files. */
-    public static final List<String> ACCEPT_TYPES = List.of("text/plain", "application/octet-stream");
+    /** What this UE accepts (RFC 4975 §8.6): chat text, files, and CPIM-wrapped chat text (RFC 3862). */
+    public static final List<String> ACCEPT_TYPES = List.of("message/cpim", "text/plain", "application/octet-stream");
+    /** What this UE accepts inside {@code message/cpim} (RFC 4975 §8.6 {@code a=accept-wrapped-types}). */
+    public static final List<String> ACCEPT_WRAPPED_TYPES = List.of("text/plain");
 
     private UeSdp() {
     }
@@ -80,6 +82,7 @@ public final class UeSdp {
     public static SessionDescription offer(SecurityMode mode, Local local, long sessionId) {
         MediaDescription.Builder m = MediaDescription.builder("message", local.port(), Proto.TCP_TLS_MSRP, "*")
                 .set(SdpAttributes.ACCEPT_TYPES, ACCEPT_TYPES)
+                .set(SdpAttributes.ACCEPT_WRAPPED_TYPES, ACCEPT_WRAPPED_TYPES)
                 .set(SdpAttributes.MAX_SIZE, local.maxSize())
                 .set(SdpAttributes.PATH, List.of(local.path().toString()))
                 .flag("msrp-cema")
@@ -134,6 +137,7 @@ public final class UeSdp {
         MediaDescription.Builder m = MediaDescription.builder("message",
                         setup == Setup.ACTIVE ? 9 : local.port(), Proto.TCP_TLS_MSRP, "*")
                 .set(SdpAttributes.ACCEPT_TYPES, ACCEPT_TYPES)
+                .set(SdpAttributes.ACCEPT_WRAPPED_TYPES, ACCEPT_WRAPPED_TYPES)
                 .set(SdpAttributes.MAX_SIZE, local.maxSize())
                 .set(SdpAttributes.PATH, List.of(local.path().toString()))
                 .flag("msrp-cema")

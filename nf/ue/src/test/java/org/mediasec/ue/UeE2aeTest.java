@@ -85,6 +85,15 @@ class UeE2aeTest {
 
             await(call.sendText("through the access edge"));
             assertThat(atAgw.poll(UeTestSupport.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("through the access edge");
+
+            // a chat message wrapped in CPIM (RFC 3862), as IMS/RCS clients send them, arrives as text
+            UeTestSupport.Recorder atAlice = new UeTestSupport.Recorder();
+            call.addListener(atAlice);
+            agwSession.get().send(org.mediasec.msrp.session.MsrpPayload.of("message/cpim", org.mediasec.common.Bytes.utf8(
+                    "From: <sip:bob@ims.example.net>\r\nTo: <sip:alice@ims.example.net>\r\nDateTime: 2026-11-27T10:00:00Z\r\n\r\n"
+                            + "Content-Type: text/plain;charset=UTF-8\r\n\r\nwrapped hello")),
+                    org.mediasec.msrp.session.SendOptions.DEFAULT);
+            assertThat(atAlice.nextText()).isEqualTo("wrapped hello");
             await(call.hangup());
             awaitCondition("bob's side ended", () -> bob.calls().isEmpty());
             agwSession.get().close();

@@ -41,7 +41,8 @@ class UeSdpTest {
                 c=IN IP4 192.0.2.10
                 t=0 0
                 m=message 7394 TCP/TLS/MSRP *
-                a=accept-types:text/plain application/octet-stream
+                a=accept-types:message/cpim text/plain application/octet-stream
+                a=accept-wrapped-types:text/plain
                 a=max-size:1048576
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 a=msrp-cema
@@ -131,7 +132,8 @@ class UeSdpTest {
                 c=IN IP4 192.0.2.10
                 t=0 0
                 m=message 7394 TCP/TLS/MSRP *
-                a=accept-types:text/plain application/octet-stream
+                a=accept-types:message/cpim text/plain application/octet-stream
+                a=accept-wrapped-types:text/plain
                 a=max-size:1048576
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 a=msrp-cema
