@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class PcscfNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PcscfNode.class);
 
+    /** The node's name in log lines: {@code pcscf host:port}. */
+    private final String tag;
     private final PcscfConfig config;
     private final Transports transports;
     private final H248MediaGatewayController mgc;
@@ -61,8 +63,9 @@ public final class PcscfNode implements AutoCloseable {
     private final ExecutorService worker;
     private boolean closed;
 
-    private PcscfNode(PcscfConfig config, Transports transports, H248MediaGatewayController mgc, AgwPool agws,
+    private PcscfNode(String tag, PcscfConfig config, Transports transports, H248MediaGatewayController mgc, AgwPool agws,
                       SipEndpoint endpoint, StatefulProxy proxy, PcscfSipWiring sip, ExecutorService worker) {
+        this.tag = tag;
         this.config = config;
         this.transports = transports;
         this.mgc = mgc;
@@ -86,11 +89,20 @@ public final class PcscfNode implements AutoCloseable {
         try {
             EventLoop loop = transports.group().next();
             TimerService timers = new EventLoopTimers(loop);
+            // SIP first: its bound port names the node in every log line (requests get 503 until wired)
+            PcscfSip listener = new PcscfSip();
+            PcscfConfig.Sip s = config.sip();
+            SipStackConfig stack = SipStackConfig.loopback("pcscf-" + Integer.toHexString(System.identityHashCode(listener)))
+                    .withHost(s.host()).withPort(s.port()).withTransports(s.sipTransports())
+                    .withAutomaticDialogSupport(false);
+            endpoint = SipEndpoint.start(stack, listener);
+            String tag = "pcscf " + endpoint.host() + ":" + endpoint.port();
+
             List<MId> accepted = new ArrayList<>();
             for (String m : config.h248().agws()) {
                 accepted.add(MIds.parse(m));
             }
-            AgwPool agws = new AgwPool(accepted);
+            AgwPool agws = new AgwPool(tag, accepted);
             PcscfConfig.H248 h = config.h248();
             InetSocketAddress bind = new InetSocketAddress(h.address(), h.port());
             H248TransportConfig transport = (h.transport().equals("tcp") ? H248TransportConfig.tcp(bind)
@@ -103,12 +115,6 @@ public final class PcscfNode implements AutoCloseable {
 
             MediaSecRegistrations registrations = new MediaSecRegistrations(
                     MediaSecPolicy.of(config.mediasec().capabilities(), MediaSecPolicy.defaults().q()), timers);
-            PcscfSip listener = new PcscfSip();
-            PcscfConfig.Sip s = config.sip();
-            SipStackConfig stack = SipStackConfig.loopback("pcscf-" + Integer.toHexString(System.identityHashCode(listener)))
-                    .withHost(s.host()).withPort(s.port()).withTransports(s.sipTransports())
-                    .withAutomaticDialogSupport(false);
-            endpoint = SipEndpoint.start(stack, listener);
             StatefulProxy proxy = new StatefulProxy(endpoint,
                     new ProxyIdentity(endpoint.host(), endpoint.port(), Set.copyOf(s.aliases())), timers,
                     config.timeouts().timerC());
@@ -119,9 +125,9 @@ public final class PcscfNode implements AutoCloseable {
                 throw new IllegalArgumentException("core.uri: \"" + config.core().uri() + "\" does not parse: " + e.getMessage());
             }
             PcscfSipWiring wiring = PcscfSipWiring.wire(listener, endpoint, proxy, registrations, agws,
-                    ImsAlg.withDefaults(), IqCommands.DEFAULT, config, core, worker);
-            PcscfNode node = new PcscfNode(config, transports, mgc, agws, endpoint, proxy, wiring, worker);
-            LOG.info("[pcscf] SIP on {}:{} {}, core {}, H.248 MGC {} on {} ({}), mediasec {}", s.host(), endpoint.port(),
+                    ImsAlg.withDefaults(), IqCommands.DEFAULT, config, core, worker, tag);
+            PcscfNode node = new PcscfNode(tag, config, transports, mgc, agws, endpoint, proxy, wiring, worker);
+            LOG.info("[{}] SIP on {}:{} {}, core {}, H.248 MGC {} on {} ({}), mediasec {}", tag, s.host(), endpoint.port(),
                     s.sipTransports(), config.core().uri(), h.mid(), mgc.localAddress(), h.transport(),
                     config.mediasec().mechanisms());
             return node;
@@ -195,6 +201,6 @@ public final class PcscfNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         transports.close();
-        LOG.info("[pcscf] stopped");
+        LOG.info("[{}] stopped", tag);
     }
 }

@@ -30,14 +30,19 @@ import org.slf4j.LoggerFactory;
 public final class AgwPool implements MgcUser {
     private static final Logger LOG = LoggerFactory.getLogger(AgwPool.class);
 
+    private final String tag;
     private final List<MId> accepted;
     private final List<MgHandle> live = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final AtomicInteger next = new AtomicInteger();
     private volatile Consumer<AgwFailure> failures = f -> { };
 
-    /** @param accepted the AGW mIds to accept; empty accepts any */
-    public AgwPool(List<MId> accepted) {
+    /**
+     * @param tag      the node's name in log lines
+     * @param accepted the AGW mIds to accept; empty accepts any
+     */
+    public AgwPool(String tag, List<MId> accepted) {
+        this.tag = tag;
         this.accepted = List.copyOf(accepted);
     }
 
@@ -70,19 +75,19 @@ public final class AgwPool implements MgcUser {
     public void mgRegistered(MgHandle mg) {
         if (!accepted.isEmpty() && !accepted.contains(mg.mId())) {
             // the MGC layer has already answered the ServiceChange; we only refuse to use this AGW
-            LOG.warn("[pcscf] IMS-AGW {} registered but is not in h248.agws {}: not used", mg, accepted);
+            LOG.warn("[{}] IMS-AGW {} registered but is not in h248.agws {}: not used", tag, mg, accepted);
             return;
         }
         live.removeIf(m -> m.address().equals(mg.address()));
         live.add(mg);
-        LOG.info("[pcscf] IMS-AGW {} at {} registered ({} in service)", MIds.text(mg.mId()), mg.address(), live.size());
+        LOG.info("[{}] IMS-AGW {} at {} registered ({} in service)", tag, MIds.text(mg.mId()), mg.address(), live.size());
         ready.complete(null);
     }
 
     @Override
     public void mgLost(MgHandle mg, String reason) {
         if (live.remove(mg)) {
-            LOG.warn("[pcscf] IMS-AGW {} lost: {} ({} in service)", MIds.text(mg.mId()), reason, live.size());
+            LOG.warn("[{}] IMS-AGW {} lost: {} ({} in service)", tag, MIds.text(mg.mId()), reason, live.size());
         }
     }
 
@@ -95,7 +100,7 @@ public final class AgwPool implements MgcUser {
                     try {
                         failures.accept(failure);
                     } catch (RuntimeException e) {
-                        LOG.warn("[pcscf] handling {} failed", failure, e);
+                        LOG.warn("[{}] handling {} failed", tag, failure, e);
                     }
                 });
             }

@@ -32,7 +32,10 @@ final class ByeSender {
     private final SipEndpoint endpoint;
     private final ProxyIdentity me;
 
-    ByeSender(SipEndpoint endpoint, ProxyIdentity me) {
+    private final String tag;
+
+    ByeSender(String tag, SipEndpoint endpoint, ProxyIdentity me) {
+        this.tag = tag;
         this.endpoint = endpoint;
         this.me = me;
     }
@@ -43,7 +46,7 @@ final class ByeSender {
             try {
                 rr.add(endpoint.addressFactory().createAddress(v));
             } catch (ParseException e) {
-                LOG.warn("[pcscf] session {}: Record-Route {} does not parse; no BYE sent", d.callId(), v);
+                LOG.warn("[{}] session {}: Record-Route {} does not parse; no BYE sent", tag, d.callId(), v);
                 return;
             }
         }
@@ -89,9 +92,9 @@ final class ByeSender {
             // RFC 3326: the protocol cause is a SIP status; 488 Not Acceptable Here: the media could not be used
             bye.addHeader(hf.createReasonHeader("SIP", 488, reason));
             endpoint.send(bye);
-            LOG.info("[pcscf] session {}: BYE sent to the {} ({}): {}", d.callId(), who, target, reason);
+            LOG.info("[{}] session {}: BYE sent to the {} ({}): {}", tag, d.callId(), who, target, reason);
         } catch (ParseException | InvalidArgumentException | javax.sip.SipException | RuntimeException e) {
-            LOG.warn("[pcscf] session {}: cannot send BYE to the {} ({}): {}", d.callId(), who, target, e.toString());
+            LOG.warn("[{}] session {}: cannot send BYE to the {} ({}): {}", tag, d.callId(), who, target, e.toString());
         }
     }
 }

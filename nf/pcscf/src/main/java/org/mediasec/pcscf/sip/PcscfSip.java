@@ -51,8 +51,8 @@ public final class PcscfSip implements SipEndpointListener {
     private volatile Wiring wiring;
 
     /** What the listener needs; set once the endpoint has started. */
-    record Wiring(StatefulProxy proxy, RegistrationHandler registration, SecAgree secAgree, SessionControl sessions,
-                  Contacts contacts, Address coreRoute) {
+    record Wiring(String tag, StatefulProxy proxy, RegistrationHandler registration, SecAgree secAgree,
+                  SessionControl sessions, Contacts contacts, Address coreRoute) {
     }
 
     void wire(Wiring w) {
@@ -126,7 +126,7 @@ public final class PcscfSip implements SipEndpointListener {
             return;
         }
         if (Request.INVITE.equals(req.getMethod())) {
-            LOG.warn("[pcscf] INVITE {} without an SDP offer{}: its media (offered in the 2xx) is not anchored",
+            LOG.warn("[{}] INVITE {} without an SDP offer{}: its media (offered in the 2xx) is not anchored", w.tag(),
                     callId, SdpBodies.otherBody(req) ? " (body of another type)" : "");
         }
         forward(w, pr, target);
@@ -245,6 +245,7 @@ public final class PcscfSip implements SipEndpointListener {
 
     @Override
     public void onIoException(IOExceptionEvent event) {
-        LOG.info("[pcscf] cannot reach {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        Wiring w = wiring;
+        LOG.info("[{}] cannot reach {}:{}/{}", w == null ? "pcscf" : w.tag(), event.getHost(), event.getPort(), event.getTransport());
     }
 }

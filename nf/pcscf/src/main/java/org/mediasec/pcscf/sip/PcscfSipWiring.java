@@ -28,16 +28,16 @@ public final class PcscfSipWiring {
 
     public static PcscfSipWiring wire(PcscfSip listener, SipEndpoint endpoint, StatefulProxy proxy,
                                       MediaSecRegistrations registrations, AgwPool agws, ImsAlg alg, IqCommands commands,
-                                      PcscfConfig config, Address core, Executor worker) {
+                                      PcscfConfig config, Address core, Executor worker, String tag) {
         Contacts contacts = new Contacts();
         SipURI coreUri = (SipURI) core.getURI();
         SipTransport toCore = "tcp".equalsIgnoreCase(coreUri.getTransportParam()) ? SipTransport.TCP : SipTransport.UDP;
-        RegistrationHandler registration = new RegistrationHandler(proxy, registrations, contacts,
+        RegistrationHandler registration = new RegistrationHandler(tag, proxy, registrations, contacts,
                 proxy.identity().recordRouteUri(toCore), core);
-        SecAgree secAgree = new SecAgree(registrations, config.mediasec().requireSecurityVerify());
+        SecAgree secAgree = new SecAgree(tag, registrations, config.mediasec().requireSecurityVerify());
         SessionControl sessions = new SessionControl(proxy, alg, agws, commands, config.timeouts().agwReply(),
-                registrations, new ByeSender(endpoint, proxy.identity()), worker, config.limits().maxSessions());
-        listener.wire(new PcscfSip.Wiring(proxy, registration, secAgree, sessions, contacts, core));
+                registrations, new ByeSender(tag, endpoint, proxy.identity()), worker, config.limits().maxSessions(), tag);
+        listener.wire(new PcscfSip.Wiring(tag, proxy, registration, secAgree, sessions, contacts, core));
         return new PcscfSipWiring(sessions, registrations);
     }
 

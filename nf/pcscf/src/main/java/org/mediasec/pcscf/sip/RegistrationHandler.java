@@ -48,8 +48,11 @@ final class RegistrationHandler {
     private final javax.sip.address.SipURI pathUri;
     private final Address coreRoute;
 
-    RegistrationHandler(StatefulProxy proxy, MediaSecRegistrations registrations, Contacts contacts,
+    private final String tag;
+
+    RegistrationHandler(String tag, StatefulProxy proxy, MediaSecRegistrations registrations, Contacts contacts,
                         javax.sip.address.SipURI pathUri, Address coreRoute) {
+        this.tag = tag;
         this.proxy = proxy;
         this.registrations = registrations;
         this.contacts = contacts;
@@ -61,7 +64,7 @@ final class RegistrationHandler {
         Request req = pr.request();
         SecurityHeaderDecodeResult client = SipSecurityHeaders.read(req, SecurityHeaderKind.CLIENT);
         if (client.isMalformed()) {
-            LOG.info("[pcscf] REGISTER from {} answered 400: Security-Client does not parse: {}",
+            LOG.info("[{}] REGISTER from {} answered 400: Security-Client does not parse: {}", tag,
                     pr.incoming().remoteAddress(), client.errors().get(0));
             Response bad = StatefulProxy.localResponse(pr.incoming(), Response.BAD_REQUEST);
             pr.incoming().respond(bad);
@@ -100,11 +103,11 @@ final class RegistrationHandler {
             MediaSecRegistration reg = registrations.register(key, offered, Duration.ofSeconds(expires));
             if (expires == 0) {
                 contacts.remove(contact);
-                LOG.info("[pcscf] {} de-registered {}", aor, contact);
+                LOG.info("[{}] {} de-registered {}", tag, aor, contact);
                 continue;
             }
             contacts.put(new Contacts.Registered(key, contact, serviceRoute));
-            LOG.info("[pcscf] {} registered {} for {} s: UE mediasec {}, agreed {}", aor, contact, expires,
+            LOG.info("[{}] {} registered {} for {} s: UE mediasec {}, agreed {}", tag, aor, contact, expires,
                     reg.ueOffered(), reg.agreed());
             if (reg.securityServer().isPresent()) {
                 server = reg.securityServer().get();

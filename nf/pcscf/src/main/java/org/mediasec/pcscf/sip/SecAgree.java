@@ -33,7 +33,10 @@ final class SecAgree {
     private final MediaSecRegistrations registrations;
     private final boolean requireVerify;
 
-    SecAgree(MediaSecRegistrations registrations, boolean requireVerify) {
+    private final String tag;
+
+    SecAgree(String tag, MediaSecRegistrations registrations, boolean requireVerify) {
+        this.tag = tag;
         this.registrations = registrations;
         this.requireVerify = requireVerify;
     }
@@ -79,8 +82,8 @@ final class SecAgree {
         OptionTags.remove(m, OPTION_TAGS);
     }
 
-    private static void reject(ProxiedRequest pr, int status, String why, SecurityHeader server) {
-        LOG.info("[pcscf] {} from {} answered {}: {}", pr.method(), pr.incoming().remoteAddress(), status, why);
+    private void reject(ProxiedRequest pr, int status, String why, SecurityHeader server) {
+        LOG.info("[{}] {} from {} answered {}: {}", tag, pr.method(), pr.incoming().remoteAddress(), status, why);
         if (Request.ACK.equals(pr.method())) {
             return;
         }

@@ -70,14 +70,17 @@ final class SessionControl {
     /** Where work continues after an IMS-AGW reply (never on the H.248 event loop). */
     private final java.util.concurrent.Executor executor;
     private final int maxSessions;
+    /** The node's name in log lines. */
+    private final String tag;
     private final Map<String, MediaSession> sessions = new ConcurrentHashMap<>();
     /** INVITEs whose reservation is under way, by Call-ID, CSeq and branch: a CANCEL may still stop them here. */
     private final Map<String, ProxiedRequest> awaitingAgw = new ConcurrentHashMap<>();
 
     SessionControl(StatefulProxy proxy, ImsAlg alg, AgwPool agws, IqCommands commands, java.time.Duration agwTimeout,
                    MediaSecRegistrations registrations, ByeSender byes, java.util.concurrent.Executor executor,
-                   int maxSessions) {
+                   int maxSessions, String tag) {
         this.maxSessions = maxSessions;
+        this.tag = tag;
         this.proxy = proxy;
         this.alg = alg;
         this.agws = agws;
@@ -116,7 +119,7 @@ final class SessionControl {
     /** Starts a session with an initial INVITE carrying an offer. */
     void invite(ProxiedRequest pr, ForwardTarget target, MediaSession session) {
         if (sessions.size() >= maxSessions) {
-            LOG.warn("[pcscf] session {}: INVITE answered 503: {} sessions held (limits.max-sessions)", session.callId,
+            LOG.warn("[{}] session {}: INVITE answered 503: {} sessions held (limits.max-sessions)", tag, session.callId,
                     sessions.size());
             pr.incoming().respond(StatefulProxy.localResponse(pr.incoming(), Response.SERVICE_UNAVAILABLE));
             return;
@@ -150,7 +153,7 @@ final class SessionControl {
         }
         for (StreamPlan s : plan.streams()) {
             if (s.decision().action() == StreamAction.REJECT) {
-                LOG.info("[pcscf] session {}: stream {} ({}) refused with port 0: {}", session.callId, s.index(),
+                LOG.info("[{}] session {}: stream {} ({}) refused with port 0: {}", tag, session.callId, s.index(),
                         offer.media().get(s.index()).media(), s.decision().reason());
             }
         }
@@ -187,7 +190,7 @@ final class SessionControl {
             }
             Exchange exchange = new Exchange(offer, plan, reserved);
             if (cancelled) {
-                LOG.info("[pcscf] session {} cancelled while the IMS-AGW reserved", session.callId);
+                LOG.info("[{}] session {} cancelled while the IMS-AGW reserved", tag, session.callId);
                 release(session, List.of(exchange), "cancelled");
                 endIfEmpty(session, exchange);
                 return;
@@ -207,7 +210,7 @@ final class SessionControl {
         }
         SdpBodies.set(pr.request(), onward);
         session.offered(exchange);
-        LOG.debug("[pcscf] session {} offer forwarded: {}", session.callId, MediaSession.describe(exchange));
+        LOG.debug("[{}] session {} offer forwarded: {}", tag, session.callId, MediaSession.describe(exchange));
         proxy.forwardAsync(pr, target, new AnswerRewriter(session, exchange));
     }
 
@@ -229,7 +232,7 @@ final class SessionControl {
             return;
         }
         List<Exchange> held = s.release();
-        LOG.info("[pcscf] session {} ended by BYE from {}; released: {}", callId, who, contexts(held));
+        LOG.info("[{}] session {} ended by BYE from {}; released: {}", tag, callId, who, contexts(held));
         release(s, held, "BYE");
     }
 
@@ -250,17 +253,17 @@ final class SessionControl {
             }
         }
         if (hit == null) {
-            LOG.info("[pcscf] IMS-AGW {} reports {} on {} of context {} (no session holds it)", MIds.text(f.agw().mId()),
+            LOG.info("[{}] IMS-AGW {} reports {} on {} of context {} (no session holds it)", tag, MIds.text(f.agw().mId()),
                     f.failure().failureCauseText(), f.termination().text(), f.context().value());
             return;
         }
         if (f.failure().cause() == FailureCause.BEARER_RELEASED) {
             // the peer closed its bearer: the end of a media session, not a failure of the call
-            LOG.info("[pcscf] session {}: IMS-AGW reports {} on {}", hit.callId, f.failure().failureCauseText(),
+            LOG.info("[{}] session {}: IMS-AGW reports {} on {}", tag, hit.callId, f.failure().failureCauseText(),
                     f.termination().text());
             return;
         }
-        LOG.warn("[pcscf] session {}: IMS-AGW {} reports {} on {}: ending the session", hit.callId,
+        LOG.warn("[{}] session {}: IMS-AGW {} reports {} on {}: ending the session", tag, hit.callId,
                 MIds.text(f.agw().mId()), f.failure().failureCauseText(), f.termination().text());
         sessions.remove(key(hit), hit);
         Dialog d = hit.dialog();
@@ -270,7 +273,7 @@ final class SessionControl {
             MediaSession ended = hit;
             executor.execute(() -> byes.byeBoth(d, ended, "media failure: " + f.failure().cause().token()));
         }
-        LOG.info("[pcscf] session {} ended by the IMS-AGW failure; released: {}", hit.callId, contexts(held));
+        LOG.info("[{}] session {} ended by the IMS-AGW failure; released: {}", tag, hit.callId, contexts(held));
     }
 
     /** Releases held contexts, in the background; a failure is logged. */
@@ -285,10 +288,10 @@ final class SessionControl {
         }
         agw.release(all).whenComplete((v, e) -> {
             if (e != null) {
-                LOG.warn("[pcscf] session {}: releasing {} at IMS-AGW {} ({}) failed: {}", s.callId, ids(all),
+                LOG.warn("[{}] session {}: releasing {} at IMS-AGW {} ({}) failed: {}", tag, s.callId, ids(all),
                         MIds.text(agw.agw().mId()), why, e.toString());
             } else {
-                LOG.debug("[pcscf] session {}: released {} ({})", s.callId, ids(all), why);
+                LOG.debug("[{}] session {}: released {} ({})", tag, s.callId, ids(all), why);
             }
         });
     }
@@ -300,7 +303,7 @@ final class SessionControl {
     }
 
     private void refuse(ProxiedRequest pr, MediaSession session, int status, String why) {
-        LOG.warn("[pcscf] session {}: {} answered {}: {}", session.callId, pr.method(), status, why);
+        LOG.warn("[{}] session {}: {} answered {}: {}", tag, session.callId, pr.method(), status, why);
         endIfEmpty(session, null);
         if (!pr.incoming().answered()) {
             try {
@@ -332,7 +335,7 @@ final class SessionControl {
             if (sdp.isEmpty()) {
                 if (status >= 200) {
                     if (!exchange.answered() && !exchange.reserved.isEmpty()) {
-                        LOG.warn("[pcscf] session {}: {} without an SDP answer: the offered media cannot be anchored",
+                        LOG.warn("[{}] session {}: {} without an SDP answer: the offered media cannot be anchored", tag,
                                 session.callId, status);
                     }
                     established(request, response);
@@ -354,7 +357,7 @@ final class SessionControl {
                 result = alg.onAnswer(exchange.offer, exchange.plan, exchange.reserved, SdpParser.parse(sdp.get()));
             } catch (RuntimeException e) {
                 // fail closed: every stream refused, nothing of the far side goes on unanchored
-                LOG.warn("[pcscf] session {}: answer in {} cannot be applied ({}): every stream answered with port 0",
+                LOG.warn("[{}] session {}: answer in {} cannot be applied ({}): every stream answered with port 0", tag,
                         session.callId, status, e.getMessage());
                 release(session, List.of(exchange), "unusable answer");
                 SessionDescription refused = refuseAll(sdp.get());
@@ -372,7 +375,7 @@ final class SessionControl {
                 if (u.release()) {
                     exchange.subtracted.add(u.index());
                     if (u.failure() != null) {
-                        LOG.info("[pcscf] session {}: stream {} released: {}", session.callId, u.index(), u.failure());
+                        LOG.info("[{}] session {}: stream {} released: {}", tag, session.callId, u.index(), u.failure());
                     }
                 }
             }
@@ -383,8 +386,8 @@ final class SessionControl {
                 SessionDescription onward = result.answer();
                 if (e != null) {
                     // fail closed: streams the AGW was not configured for are refused, not left half-connected
-                    LOG.warn("[pcscf] session {}: configuring the IMS-AGW for the answer failed ({}): every stream "
-                            + "answered with port 0", session.callId, e.toString());
+                    LOG.warn("[{}] session {}: configuring the IMS-AGW for the answer failed ({}): every stream "
+                            + "answered with port 0", tag, session.callId, e.toString());
                     release(session, List.of(exchange), "IMS-AGW configuration failed");
                     onward = onward.toBuilder().media(onward.media().stream().map(MediaDescription::rejected).toList()).build();
                 }
@@ -414,7 +417,7 @@ final class SessionControl {
                 sessions.remove(key(session), session);
             }
             if (!exchange.reserved.isEmpty() || ended) {
-                LOG.info("[pcscf] session {} {} with {}; released: {}", session.callId,
+                LOG.info("[{}] session {} {} with {}; released: {}", tag, session.callId,
                         ended ? "not established" : "offer refused", status, contexts(List.of(exchange)));
             }
             release(session, List.of(exchange), "final response " + status);
@@ -438,7 +441,7 @@ final class SessionControl {
             if (old != null) {
                 release(session, List.of(old), "replaced by a new offer");
             }
-            LOG.info("[pcscf] session {} {} {} {}: {}", session.callId, old != null || d == null ? "re-negotiated" : "set up",
+            LOG.info("[{}] session {} {} {} {}: {}", tag, session.callId, old != null || d == null ? "re-negotiated" : "set up",
                     session.direction == CallDirection.ORIGINATING ? "from" : "to", session.ueContact,
                     MediaSession.describe(exchange));
         }
