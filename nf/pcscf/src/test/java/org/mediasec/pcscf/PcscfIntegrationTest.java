@@ -442,6 +442,35 @@ class PcscfIntegrationTest {
         bob.nextRequest(Request.BYE);
     }
 
+    @Test
+    void updateWithAnOfferIsAnchoredLikeAReInvite() throws Exception {
+        Request invite = alice.invite("bob", e2aeOffer());
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        bob.answer(atBob, 200, plainAnswer(9));
+        Response ok = alice.next(200);
+        alice.ack(ok, invite);
+        List<Long> before = agw.contexts().contextIds();
+
+        // RFC 3311: an UPDATE carries a new offer in an established dialog; its 2xx carries the answer
+        Request update = alice.inDialog(Request.UPDATE, ok, invite);
+        update.addHeader(alice.contact());
+        update.setContent(e2aeOffer().replace("o=alice 1 1", "o=alice 1 2"),
+                alice.endpoint.headerFactory().createContentTypeHeader("application", "sdp"));
+        alice.send(update);
+        IncomingRequest atBobUpdate = bob.nextRequest(Request.UPDATE);
+        assertThat(TestUa.body(atBobUpdate.request())).contains("TCP/MSRP").doesNotContain("a=fingerprint");
+        bob.answer(atBobUpdate, 200, plainAnswer(9));
+        Response updated = nextFor(alice, Request.UPDATE);
+        assertThat(updated.getStatusCode()).isEqualTo(200);
+        assertThat(TestUa.body(updated)).contains("a=3ge2ae:applied").contains("a=fingerprint:" + agw.identity().fingerprint());
+        awaitTrue(() -> agw.contexts().contextIds().size() == 2
+                && agw.contexts().contextIds().stream().noneMatch(before::contains), "the old contexts replaced by new ones");
+
+        alice.send(alice.inDialog(Request.BYE, ok, invite));
+        bob.nextRequest(Request.BYE);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static String plainOffer() {
