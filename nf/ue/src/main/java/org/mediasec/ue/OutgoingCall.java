@@ -98,8 +98,8 @@ final class OutgoingCall {
             DefaultUeCall refused = new DefaultUeCall(ue, callId, target, true, asked, offer, offer, null);
             refused.dialog(dialog);
             ack(dialog, resp);
-            refused.end(new CallEnd(false, "unusable answer: " + e.getMessage()), true);
-            result.completeExceptionally(new UeException("call to " + target + ": unusable SDP answer: " + e.getMessage(), e));
+            refused.end(new CallEnd(false, "unusable answer: " + e.getMessage()), true).whenComplete((x, y) ->
+                    result.completeExceptionally(new UeException("call to " + target + ": unusable SDP answer: " + e.getMessage(), e)));
             return;
         }
         if (agreed.mode() != asked) {
@@ -133,8 +133,9 @@ final class OutgoingCall {
 
     private void fail(DefaultUeCall c, String reason) {
         LOG.warn("[{}] call to {}: {}; ending it", ue.config().user(), target, reason);
-        c.end(new CallEnd(false, reason), true);
-        result.completeExceptionally(new UeException("call to " + target + ": " + reason));
+        // fails once the BYE is answered: a failed call() leaves nothing behind
+        c.end(new CallEnd(false, reason), true)
+                .whenComplete((e, x) -> result.completeExceptionally(new UeException("call to " + target + ": " + reason)));
     }
 
     private void ack(Dialog dialog, Response ok) {
