@@ -66,12 +66,19 @@ final class SessionSetupSipp {
         }
     }
 
+    /** The exit code {@link Run#await} reports for a run it had to stop. */
+    static final int STOPPED = -1;
+
     /** One SIPp process and its files. */
     record Run(String name, AgwBench.Child child, Path stats, Path errors, Path log) {
+        /**
+         * Waits for the run to end and returns its exit code; a run still going after {@code timeout} (a UAS
+         * waiting for calls the UAC gave up) is stopped and counts as failed: {@link #STOPPED}.
+         */
         int await(Duration timeout) throws InterruptedException {
             if (!child.waitFor(timeout)) {
                 child.close();
-                throw new IllegalStateException("sipp " + name + " still running after " + timeout);
+                return STOPPED;
             }
             return child.process.exitValue();
         }
@@ -80,10 +87,14 @@ final class SessionSetupSipp {
             return Stats.read(stats);
         }
 
-        /** The first lines of SIPp's error file, for a failed step. */
-        String firstErrors(int lines) {
+        /** The start of SIPp's error file, for a failed step (SIPp does not always end its entries with a line end). */
+        String firstErrors(int chars) {
             try {
-                return Files.exists(errors) ? String.join("\n", Files.readAllLines(errors).stream().limit(lines).toList()) : "";
+                if (!Files.exists(errors)) {
+                    return "";
+                }
+                String s = Files.readString(errors).replace("\t", " ");
+                return s.length() <= chars ? s : s.substring(0, chars) + " ...";
             } catch (IOException e) {
                 return errors + ": " + e;
             }
@@ -96,7 +107,7 @@ final class SessionSetupSipp {
         Run r = start(name, scenario, target, port, Duration.ofSeconds(30), List.of("-m", "1"), keys);
         int rc = r.await(Duration.ofSeconds(40));
         if (rc != 0) {
-            throw new IllegalStateException("sipp " + name + " exited " + rc + ": " + r.firstErrors(20) + "\n" + r.child.output());
+            throw new IllegalStateException("sipp " + name + " exited " + rc + ": " + r.firstErrors(2000) + "\n" + r.child.output());
         }
         return Files.exists(r.log) ? Files.readString(r.log) : "";
     }
