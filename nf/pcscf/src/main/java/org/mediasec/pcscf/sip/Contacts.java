@@ -23,6 +23,13 @@ final class Contacts {
     }
 
     private final Map<String, Registered> byContact = new ConcurrentHashMap<>();
+    /** Whether a registration is still current (it expires in the registration store, on its timer). */
+    private final java.util.function.Predicate<RegistrationKey> current;
+
+    /** @param current whether a registration is still current; an expired one is forgotten here on its next lookup */
+    Contacts(java.util.function.Predicate<RegistrationKey> current) {
+        this.current = current;
+    }
 
     void put(Registered r) {
         byContact.put(normalize(r.contact()), r);
@@ -33,12 +40,33 @@ final class Contacts {
     }
 
     Optional<Registered> lookup(URI uri) {
-        return uri == null ? Optional.empty() : Optional.ofNullable(byContact.get(normalize(uri)));
+        if (uri == null) {
+            return Optional.empty();
+        }
+        String k = normalize(uri);
+        Registered r = byContact.get(k);
+        if (r != null && !current.test(r.key())) {
+            byContact.remove(k, r);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(r);
+    }
+
+    /** Forgets every contact whose registration expired; returns how many. */
+    int prune() {
+        int before = byContact.size();
+        byContact.values().removeIf(r -> !current.test(r.key()));
+        return before - byContact.size();
+    }
+
+    int size() {
+        return byContact.size();
     }
 
     /** The contacts registered for an address of record (for {@code Contact: *}, RFC 3261 §10.2.2). */
     List<URI> ofAor(String aor) {
         String wanted = aor.toLowerCase(Locale.ROOT);
+        prune();
         return byContact.values().stream().filter(r -> r.key().aor().equals(wanted)).map(Registered::contact).toList();
     }
 

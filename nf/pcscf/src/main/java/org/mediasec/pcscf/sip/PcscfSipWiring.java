@@ -29,7 +29,7 @@ public final class PcscfSipWiring {
     public static PcscfSipWiring wire(PcscfSip listener, SipEndpoint endpoint, StatefulProxy proxy,
                                       MediaSecRegistrations registrations, AgwPool agws, ImsAlg alg, IqCommands commands,
                                       PcscfConfig config, Address core, Executor worker, String tag) {
-        Contacts contacts = new Contacts();
+        Contacts contacts = new Contacts(key -> registrations.lookup(key).isPresent());
         SipURI coreUri = (SipURI) core.getURI();
         SipTransport toCore = "tcp".equalsIgnoreCase(coreUri.getTransportParam()) ? SipTransport.TCP : SipTransport.UDP;
         RegistrationHandler registration = new RegistrationHandler(tag, proxy, registrations, contacts,

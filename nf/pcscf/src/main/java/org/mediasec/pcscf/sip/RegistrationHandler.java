@@ -106,6 +106,7 @@ final class RegistrationHandler {
                 LOG.info("[{}] {} de-registered {}", tag, aor, contact);
                 continue;
             }
+            contacts.prune();   // the ones that expired without a de-registration go now
             contacts.put(new Contacts.Registered(key, contact, serviceRoute));
             LOG.info("[{}] {} registered {} for {} s: UE mediasec {}, agreed {}", tag, aor, contact, expires,
                     reg.ueOffered(), reg.agreed());
