@@ -23,6 +23,7 @@ import org.mediasec.sdp.E2aeIndication;
 import org.mediasec.sdp.MediaDescription;
 import org.mediasec.sdp.SdpAttributes;
 import org.mediasec.sdp.SessionDescription;
+import org.mediasec.ue.CallEnd;
 import org.mediasec.ue.FileProgressListener;
 import org.mediasec.ue.ReceivedFile;
 import org.mediasec.ue.SentFile;
@@ -244,11 +245,11 @@ final class CallScenario {
     }
 
     private void hangup() throws InterruptedException {
-        String what = "UE-A hung up and UE-B saw the call end";
+        String what = "UE-A hung up with BYE and UE-B's call ended by that BYE (not by its media failing)";
         try {
-            LabTopology.await(callA.hangup().toCompletableFuture(), options.stepTimeout(), "BYE not answered");
-            var end = LabTopology.await(callB.ended().toCompletableFuture(), options.stepTimeout(), "UE-B's call did not end");
-            checks.add(Check.held(what, end.reason()));
+            CallEnd endA = LabTopology.await(callA.hangup().toCompletableFuture(), options.stepTimeout(), "BYE not answered");
+            CallEnd endB = LabTopology.await(callB.ended().toCompletableFuture(), options.stepTimeout(), "UE-B's call did not end");
+            checks.add(hangupCheck(what, endA, endB));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
@@ -256,6 +257,12 @@ final class CallScenario {
         }
         released("P-CSCF A", "AGW-A", t.relaysA, contextIds[0]);
         released("P-CSCF B", "AGW-B", t.relaysB, contextIds[1]);
+    }
+
+    /** UE-A ended the call itself and UE-B learnt of it from the BYE, before its MSRP connection closed. */
+    static Check hangupCheck(String what, CallEnd endA, CallEnd endB) {
+        boolean held = endA.cause() == CallEnd.Cause.HUNG_UP && endB.cause() == CallEnd.Cause.BYE_RECEIVED;
+        return Check.of(what, held, "UE-A: " + endA.reason() + "; UE-B: " + endB.reason());
     }
 
     /** The P-CSCF subtracted the call's context from its AGW after the BYE. */

@@ -69,8 +69,8 @@ public final class PcscfCommand implements Callable<Integer> {
         }
         return runner.run(() -> {
             PcscfNode node = PcscfNode.start(c);
-            out.println("mediasec pcscf: SIP on " + node.sipAddress() + " " + c.sip().transports() + ", core "
-                    + c.core().uri() + ", IMS-AGWs register at " + node.mgcAddress() + "/" + c.h248().transport());
+            out.println("mediasec pcscf: SIP on " + node.sipAddress() + " (" + String.join(", ", c.sip().transports()) + "), core "
+                    + c.core().uri() + ", IMS-AGWs register at " + node.mgcAddress() + " over " + c.h248().transport());
             out.flush();
             return node;
         }, err);

@@ -20,6 +20,7 @@ import org.mediasec.ue.ReceivedFile;
 import org.mediasec.ue.RegistrationInfo;
 import org.mediasec.ue.SecurityMode;
 import org.mediasec.ue.SentFile;
+import org.mediasec.ue.TlsInfo;
 import org.mediasec.ue.Ue;
 import org.mediasec.ue.UeCall;
 import org.mediasec.ue.UeCallListener;
@@ -145,7 +146,7 @@ public final class UeCommand implements Callable<Integer> {
                     current.set(call);
                     call.addListener(new Printer(out));
                     out.println("call from " + call.remoteAor() + ": " + call.mode() + ", "
-                            + call.tlsInfo().map(Object::toString).orElse("?"));
+                            + call.tlsInfo().map(TlsInfo::summary).orElse("?"));
                     out.flush();
                 }
 
@@ -166,7 +167,7 @@ public final class UeCommand implements Callable<Integer> {
             out.println("mediasec ue: " + describe(r));
             UeCall call = ue.call(this.call, m).toCompletableFuture().get(step.toSeconds(), TimeUnit.SECONDS);
             call.addListener(new Printer(out));
-            out.println("call to " + call.remoteAor() + ": " + call.mode() + ", " + call.tlsInfo().map(Object::toString).orElse("?"));
+            out.println("call to " + call.remoteAor() + ": " + call.mode() + ", " + call.tlsInfo().map(TlsInfo::summary).orElse("?"));
             out.flush();
             if (texts.isEmpty() && files.isEmpty()) {
                 BufferedReader console = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -72,6 +72,8 @@ class PcscfCommandTest {
         }
         cmd.runner.stop.complete(null);
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-        assertThat(out.toString()).contains("mediasec pcscf: SIP on");
+        // what a person reads: tokens, no Java list or record rendering
+        assertThat(out.toString()).contains("mediasec pcscf: SIP on", "(udp), core ", " over udp")
+                .doesNotContain("[", "]", "Optional", "Config");
     }
 }

@@ -110,6 +110,9 @@ class UeCommandTest {
                     "call to sip:bob@ims.example.net: e2e, TLSv1.", "peer fingerprint verified",
                     "sent \"hello from the command line\"", "sent " + file + " (300000 octets, sha-256 " + sha + ")",
                     "call ended: hung up by sip:alice@ims.example.net");
+            // no record or Optional rendering in what a person reads
+            assertThat(out.toString()).contains("e2ae possible for none")
+                    .doesNotContain("MediaSecCapabilities", "TlsInfo[", "Optional", "SecurityHeader", "RegistrationInfo");
             assertThat(err.toString()).contains("photo.jpg [##############################] 100%  0.3/0.3 MB");
             assertThat(text.get(20, TimeUnit.SECONDS)).isEqualTo("hello from the command line");
             assertThat(received.get(20, TimeUnit.SECONDS).sha256()).isEqualTo(sha);

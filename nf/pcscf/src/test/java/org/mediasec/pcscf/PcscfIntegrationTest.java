@@ -326,6 +326,31 @@ class PcscfIntegrationTest {
     }
 
     @Test
+    void byeReachesTheCalleeBeforeTheContextsAreReleased() throws Exception {
+        Request invite = alice.invite("bob", e2aeOffer());
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        bob.answer(atBob, 200, plainAnswer(9));
+        Response ok = alice.next(200);
+        alice.ack(ok, invite);
+        assertThat(agw.contexts().contexts()).isEqualTo(2);
+        bob.answerByes = false;
+        try {
+            alice.send(alice.inDialog(Request.BYE, ok, invite));
+            IncomingRequest bye = bob.nextRequest(Request.BYE);
+            // the callee learns of the end from the BYE: its media is still anchored while it has not answered,
+            // so its connection does not close under it first; the session itself is over
+            assertThat(agw.contexts().contexts()).isEqualTo(2);
+            assertThat(pcscf.sessions()).isEmpty();
+            bye.respond(Response.OK);
+            assertThat(nextFor(alice, Request.BYE).getStatusCode()).isEqualTo(200);
+            awaitTrue(() -> agw.contexts().contexts() == 0, "contexts subtracted once the BYE was answered");
+        } finally {
+            bob.answerByes = true;
+        }
+    }
+
+    @Test
     void busyCalleeReleasesTheContexts() throws Exception {
         alice.send(alice.invite("bob", e2aeOffer()));
         IncomingRequest atBob = bob.nextRequest(Request.INVITE);

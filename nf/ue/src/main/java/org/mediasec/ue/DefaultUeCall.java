@@ -207,7 +207,7 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
 
     @Override
     public CompletionStage<CallEnd> hangup() {
-        return end(new CallEnd(false, "hung up by " + ue.config().aor()), true);
+        return end(new CallEnd(CallEnd.Cause.HUNG_UP, "hung up by " + ue.config().aor()), true);
     }
 
     @Override
@@ -335,7 +335,7 @@ final class DefaultUeCall implements UeCall, MsrpSessionListener {
         if (active()) {
             // not on the event loop: ending sends a BYE through the SIP stack
             try {
-                ue.timer().execute(() -> end(new CallEnd(true, "MSRP session failed: " + reason), true));
+                ue.timer().execute(() -> end(new CallEnd(CallEnd.Cause.MEDIA_FAILED, "MSRP session failed: " + reason), true));
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 LOG.debug("[{}] UE closing; session of {} failed: {}", ue.config().user(), callId, reason);
             }

@@ -98,7 +98,7 @@ final class OutgoingCall {
             DefaultUeCall refused = new DefaultUeCall(ue, callId, target, true, asked, offer, offer, null);
             refused.dialog(dialog);
             ack(dialog, resp);
-            refused.end(new CallEnd(false, "unusable answer: " + e.getMessage()), true).whenComplete((x, y) ->
+            refused.end(new CallEnd(CallEnd.Cause.SETUP_FAILED, "unusable answer: " + e.getMessage()), true).whenComplete((x, y) ->
                     result.completeExceptionally(new UeException("call to " + target + ": unusable SDP answer: " + e.getMessage(), e)));
             return;
         }
@@ -122,7 +122,7 @@ final class OutgoingCall {
         session.connected().whenComplete((x, err) -> {
             if (err == null) {
                 LOG.info("[{}] call {} to {} established: {}", ue.config().user(), callId, target,
-                        c.tlsInfo().map(TlsInfo::toString).orElse("?"));
+                        c.tlsInfo().map(TlsInfo::summary).orElse("?"));
                 result.complete(c);
             } else {
                 fail(c, "MSRP over TLS to " + spec.connectTo().getHostString() + ":" + spec.connectTo().getPort()
@@ -134,7 +134,7 @@ final class OutgoingCall {
     private void fail(DefaultUeCall c, String reason) {
         LOG.warn("[{}] call to {}: {}; ending it", ue.config().user(), target, reason);
         // fails once the BYE is answered: a failed call() leaves nothing behind
-        c.end(new CallEnd(false, reason), true)
+        c.end(new CallEnd(CallEnd.Cause.SETUP_FAILED, reason), true)
                 .whenComplete((e, x) -> result.completeExceptionally(new UeException("call to " + target + ": " + reason)));
     }
 
@@ -149,7 +149,7 @@ final class OutgoingCall {
     private void onTimeout() {
         DefaultUeCall c = call;
         if (c != null) {
-            c.end(new CallEnd(false, "not connected within " + ue.config().callTimeout() + " s"), true);
+            c.end(new CallEnd(CallEnd.Cause.SETUP_FAILED, "not connected within " + ue.config().callTimeout() + " s"), true);
             return;
         }
         ClientTransaction ct = transaction;

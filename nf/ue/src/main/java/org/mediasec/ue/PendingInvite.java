@@ -156,7 +156,7 @@ final class PendingInvite implements IncomingCall {
             c.openSession().connected().whenComplete((x, err) -> {
                 if (err == null) {
                     LOG.info("[{}] call {} from {} established: {}", ue.config().user(), callId, from,
-                            c.tlsInfo().map(TlsInfo::toString).orElse("?"));
+                            c.tlsInfo().map(TlsInfo::summary).orElse("?"));
                     if (established.complete(c)) {
                         ue.listener().callEstablished(c);
                     }
@@ -174,7 +174,7 @@ final class PendingInvite implements IncomingCall {
         DefaultUeCall c = call;
         LOG.warn("[{}] incoming call {} from {} failed: {}", ue.config().user(), callId, from, reason);
         if (c != null) {
-            c.end(new CallEnd(true, reason), true);
+            c.end(new CallEnd(CallEnd.Cause.SETUP_FAILED, reason), true);
         } else if (answered.compareAndSet(false, true)) {
             respond(Response.TEMPORARILY_UNAVAILABLE, null);
         }

@@ -28,10 +28,18 @@ public record TlsInfo(boolean secure, Optional<String> version, Optional<String>
         Objects.requireNonNull(remoteAddress, "remoteAddress");
     }
 
-    @Override
-    public String toString() {
+    /**
+     * One line for people: {@code TLSv1.3 TLS_AES_128_GCM_SHA256, client to 127.0.0.1:31200, peer fingerprint
+     * verified sha-256 AB:...}.
+     */
+    public String summary() {
         return (secure ? version.orElse("TLS") + " " + cipherSuite.orElse("") : "plain TCP") + ", " + localRole
                 + " to " + remoteAddress + ", peer fingerprint " + (peerVerified ? "verified " + peerFingerprint
                 .map(CertificateFingerprint::toString).orElse("") : "NOT verified");
+    }
+
+    @Override
+    public String toString() {
+        return summary();
     }
 }

@@ -291,7 +291,7 @@ public final class Ue implements AutoCloseable {
         try {
             if (sip != null) {
                 CompletableFuture<?>[] byes = calls.values().stream()
-                        .map(c -> c.end(new CallEnd(false, "UE closed"), true)).toArray(CompletableFuture[]::new);
+                        .map(c -> c.end(new CallEnd(CallEnd.Cause.UE_CLOSED, "UE closed"), true)).toArray(CompletableFuture[]::new);
                 CompletableFuture<Void> all = CompletableFuture.allOf(byes)
                         .thenCompose(x -> registration.unregister());
                 try {
@@ -502,7 +502,7 @@ public final class Ue implements AutoCloseable {
                     // the call is over (listeners told) before the 200 leaves, so the caller's hang-up
                     // completing means this side has ended too
                     if (call != null) {
-                        call.end(new CallEnd(true, "BYE from " + userOf(in.request(), true)), false);
+                        call.end(new CallEnd(CallEnd.Cause.BYE_RECEIVED, "BYE from " + userOf(in.request(), true)), false);
                     }
                     if (p != null) {
                         p.byeBeforeEstablished();

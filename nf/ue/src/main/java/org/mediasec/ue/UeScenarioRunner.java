@@ -151,7 +151,7 @@ public final class UeScenarioRunner {
     }
 
     static String describe(UeCall c) {
-        return c.mode() + ", " + c.tlsInfo().map(TlsInfo::toString).orElse("no TLS facts");
+        return c.mode() + ", " + c.tlsInfo().map(TlsInfo::summary).orElse("no TLS facts");
     }
 
     private <T> T await(CompletionStage<T> stage) throws Exception {

@@ -122,8 +122,12 @@ class UeEndToEndTest {
         // hang-up: BYE, both ends see the end, the MSRP connections close
         CallEnd end = await(aliceCall.hangup());
         assertThat(end.byRemote()).isFalse();
+        assertThat(end.cause()).isEqualTo(CallEnd.Cause.HUNG_UP);
         CallEnd bobEnd = await(atBob.ended);
         assertThat(bobEnd.byRemote()).isTrue();
+        // bob learnt of the end from the BYE: alice closed her MSRP session only once it was answered
+        assertThat(bobEnd.cause()).isEqualTo(CallEnd.Cause.BYE_RECEIVED);
+        assertThat(bobEnd.byBye()).isTrue();
         assertThat(bobEnd.reason()).isEqualTo("BYE from sip:alice@ims.example.net");
         assertThat(aliceCall.active()).isFalse();
         assertThat(alice.calls()).isEmpty();

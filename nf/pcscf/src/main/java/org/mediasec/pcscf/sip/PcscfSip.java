@@ -149,8 +149,9 @@ public final class PcscfSip implements SipEndpointListener {
             return;
         }
         ForwardTarget target = ForwardTarget.to(req.getRequestURI());
-        if (Request.BYE.equals(method)) {
-            session.ifPresent(s -> w.sessions().bye(callId, s.direction, fromUe ? "the UE" : "the core side"));
+        if (Request.BYE.equals(method) && session.isPresent()) {
+            w.sessions().bye(pr, target, session.get(), fromUe ? "the UE" : "the core side");
+            return;
         } else if ((Request.INVITE.equals(method) || Request.UPDATE.equals(method)) && session.isPresent()
                 && !session.get().released() && SdpBodies.text(req).isPresent()) {
             w.sessions().offer(pr, target, session.get(), fromUe);

@@ -225,15 +225,41 @@ final class SessionControl {
         return true;
     }
 
-    /** A BYE in a session: every context released (the BYE itself goes on as usual). */
-    void bye(String callId, CallDirection direction, String who) {
-        MediaSession s = sessions.remove(key(callId, direction));
+    /**
+     * A BYE in a session: forwarded first, every context released when its final response comes back (or
+     * when the proxy answers it itself: timeout, next hop unreachable, so the release is bounded by the
+     * non-INVITE transaction's Timer F). Subtracting first would close the far UE's media connection before
+     * the BYE reaches it, and that UE would see its MSRP session fail instead of a hang-up.
+     */
+    void bye(ProxiedRequest pr, ForwardTarget target, MediaSession session, String who) {
+        MediaSession s = sessions.remove(key(session));
         if (s == null) {
+            proxy.forward(pr, target);
             return;
         }
         List<Exchange> held = s.release();
-        LOG.info("[{}] session {} ended by BYE from {}; released: {}", tag, callId, who, contexts(held));
-        release(s, held, "BYE");
+        LOG.info("[{}] session {} ended by BYE from {}; released after its final response: {}", tag, s.callId, who,
+                contexts(held));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable releaseOnce = () -> {
+            if (done.compareAndSet(false, true)) {
+                release(s, held, "BYE");
+            }
+        };
+        proxy.forwardAsync(pr, target, new AsyncResponseRewriter() {
+            @Override
+            public CompletionStage<Response> rewrite(ProxiedRequest request, Response response) {
+                if (response.getStatusCode() >= 200) {
+                    releaseOnce.run();
+                }
+                return CompletableFuture.completedFuture(response);
+            }
+
+            @Override
+            public void onLocalFinal(ProxiedRequest request, int status) {
+                releaseOnce.run();
+            }
+        });
     }
 
     /** Ends every session (node shutdown): contexts released, no BYE. */
