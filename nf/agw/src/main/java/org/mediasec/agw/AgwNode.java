@@ -87,7 +87,8 @@ public final class AgwNode implements AutoCloseable {
                     .withHandshakeTimeout(config.tls().handshakeTimeout())
                     .withListener(metrics.pinningListener()).withKeyLog(keyLog);
             BearerConfig bearer = BearerConfig.DEFAULTS.withConnectTimeout(config.limits().connectTimeout())
-                    .withCloseTimeout(config.limits().closeTimeout()).withTls(tls);
+                    .withCloseTimeout(config.limits().closeTimeout()).withTls(tls)
+                    .withWaterMarks(config.limits().lowWaterMark(), config.limits().highWaterMark());
             relays = new BearerRelays(transports, bearer, realms.stream().map(AgwRealm::realm).toList());
             AgwContexts contexts = new AgwContexts(relays, transports, realms, identity, config.limits().maxContexts(),
                     metrics, config.trgw());

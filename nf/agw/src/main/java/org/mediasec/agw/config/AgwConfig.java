@@ -228,12 +228,24 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
         }
     }
 
-    /** Resource limits and bearer timers. */
+    /**
+     * Resource limits and bearer timers. {@code lowWaterMark}/{@code highWaterMark}: a leg whose pending
+     * outbound bytes pass the high mark (and a flush cannot empty) pauses reads on the other leg until
+     * they fall below the low mark; a stalled direction holds about the high mark plus one 64 KiB read.
+     */
     public record Limits(@JsonProperty("max-contexts") Integer maxContexts,
                          @JsonProperty("connect-timeout") Duration connectTimeout,
                          @JsonProperty("close-timeout") Duration closeTimeout,
-                         @JsonProperty("event-loop-threads") Integer eventLoopThreads) {
+                         @JsonProperty("event-loop-threads") Integer eventLoopThreads,
+                         @JsonProperty("low-water-mark") Integer lowWaterMark,
+                         @JsonProperty("high-water-mark") Integer highWaterMark) {
         public Limits {
+            lowWaterMark = lowWaterMark == null ? 64 * 1024 : lowWaterMark;
+            highWaterMark = highWaterMark == null ? 128 * 1024 : highWaterMark;
+            if (lowWaterMark <= 0 || highWaterMark < lowWaterMark || highWaterMark > 64 * 1024 * 1024) {
+                throw new IllegalArgumentException("limits.low-water-mark/high-water-mark: " + lowWaterMark + "/"
+                        + highWaterMark + " (expected: 0 < low <= high <= 67108864 bytes)");
+            }
             maxContexts = maxContexts == null ? 10_000 : maxContexts;
             eventLoopThreads = eventLoopThreads == null ? 0 : eventLoopThreads;
             if (maxContexts <= 0) {
@@ -273,7 +285,7 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
         }
         certificate = certificate == null ? new Certificate(null, null, null, null) : certificate;
         tls = tls == null ? new Tls(null, null) : tls;
-        limits = limits == null ? new Limits(null, null, null, null) : limits;
+        limits = limits == null ? new Limits(null, null, null, null, null, null) : limits;
         metrics = metrics == null ? new Metrics(null, null) : metrics;
     }
 

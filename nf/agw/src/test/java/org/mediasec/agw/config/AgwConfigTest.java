@@ -70,6 +70,8 @@ class AgwConfigTest {
                 .hasMessageContaining("max-port 5 < min-port 10");
         assertThatThrownBy(() -> AgwConfig.parse("limits:\n  close-timeout: soon\n")).hasMessageContaining("soon");
         assertThatThrownBy(() -> AgwConfig.parse("tls:\n  provider: gnutls\n")).hasMessageContaining("gnutls");
+        assertThatThrownBy(() -> AgwConfig.parse("limits:\n  low-water-mark: 9000\n  high-water-mark: 8000\n"))
+                .hasMessageContaining("limits.low-water-mark/high-water-mark: 9000/8000");
     }
 
     @Test
