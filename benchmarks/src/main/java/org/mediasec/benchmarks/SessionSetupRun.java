@@ -42,10 +42,13 @@ import org.mediasec.tls.LocalIdentity;
  * AGW checks hold and the calls were placed at ≥ 90 % of the asked rate. The ramp stops at the first failed
  * step, then tries the rate half-way between the last pass and the failure once, on fresh nodes. The figure
  * is the highest rate that passed; the ratio is P-CSCF over core. Also printed: the mean INVITE→200 time, SIPp's UDP
- * retransmissions (a response later than 500 ms) and the CPU time of this JVM (the NFs) per session.
+ * retransmissions (a response later than 500 ms), the CPU time of this JVM (the NFs) per session and the
+ * machine's UDP datagrams dropped on full receive buffers during the step. The default hold (1 s) is longer
+ * than T1: an ACK lost on the way is recovered by the UAS's 2xx retransmission at 500 ms (RFC 3261
+ * §13.3.1.4) before the BYE leaves; with a hold of exactly 500 ms the two race and a lost ACK fails the call.
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.SessionSetupRun [--rates 50,100,150,200,250,300,350,400,500,600,800]
- *      [--seconds 10] [--hold-ms 500] [--warmup 5] [--modes core,pcscf] [--scenarios benchmarks/sipp] [--out DIR]
+ *      [--seconds 10] [--hold-ms 1000] [--warmup 5] [--modes core,pcscf] [--scenarios benchmarks/sipp] [--out DIR]
  * </pre>
  */
 public final class SessionSetupRun {
@@ -62,7 +65,7 @@ public final class SessionSetupRun {
 
     record Step(Mode mode, String label, double rate, long calls, long ok, long failedUac, long failedUas, int uacExit,
                 int uasExit, long retransmissions, double seconds, double setupMs, double setupStdevMs, double cpuMsPerSession,
-                String agwCheck, String load) {
+                String agwCheck, long udpDrops, String load) {
         double placedRate() {
             return ok / Math.max(seconds, 1e-3);
         }
@@ -75,18 +78,18 @@ public final class SessionSetupRun {
         String line() {
             return String.format(Locale.ROOT,
                     "== step %-6s %-7s rate %7.1f/s calls %6d ok %6d failed %d/%d exit %d/%d retrans %5d  %6.2f s -> %7.1f/s"
-                            + "  INVITE->200 %7.2f ms (sd %6.2f)  NF CPU %6.3f ms/session  AGW %s  load %s  %s",
+                            + "  INVITE->200 %7.2f ms (sd %6.2f)  NF CPU %6.3f ms/session  AGW %s  UDP drops %d  load %s  %s",
                     mode.name().toLowerCase(Locale.ROOT), label, rate, calls, ok, failedUac, failedUas, uacExit, uasExit,
-                    retransmissions, seconds, placedRate(), setupMs, setupStdevMs, cpuMsPerSession, agwCheck, load,
+                    retransmissions, seconds, placedRate(), setupMs, setupStdevMs, cpuMsPerSession, agwCheck, udpDrops, load,
                     passed() ? "PASS" : "FAIL");
         }
     }
 
     public static void main(String[] argv) throws Exception {
         AgwBench.Args a = new AgwBench.Args(argv,
-                "SessionSetupRun [--rates 50,100,150,200,250,300,350,400,500,600,800] [--seconds 10] [--hold-ms 500] [--warmup 5] "
+                "SessionSetupRun [--rates 50,100,150,200,250,300,350,400,500,600,800] [--seconds 10] [--hold-ms 1000] [--warmup 5] "
                         + "[--modes core,pcscf] [--scenarios benchmarks/sipp] [--out DIR]",
-                "rates", "50,100,150,200,250,300,350,400,500,600,800", "seconds", "10", "hold-ms", "500", "warmup", "5",
+                "rates", "50,100,150,200,250,300,350,400,500,600,800", "seconds", "10", "hold-ms", "1000", "warmup", "5",
                 "modes", "core,pcscf", "scenarios", "benchmarks/sipp", "out", "");
         List<Double> rates = new ArrayList<>();
         for (String r : a.get("rates").split(",")) {
@@ -163,6 +166,20 @@ public final class SessionSetupRun {
         System.out.println("== load average at end: " + AgwBench.loadAverage());
     }
 
+    /**
+     * The machine's count of UDP datagrams dropped because a socket's receive buffer was full ({@code /proc/net/snmp},
+     * Udp RcvbufErrors; every process's sockets, not only ours), or -1.
+     */
+    static long udpReceiveBufferErrors() {
+        try {
+            List<String> udp = Files.readAllLines(Path.of("/proc/net/snmp")).stream().filter(l -> l.startsWith("Udp: ")).toList();
+            List<String> names = List.of(udp.get(0).split("\\s+"));
+            return Long.parseLong(udp.get(1).split("\\s+")[names.indexOf("RcvbufErrors")]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static double highestCommonPass(List<Step> steps) {
         return steps.stream().filter(s -> s.mode() == Mode.PCSCF && s.passed()).mapToDouble(Step::rate)
                 .filter(r -> cpuAt(steps, Mode.CORE, r) > 0).max().orElse(0);
@@ -220,13 +237,14 @@ public final class SessionSetupRun {
                             .withSip(new PcscfConfig.Sip(SessionSetupSipp.HOST, 0, null, DOMAIN, null))
                             .withCore(new PcscfConfig.Core("sip:127.0.0.1:" + core.port() + ";lr"))
                             .withH248(new PcscfConfig.H248(null, null, 0, null, null, null, null)));
-                    int base = 30000 + new Random().nextInt(10) * 2000;
+                    // up to rate x hold sessions at once, each with a listening port in each realm
+                    int base = 20000 + new Random().nextInt(5) * 8000;
                     agw = AgwNode.start(AgwConfig.defaults().withMid("[127.0.0.1]:2945")
                             .withH248(AgwConfig.H248.DEFAULTS.withMgc(SessionSetupSipp.HOST, pcscf.mgcAddress().getPort())
                                     .withLocal(SessionSetupSipp.HOST, 0))
                             .withRealms(List.of(
-                                    new AgwConfig.RealmConfig("access", SessionSetupSipp.HOST, null, base, base + 999),
-                                    new AgwConfig.RealmConfig("core", SessionSetupSipp.HOST, null, base + 1000, base + 1999))));
+                                    new AgwConfig.RealmConfig("access", SessionSetupSipp.HOST, null, base, base + 3999),
+                                    new AgwConfig.RealmConfig("core", SessionSetupSipp.HOST, null, base + 4000, base + 7999))));
                     pcscf.agwReady().toCompletableFuture().get(10, TimeUnit.SECONDS);
                     target = SessionSetupSipp.HOST + ":" + pcscf.sipAddress().getPort();
                 }
@@ -269,6 +287,7 @@ public final class SessionSetupRun {
             long relays0 = relaysClosed.get();
             long tls0 = tlsRelaysClosed.get();
             SessionSetupSipp.Run uas = sipp.uas(uasPort, calls, limit, name + "-uas");
+            long drops0 = udpReceiveBufferErrors();
             long cpu0 = MsrpTlsLoadRun.processCpuNanos();
             long t0 = System.nanoTime();
             SessionSetupSipp.Run uac = sipp.uac(target, uacPort, rate, calls, hold, limit, name + "-uac",
@@ -283,7 +302,8 @@ public final class SessionSetupRun {
             SessionSetupSipp.Stats s = uas.statistics();
             Step step = new Step(mode, label, rate, calls, u.successful(), u.failed(), s.failed(), uacExit, uasExit,
                     u.retransmissions() + s.retransmissions(), seconds, u.responseMs(), u.responseStdevMs(),
-                    (cpu1 - cpu0) / 1e6 / Math.max(1, u.successful()), agwCheck, AgwBench.loadAverage());
+                    (cpu1 - cpu0) / 1e6 / Math.max(1, u.successful()), agwCheck, udpReceiveBufferErrors() - drops0,
+                    AgwBench.loadAverage());
             if (!step.passed()) {
                 System.out.println("   uac errors: " + uac.firstErrors(600).replace("\n", "\n   "));
                 System.out.println("   uas errors: " + uas.firstErrors(600).replace("\n", "\n   "));
