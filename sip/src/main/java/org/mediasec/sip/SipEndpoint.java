@@ -30,6 +30,9 @@ import javax.sip.message.Response;
 
 import org.mediasec.sip.internal.FreePorts;
 import org.mediasec.sip.internal.JainSipQuirks;
+import org.mediasec.sip.internal.SipTlsContext;
+import org.mediasec.sip.internal.TlsNetworkLayer;
+import org.mediasec.sip.internal.TlsSipStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +44,14 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
 
 /**
  * One JAIN-SIP stack with one provider listening on an address and port over UDP and/or TCP,
- * delivering what arrives to a {@link SipEndpointListener}.
+ * and/or over TLS on a port of its own, delivering what arrives to a {@link SipEndpointListener}.
+ *
+ * <p>TLS ({@link SipTransport#TLS}, configured by {@link SipStackConfig#tls()}) uses the JDK
+ * provider with the stack's own certificate and trust (pinned fingerprints or CAs); a peer whose
+ * certificate is refused is logged at WARN with the fingerprint it presented, and the request toward
+ * it fails ({@link #send} throws, or the listener gets an I/O error event). To send over TLS, address
+ * the next hop with a {@code sips:} URI or a {@code ;transport=tls} parameter (see
+ * {@link SipTransport#forUri}) and put {@link #newVia(SipTransport) newVia(TLS)} on the request.
  *
  * <p>The stack is created directly ({@code new SipStackImpl(properties)}), not through
  * {@code SipFactory}, whose JVM-wide singleton caches stacks by name and would hand a stopped stack
@@ -64,19 +74,21 @@ public final class SipEndpoint implements AutoCloseable {
     private final Map<SipTransport, ListeningPoint> listeningPoints;
     private final SipListenerAdapter listener;
     private final int port;
+    private final int tlsPort;
     private final HeaderFactory headerFactory = new HeaderFactoryImpl();
     private final MessageFactory messageFactory;
     private final AddressFactory addressFactory = new AddressFactoryImpl();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private SipEndpoint(SipStackConfig config, SipStackImpl stack, SipProvider provider,
-                        Map<SipTransport, ListeningPoint> listeningPoints, int port,
+                        Map<SipTransport, ListeningPoint> listeningPoints, int port, int tlsPort,
                         SipListenerAdapter listener, MessageFactory messageFactory) {
         this.config = config;
         this.stack = stack;
         this.provider = provider;
         this.listeningPoints = listeningPoints;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.listener = listener;
         this.messageFactory = messageFactory;
     }
@@ -84,7 +96,7 @@ public final class SipEndpoint implements AutoCloseable {
     /**
      * Creates the stack, binds every transport of {@code config} and starts delivering to
      * {@code listener}. With port 0, a port free for all transports is picked (and re-picked if
-     * another process takes it before the stack binds it).
+     * another process takes it before the stack binds it); the same for the TLS port.
      */
     public static SipEndpoint start(SipStackConfig config, SipEndpointListener listener) {
         Objects.requireNonNull(config, "config");
@@ -96,11 +108,15 @@ public final class SipEndpoint implements AutoCloseable {
             throw new IllegalArgumentException("host: " + config.host() + " does not resolve", e);
         }
         RuntimeException last = null;
-        int attempts = config.port() == 0 ? BIND_ATTEMPTS : 1;
+        boolean plain = config.transports().contains(SipTransport.UDP) || config.transports().contains(SipTransport.TCP);
+        boolean tls = config.transports().contains(SipTransport.TLS);
+        boolean pick = (plain && config.port() == 0) || (tls && config.tls().port() == 0);
+        int attempts = pick ? BIND_ATTEMPTS : 1;
         for (int i = 0; i < attempts; i++) {
-            int port = config.port() != 0 ? config.port() : FreePorts.udpAndTcp(address);
+            int port = !plain || config.port() != 0 ? config.port() : FreePorts.udpAndTcp(address);
+            int tlsPort = !tls ? 0 : config.tls().port() != 0 ? config.tls().port() : FreePorts.tcp(address);
             try {
-                return bind(config, port, listener);
+                return bind(config, plain ? port : tlsPort, tlsPort, listener);
             } catch (SipEndpointException e) {
                 last = e;
                 LOG.debug("[{}] binding {}:{} failed, attempt {} of {}", config.stackName(), config.host(), port, i + 1, attempts, e);
@@ -109,10 +125,15 @@ public final class SipEndpoint implements AutoCloseable {
         throw last;
     }
 
-    private static SipEndpoint bind(SipStackConfig config, int port, SipEndpointListener user) {
+    private static SipEndpoint bind(SipStackConfig config, int port, int tlsPort, SipEndpointListener user) {
         SipStackImpl stack;
         try {
-            stack = new SipStackImpl(config.toProperties());
+            if (config.tls() != null) {
+                SipTlsContext tls = SipTlsContext.create(config.stackName(), config.tls());
+                stack = new TlsSipStack(config.toProperties(), new TlsNetworkLayer(tls, config.tls().handshakeTimeout()));
+            } else {
+                stack = new SipStackImpl(config.toProperties());
+            }
         } catch (PeerUnavailableException e) {
             throw new SipEndpointException("cannot create JAIN-SIP stack " + config.stackName(), e);
         }
@@ -121,7 +142,7 @@ public final class SipEndpoint implements AutoCloseable {
         SipListenerAdapter adapter = null;
         try {
             for (SipTransport t : config.transports()) {
-                lps.put(t, stack.createListeningPoint(config.host(), port, t.jainSipName()));
+                lps.put(t, stack.createListeningPoint(config.host(), t == SipTransport.TLS ? tlsPort : port, t.jainSipName()));
             }
             List<ListeningPoint> all = new ArrayList<>(lps.values());
             provider = stack.createSipProvider(all.get(0));
@@ -131,17 +152,24 @@ public final class SipEndpoint implements AutoCloseable {
             MessageFactory messageFactory = new MessageFactoryImpl();
             adapter = new SipListenerAdapter(config.stackName(), provider, messageFactory, user);
             provider.addSipListener(adapter);
-            SipEndpoint endpoint = new SipEndpoint(config, stack, provider, lps, port, adapter, messageFactory);
+            SipEndpoint endpoint = new SipEndpoint(config, stack, provider, lps, port, tlsPort, adapter, messageFactory);
             stack.start();
             if (!JainSipQuirks.awaitUdpProcessorsStarted(lps.values(), config.threadPoolSize(), UDP_READY_TIMEOUT)) {
                 throw new SipEndpointException("UDP listener on " + config.host() + ":" + port + " did not start within " + UDP_READY_TIMEOUT);
             }
-            LOG.info("[{}] listening on {}:{} {}", config.stackName(), config.host(), port, config.transports());
+            if (config.tls() != null && lps.containsKey(SipTransport.TLS)) {
+                LOG.info("[{}] listening on {}:{} {}, TLS on port {} ({}, trust {}, client certificate {})",
+                        config.stackName(), config.host(), port, config.transports(), tlsPort,
+                        config.tls().versions(), config.tls().trust(), config.tls().clientAuth());
+            } else {
+                LOG.info("[{}] listening on {}:{} {}", config.stackName(), config.host(), port, config.transports());
+            }
             return endpoint;
         } catch (TransportNotSupportedException | InvalidArgumentException | ObjectInUseException
                  | java.util.TooManyListenersException e) {
             teardownQuietly(stack, provider, adapter, lps);
-            throw new SipEndpointException("cannot listen on " + config.host() + ":" + port + " " + config.transports(), e);
+            throw new SipEndpointException("cannot listen on " + config.host() + ":" + port
+                    + (tlsPort != 0 ? " (TLS " + tlsPort + ")" : "") + " " + config.transports(), e);
         } catch (SipException | RuntimeException e) {
             teardownQuietly(stack, provider, adapter, lps);
             throw new SipEndpointException("cannot start JAIN-SIP stack " + config.stackName() + " on port " + port, e);
@@ -152,9 +180,25 @@ public final class SipEndpoint implements AutoCloseable {
         return config;
     }
 
-    /** The bound port (the picked one when the configuration said 0). */
+    /**
+     * The bound UDP/TCP port (the picked one when the configuration said 0); the TLS port when TLS
+     * is the only transport.
+     */
     public int port() {
         return port;
+    }
+
+    /** The port a transport listens on: {@link #port()} for UDP and TCP, the TLS port for TLS. */
+    public int port(SipTransport transport) {
+        if (!listeningPoints.containsKey(transport)) {
+            throw new IllegalArgumentException("transport: " + transport + " (listening on " + config.transports() + ")");
+        }
+        return transport == SipTransport.TLS ? tlsPort : port;
+    }
+
+    /** The transports listened on. */
+    public java.util.Set<SipTransport> transports() {
+        return config.transports();
     }
 
     public String host() {
@@ -188,9 +232,9 @@ public final class SipEndpoint implements AutoCloseable {
             throw new IllegalArgumentException("transport: " + transport + " (listening on " + config.transports() + ")");
         }
         try {
-            return headerFactory.createViaHeader(config.host(), port, transport.jainSipName(), null);
+            return headerFactory.createViaHeader(config.host(), port(transport), transport.jainSipName(), null);
         } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalStateException("cannot build Via for " + config.host() + ":" + port, e);
+            throw new IllegalStateException("cannot build Via for " + config.host() + ":" + port(transport), e);
         }
     }
 
@@ -293,6 +337,7 @@ public final class SipEndpoint implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SipEndpoint[" + config.stackName() + " " + config.host() + ":" + port + " " + config.transports() + "]";
+        return "SipEndpoint[" + config.stackName() + " " + config.host() + ":" + port + " " + config.transports()
+                + (tlsPort != 0 ? " TLS " + tlsPort : "") + "]";
     }
 }

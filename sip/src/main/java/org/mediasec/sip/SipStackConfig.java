@@ -5,10 +5,13 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.mediasec.common.Checks;
+import org.mediasec.sip.internal.SipTlsSuites;
 import org.mediasec.sip.internal.Slf4jServerLogger;
 import org.mediasec.sip.internal.Slf4jStackLogger;
+import org.mediasec.tls.TlsVersion;
 
 /**
  * How a {@link SipEndpoint} sets up its JAIN-SIP stack. Every JAIN-SIP property the project relies
@@ -22,9 +25,13 @@ import org.mediasec.sip.internal.Slf4jStackLogger;
  * @param automaticDialogSupport {@code javax.sip.AUTOMATIC_DIALOG_SUPPORT}: off for a proxy or registrar,
  *                               which must not create dialogs for the requests it handles
  * @param maxMessageSize         largest SIP message accepted over a stream transport, in bytes
+ * @param tls                    how to speak TLS; required when {@code transports} has
+ *                               {@link SipTransport#TLS} (which listens on {@link SipTlsConfig#port()}),
+ *                               else {@code null}
  */
 public record SipStackConfig(String stackName, String host, int port, Set<SipTransport> transports,
-                             int threadPoolSize, boolean automaticDialogSupport, int maxMessageSize) {
+                             int threadPoolSize, boolean automaticDialogSupport, int maxMessageSize,
+                             SipTlsConfig tls) {
 
     /** UDP worker threads unless configured otherwise: enough for a lab NF, small on a 2-core CI machine. */
     public static final int DEFAULT_THREAD_POOL_SIZE = 4;
@@ -42,6 +49,20 @@ public record SipStackConfig(String stackName, String host, int port, Set<SipTra
         transports = Collections.unmodifiableSet(EnumSet.copyOf(transports));
         Checks.inRange(threadPoolSize, 1, 256, "threadPoolSize");
         Checks.inRange(maxMessageSize, 1024, 16 * 1024 * 1024, "maxMessageSize");
+        if (transports.contains(SipTransport.TLS) && tls == null) {
+            throw new IllegalArgumentException("tls: missing (transports " + transports + " include TLS)");
+        }
+        if (tls != null && transports.contains(SipTransport.TLS) && transports.contains(SipTransport.TCP)
+                && port != 0 && tls.port() == port) {
+            throw new IllegalArgumentException("tls.port: " + tls.port() + " is also the TCP port (expected: a port of its own, e.g. "
+                    + SipTlsConfig.DEFAULT_PORT + ")");
+        }
+    }
+
+    /** A configuration without TLS (the form before TLS existed). */
+    public SipStackConfig(String stackName, String host, int port, Set<SipTransport> transports,
+                          int threadPoolSize, boolean automaticDialogSupport, int maxMessageSize) {
+        this(stackName, host, port, transports, threadPoolSize, automaticDialogSupport, maxMessageSize, null);
     }
 
     /** UDP and TCP on 127.0.0.1, a free port, no automatic dialogs. */
@@ -51,27 +72,40 @@ public record SipStackConfig(String stackName, String host, int port, Set<SipTra
     }
 
     public SipStackConfig withHost(String newHost) {
-        return new SipStackConfig(stackName, newHost, port, transports, threadPoolSize, automaticDialogSupport, maxMessageSize);
+        return new SipStackConfig(stackName, newHost, port, transports, threadPoolSize, automaticDialogSupport, maxMessageSize, tls);
     }
 
     public SipStackConfig withPort(int newPort) {
-        return new SipStackConfig(stackName, host, newPort, transports, threadPoolSize, automaticDialogSupport, maxMessageSize);
+        return new SipStackConfig(stackName, host, newPort, transports, threadPoolSize, automaticDialogSupport, maxMessageSize, tls);
     }
 
     public SipStackConfig withTransports(Set<SipTransport> newTransports) {
-        return new SipStackConfig(stackName, host, port, newTransports, threadPoolSize, automaticDialogSupport, maxMessageSize);
+        return new SipStackConfig(stackName, host, port, newTransports, threadPoolSize, automaticDialogSupport, maxMessageSize, tls);
     }
 
     public SipStackConfig withThreadPoolSize(int newSize) {
-        return new SipStackConfig(stackName, host, port, transports, newSize, automaticDialogSupport, maxMessageSize);
+        return new SipStackConfig(stackName, host, port, transports, newSize, automaticDialogSupport, maxMessageSize, tls);
     }
 
     public SipStackConfig withAutomaticDialogSupport(boolean on) {
-        return new SipStackConfig(stackName, host, port, transports, threadPoolSize, on, maxMessageSize);
+        return new SipStackConfig(stackName, host, port, transports, threadPoolSize, on, maxMessageSize, tls);
     }
 
     public SipStackConfig withMaxMessageSize(int bytes) {
-        return new SipStackConfig(stackName, host, port, transports, threadPoolSize, automaticDialogSupport, bytes);
+        return new SipStackConfig(stackName, host, port, transports, threadPoolSize, automaticDialogSupport, bytes, tls);
+    }
+
+    /** Sets the TLS configuration ({@code null} for none; then the transports must not include TLS). */
+    public SipStackConfig withTls(SipTlsConfig newTls) {
+        return new SipStackConfig(stackName, host, port, transports, threadPoolSize, automaticDialogSupport, maxMessageSize, newTls);
+    }
+
+    /** Adds TLS to the transports with this configuration. */
+    public SipStackConfig withTlsTransport(SipTlsConfig newTls) {
+        EnumSet<SipTransport> all = EnumSet.copyOf(transports);
+        all.add(SipTransport.TLS);
+        return new SipStackConfig(stackName, host, port, all, threadPoolSize, automaticDialogSupport, maxMessageSize,
+                Checks.notNull(newTls, "tls"));
     }
 
     /**
@@ -90,6 +124,14 @@ public record SipStackConfig(String stackName, String host, int port, Set<SipTra
      *     logging configuration, not here. The RI's own TRACE_LEVEL and log file are unused.</li>
      * <li>{@code gov.nist.javax.sip.LOG_MESSAGE_CONTENT=false}: the RI does not copy message bodies
      *     into its log records; {@link Slf4jServerLogger} writes whole messages at TRACE itself.</li>
+     * <li>With TLS ({@link #tls} set): {@code gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS} (used by the RI
+     *     for both sides) from {@link SipTlsConfig#versions()}; {@code ENABLED_CIPHER_SUITES}: ECDHE with
+     *     AEAD only (the RI's default list has RSA key exchange, 3DES and anonymous suites);
+     *     {@code TLS_CLIENT_AUTH_TYPE} {@code Enabled} (required) or {@code Want} (optional);
+     *     {@code SSL_HANDSHAKE_TIMEOUT} from {@link SipTlsConfig#handshakeTimeout()} (the RI's watchdog
+     *     closes a socket whose handshake is not done by then); {@code SSL_RENEGOTIATION_ENABLED=false}.
+     *     The certificates and trust are not properties: {@link SipEndpoint} hands the stack a network
+     *     layer built on a JSSE {@code SSLContext} of its own.</li>
      * </ul>
      */
     public Properties toProperties() {
@@ -102,6 +144,15 @@ public record SipStackConfig(String stackName, String host, int port, Set<SipTra
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        if (tls != null) {
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS",
+                    tls.versions().stream().map(TlsVersion::protocolName).collect(Collectors.joining(",")));
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", SipTlsSuites.SUITES));
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE",
+                    tls.clientAuth() == SipTlsConfig.ClientAuth.REQUIRED ? "Enabled" : "Want");
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Long.toString(tls.handshakeTimeout().toMillis()));
+            p.setProperty("gov.nist.javax.sip.SSL_RENEGOTIATION_ENABLED", "false");
+        }
         return p;
     }
 }

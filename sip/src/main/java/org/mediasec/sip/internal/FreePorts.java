@@ -36,6 +36,17 @@ public final class FreePorts {
         throw new IllegalStateException("no port free for UDP and TCP on " + address + " after " + ATTEMPTS + " attempts", last);
     }
 
+    /** A port free for a TCP listener (the TLS transport's own port). */
+    public static int tcp(InetAddress address) {
+        try (ServerSocket tcp = new ServerSocket()) {
+            tcp.setReuseAddress(true);
+            tcp.bind(new InetSocketAddress(address, 0));
+            return tcp.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free TCP port on " + address, e);
+        }
+    }
+
     /** True if both a UDP socket and a TCP listener can bind this port now. */
     public static boolean isFree(InetAddress address, int port) {
         try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port));

@@ -1,0 +1,101 @@
+package org.mediasec.sip.internal;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import gov.nist.core.net.DefaultNetworkLayer;
+import gov.nist.core.net.NetworkLayer;
+import gov.nist.javax.sip.SipStackImpl;
+
+/**
+ * The JAIN-SIP RI's socket factory for a stack that speaks TLS: TLS sockets come from the stack's
+ * own {@link SipTlsContext} (never the JVM's default context or the {@code javax.net.ssl.*} system
+ * properties), with its protocols and suites; a TLS connect is bounded by the handshake timeout.
+ * Plain sockets are the RI's default ones.
+ */
+public final class TlsNetworkLayer implements NetworkLayer {
+    private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
+    private final SipTlsContext tls;
+    private final int connectTimeoutMillis;
+
+    public TlsNetworkLayer(SipTlsContext tls, Duration connectTimeout) {
+        this.tls = tls;
+        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+    }
+
+    @Override
+    public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        SSLServerSocket s = (SSLServerSocket) tls.context().getServerSocketFactory()
+                .createServerSocket(port, backlog, bindAddress);
+        s.setEnabledProtocols(tls.protocols());
+        s.setEnabledCipherSuites(tls.cipherSuites());
+        return s;
+    }
+
+    @Override
+    public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
+        return createSSLSocket(address, port, null);
+    }
+
+    /** A connected TLS client socket; the RI starts the handshake (under its watchdog). */
+    @Override
+    public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        SSLSocket s = (SSLSocket) tls.context().getSocketFactory().createSocket();
+        try {
+            s.setEnabledProtocols(tls.protocols());
+            s.setEnabledCipherSuites(tls.cipherSuites());
+            if (myAddress != null) {
+                s.bind(new InetSocketAddress(myAddress, 0));
+            }
+            s.connect(new InetSocketAddress(address, port), connectTimeoutMillis);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        return plain.createServerSocket(port, backlog, bindAddress);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port) throws IOException {
+        return plain.createSocket(address, port);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        return plain.createSocket(address, port, myAddress);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
+        return plain.createSocket(address, port, myAddress, myPort);
+    }
+
+    @Override
+    public DatagramSocket createDatagramSocket() throws SocketException {
+        return plain.createDatagramSocket();
+    }
+
+    @Override
+    public DatagramSocket createDatagramSocket(int port, InetAddress laddr) throws SocketException {
+        return plain.createDatagramSocket(port, laddr);
+    }
+
+    @Override
+    public void setSipStack(SipStackImpl sipStack) {
+        // nothing needed from the stack
+    }
+}

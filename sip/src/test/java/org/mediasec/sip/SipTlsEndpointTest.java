@@ -1,0 +1,131 @@
+package org.mediasec.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mediasec.sip.SipTestSupport.TIMEOUT;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sip.IOExceptionEvent;
+import javax.sip.message.Request;
+
+import org.junit.jupiter.api.Test;
+import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.tls.LocalIdentity;
+import org.mediasec.tls.PinningListener;
+import org.mediasec.tls.TlsRole;
+import org.mediasec.tls.TlsVersion;
+
+class SipTlsEndpointTest {
+    private static final LocalIdentity ALICE = LocalIdentity.selfSigned("alice.sip.test");
+    private static final LocalIdentity BOB = LocalIdentity.selfSigned("bob.sip.test");
+    private static final LocalIdentity MALLORY = LocalIdentity.selfSigned("mallory.sip.test");
+
+    private static SipStackConfig tlsOnly(String name, SipTlsConfig tls) {
+        return SipStackConfig.loopback(name).withTls(tls).withTransports(EnumSet.of(SipTransport.TLS));
+    }
+
+    @Test
+    void messageOverTlsWithPinnedFingerprints() throws Exception {
+        Set<Thread> before = SipTestSupport.threads();
+        TlsPeers.Outcome atAlice = new TlsPeers.Outcome(200);
+        TlsPeers.Outcome atBob = new TlsPeers.Outcome(200);
+        try (SipEndpoint alice = SipEndpoint.start(SipStackConfig.loopback("alice-tls")
+                        .withTlsTransport(SipTlsConfig.pinned(ALICE, List.of(BOB.fingerprint()))), atAlice);
+             SipEndpoint bob = SipEndpoint.start(tlsOnly("bob-tls", SipTlsConfig.pinned(BOB, List.of(ALICE.fingerprint()))), atBob)) {
+            assertThat(alice.port(SipTransport.TLS)).isNotEqualTo(alice.port(SipTransport.TCP));
+
+            bob.send(TlsPeers.request(bob, Request.MESSAGE, TlsPeers.tlsUri(alice, "alice"), "hello over TLS"));
+
+            IncomingRequest got = atAlice.request.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(got.transport()).isEqualTo("TLS");
+            assertThat(got.request().toString()).contains("Via: SIP/2.0/TLS 127.0.0.1:" + bob.port(SipTransport.TLS));
+            assertThat(new String(got.request().getRawContent(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello over TLS");
+            assertThat(TlsPeers.status(atBob.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))).isEqualTo(200);
+        }
+        assertThat(SipTestSupport.survivors(before, TIMEOUT)).as("threads alive after stop").isEmpty();
+    }
+
+    @Test
+    void inviteToSipsUriGoesOverTls() throws Exception {
+        TlsPeers.Outcome atAlice = new TlsPeers.Outcome(486);
+        TlsPeers.Outcome atBob = new TlsPeers.Outcome(200);
+        try (SipEndpoint alice = SipEndpoint.start(tlsOnly("alice-sips", SipTlsConfig.pinned(ALICE, List.of(BOB.fingerprint()))), atAlice);
+             SipEndpoint bob = SipEndpoint.start(tlsOnly("bob-sips", SipTlsConfig.pinned(BOB, List.of(ALICE.fingerprint()))), atBob)) {
+            Request invite = TlsPeers.request(bob, Request.INVITE, TlsPeers.sipsUri(alice, "alice"), null);
+            assertThat(SipTransport.forUri(invite.getRequestURI())).isEqualTo(SipTransport.TLS);
+            bob.send(invite);
+
+            IncomingRequest got = atAlice.request.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(got.transport()).isEqualTo("TLS");
+            assertThat(got.request().getRequestURI().getScheme()).isEqualTo("sips");
+            assertThat(TlsPeers.status(atBob.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))).isEqualTo(486);
+        }
+    }
+
+    @Test
+    void serverWithAnotherFingerprintIsRefusedAndTheRequestFails() throws Exception {
+        CompletableFuture<String> refused = new CompletableFuture<>();
+        PinningListener listener = new PinningListener() {
+            @Override
+            public void refused(TlsRole localRole, String peer, List<CertificateFingerprint> expected,
+                                List<CertificateFingerprint> received, String reason) {
+                refused.complete(reason);
+            }
+        };
+        TlsPeers.Outcome atAlice = new TlsPeers.Outcome(200);
+        TlsPeers.Outcome atBob = new TlsPeers.Outcome(200);
+        // Mallory answers on the address Bob calls; Bob pins Alice's fingerprint.
+        try (SipEndpoint mallory = SipEndpoint.start(tlsOnly("mallory", SipTlsConfig.pinned(MALLORY, List.of(BOB.fingerprint()))), atAlice);
+             SipEndpoint bob = SipEndpoint.start(tlsOnly("bob-pin", SipTlsConfig.pinned(BOB, List.of())
+                     .withTrust(new SipTlsTrust.Pinned(Set.of(ALICE.fingerprint()), listener))), atBob)) {
+            Object outcome;
+            try {
+                bob.send(TlsPeers.request(bob, Request.MESSAGE, TlsPeers.tlsUri(mallory, "alice"), "secret"));
+                outcome = atBob.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (SipEndpointException e) {
+                outcome = e;
+            }
+            assertThat(outcome).isInstanceOfAny(SipEndpointException.class, IOExceptionEvent.class);
+            assertThat(refused.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .contains("expected " + ALICE.fingerprint())
+                    .contains("received " + MALLORY.fingerprint());
+            assertThat(atAlice.request).isNotDone();
+        }
+    }
+
+    @Test
+    void clientWithAnotherFingerprintIsRefusedByTheServer() throws Exception {
+        CompletableFuture<String> refusedByAlice = new CompletableFuture<>();
+        PinningListener listener = new PinningListener() {
+            @Override
+            public void refused(TlsRole localRole, String peer, List<CertificateFingerprint> expected,
+                                List<CertificateFingerprint> received, String reason) {
+                refusedByAlice.complete(localRole.name() + " " + reason);
+            }
+        };
+        TlsPeers.Outcome atAlice = new TlsPeers.Outcome(200);
+        TlsPeers.Outcome atMallory = new TlsPeers.Outcome(200);
+        // TLS 1.2: the client learns of the refusal within the handshake (in 1.3 only after it).
+        try (SipEndpoint alice = SipEndpoint.start(tlsOnly("alice-pin", SipTlsConfig.pinned(ALICE, List.of())
+                        .withTrust(new SipTlsTrust.Pinned(Set.of(BOB.fingerprint()), listener))
+                        .withVersions(EnumSet.of(TlsVersion.TLS_1_2))), atAlice);
+             SipEndpoint mallory = SipEndpoint.start(tlsOnly("mallory-c", SipTlsConfig.pinned(MALLORY, List.of(ALICE.fingerprint()))), atMallory)) {
+            Object outcome;
+            try {
+                mallory.send(TlsPeers.request(mallory, Request.MESSAGE, TlsPeers.tlsUri(alice, "alice"), "hi"));
+                outcome = atMallory.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (SipEndpointException e) {
+                outcome = e;
+            }
+            assertThat(outcome).isInstanceOfAny(SipEndpointException.class, IOExceptionEvent.class);
+            assertThat(refusedByAlice.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .startsWith("SERVER ")
+                    .contains("received " + MALLORY.fingerprint());
+            assertThat(atAlice.request).isNotDone();
+        }
+    }
+}
