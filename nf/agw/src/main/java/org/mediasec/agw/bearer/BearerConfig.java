@@ -18,18 +18,24 @@ import org.mediasec.tls.TlsOptions;
  *                       came with the end of a TLS handshake); more is a failure
  * @param tls            provider, versions and handshake timeout of the TLS-terminating legs (the
  *                       pinning listener given here is told too)
+ * @param maxReadSize    the largest socket read of a leg (Netty's adaptive receive buffer grows up to
+ *                       it on a bulk transfer and shrinks back when the traffic is small); a stalled
+ *                       direction holds about {@code highWaterMark} plus one such read
  */
 public record BearerConfig(int lowWaterMark, int highWaterMark, Duration connectTimeout, Duration closeTimeout,
-                           int maxHeldBytes, TlsOptions tls) {
+                           int maxHeldBytes, TlsOptions tls, int maxReadSize) {
     /**
      * 64 KiB / 128 KiB water marks, 10 s connect, 5 s close, 256 KiB held, TLS defaults. The high mark
      * is twice Netty's largest socket read (64 KiB): with a high mark of one read (32/64 KiB, before),
      * nearly every read of a bulk transfer paused and resumed reads (~16,000 times per GiB, two
      * {@code epoll_ctl} and a wake-up each); now reads pause only when the socket toward the other peer
-     * is really full (~20-100 times per GiB). A stalled direction holds at most 128 KiB plus one read.
+     * is really full (~20-100 times per GiB). Reads up to 256 KiB: a quarter of the read and write
+     * system calls and wake-ups of 64 KiB reads on a bulk transfer (pass-through CPU per octet 0.33-0.48
+     * ns against 0.62-0.85 with 64 KiB reads, A/B in the same minutes, docs/performance.md). A stalled
+     * direction holds at most 128 KiB plus one read.
      */
     public static final BearerConfig DEFAULTS = new BearerConfig(64 * 1024, 128 * 1024, Duration.ofSeconds(10),
-            Duration.ofSeconds(5), 256 * 1024, TlsOptions.DEFAULTS);
+            Duration.ofSeconds(5), 256 * 1024, TlsOptions.DEFAULTS, 256 * 1024);
 
     public BearerConfig {
         Checks.positive(lowWaterMark, "lowWaterMark");
@@ -38,6 +44,7 @@ public record BearerConfig(int lowWaterMark, int highWaterMark, Duration connect
         positive(closeTimeout, "closeTimeout");
         Checks.positive(maxHeldBytes, "maxHeldBytes");
         Checks.notNull(tls, "tls");
+        Checks.inRange(maxReadSize, 2048, 16 * 1024 * 1024, "maxReadSize");
     }
 
     private static void positive(Duration d, String name) {
@@ -48,18 +55,22 @@ public record BearerConfig(int lowWaterMark, int highWaterMark, Duration connect
     }
 
     public BearerConfig withWaterMarks(int low, int high) {
-        return new BearerConfig(low, high, connectTimeout, closeTimeout, maxHeldBytes, tls);
+        return new BearerConfig(low, high, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize);
     }
 
     public BearerConfig withConnectTimeout(Duration d) {
-        return new BearerConfig(lowWaterMark, highWaterMark, d, closeTimeout, maxHeldBytes, tls);
+        return new BearerConfig(lowWaterMark, highWaterMark, d, closeTimeout, maxHeldBytes, tls, maxReadSize);
     }
 
     public BearerConfig withCloseTimeout(Duration d) {
-        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, d, maxHeldBytes, tls);
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, d, maxHeldBytes, tls, maxReadSize);
+    }
+
+    public BearerConfig withMaxReadSize(int maxReadSize) {
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize);
     }
 
     public BearerConfig withTls(TlsOptions tls) {
-        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls);
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize);
     }
 }

@@ -7,6 +7,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
@@ -66,6 +67,7 @@ final class LegSockets {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -122,6 +124,7 @@ final class LegSockets {
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         config.connectTimeout().toMillis()))
                 .handler(new ChannelInitializer<Channel>() {
@@ -168,6 +171,11 @@ final class LegSockets {
     private io.netty.handler.ssl.SslHandler tlsHandler(Leg leg, Channel ch) {
         InetSocketAddress peer = leg.remote != null ? leg.remote : leg.spec.remote();
         return tlsContexts.newHandler(leg, ch, peer, config.tls());
+    }
+
+    /** Socket reads from 64 octets to {@link BearerConfig#maxReadSize()}, adapting to the traffic. */
+    private AdaptiveRecvByteBufAllocator readSizes() {
+        return new AdaptiveRecvByteBufAllocator(64, 2048, config.maxReadSize());
     }
 
     private WriteBufferWaterMark waterMark() {

@@ -19,8 +19,8 @@ import org.mediasec.tls.TlsOptions;
 class BackpressureRelayTest extends RelayTestBase {
     private static final long TOTAL = 50L * 1024 * 1024;
     private static final int HIGH = BearerConfig.DEFAULTS.highWaterMark();
-    /** High water mark plus one socket read (64 KiB) and a TLS-decoding margin. */
-    private static final long BOUND = HIGH + 128 * 1024;
+    /** High water mark plus one socket read and a TLS-decoding margin. */
+    private static final long BOUND = HIGH + BearerConfig.DEFAULTS.maxReadSize() + 64 * 1024;
 
     enum Mode { E2AE_TLS, PASS_THROUGH }
 
