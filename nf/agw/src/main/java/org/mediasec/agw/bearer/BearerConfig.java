@@ -25,14 +25,13 @@ import org.mediasec.tls.TlsOptions;
 public record BearerConfig(int lowWaterMark, int highWaterMark, Duration connectTimeout, Duration closeTimeout,
                            int maxHeldBytes, TlsOptions tls, int maxReadSize) {
     /**
-     * 64 KiB / 128 KiB water marks, 10 s connect, 5 s close, 256 KiB held, TLS defaults. The high mark
-     * is twice Netty's largest socket read (64 KiB): with a high mark of one read (32/64 KiB, before),
-     * nearly every read of a bulk transfer paused and resumed reads (~16,000 times per GiB, two
-     * {@code epoll_ctl} and a wake-up each); now reads pause only when the socket toward the other peer
-     * is really full (~20-100 times per GiB). Reads up to 256 KiB: a quarter of the read and write
-     * system calls and wake-ups of 64 KiB reads on a bulk transfer (pass-through CPU per octet 0.33-0.48
-     * ns against 0.62-0.85 with 64 KiB reads, A/B in the same minutes, docs/performance.md). A stalled
-     * direction holds at most 128 KiB plus one read.
+     * 64 KiB / 128 KiB water marks, 10 s connect, 5 s close, 256 KiB held, TLS defaults, reads up to
+     * 256 KiB. With a high mark of one 64 KiB read (32/64 KiB, before) nearly every read of a bulk
+     * transfer paused and resumed reads (~16,000 times per GiB, two {@code epoll_ctl} and a wake-up
+     * each); now reads pause only when a flush cannot hand the queue to the socket. Reads of up to
+     * 256 KiB make a quarter of the read and write system calls and wake-ups of 64 KiB reads on a bulk
+     * transfer (pass-through CPU per octet 0.33-0.48 ns against 0.62-0.85, A/B in the same minutes,
+     * docs/performance.md). A stalled direction holds at most 128 KiB plus one read.
      */
     public static final BearerConfig DEFAULTS = new BearerConfig(64 * 1024, 128 * 1024, Duration.ofSeconds(10),
             Duration.ofSeconds(5), 256 * 1024, TlsOptions.DEFAULTS, 256 * 1024);
