@@ -125,7 +125,7 @@ public final class PcscfNode implements AutoCloseable {
                 throw new IllegalArgumentException("core.uri: \"" + config.core().uri() + "\" does not parse: " + e.getMessage());
             }
             PcscfSipWiring wiring = PcscfSipWiring.wire(listener, endpoint, proxy, registrations, agws,
-                    ImsAlg.withDefaults(), IqCommands.DEFAULT, config, core, worker, tag);
+                    ImsAlg.withDefaults(), IqCommands.DEFAULT, config, core, worker, tag, timers);
             PcscfNode node = new PcscfNode(tag, config, transports, mgc, agws, endpoint, proxy, wiring, worker);
             LOG.info("[{}] SIP on {}:{} {}, core {}, H.248 MGC {} on {} ({}), mediasec {}", tag, s.host(), endpoint.port(),
                     s.sipTransports(), config.core().uri(), h.mid(), mgc.localAddress(), h.transport(),

@@ -236,11 +236,16 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
 
     /** The next final response to a request of this method (others skipped). */
     Response nextFinal(String method) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return nextFinal(method, TIMEOUT);
+    }
+
+    /** As {@link #nextFinal(String)}, waiting up to {@code timeout}. */
+    Response nextFinal(String method, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Response r = responses.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
             if (r == null) {
-                throw new AssertionError(user + ": no final response within " + TIMEOUT);
+                throw new AssertionError(user + ": no final response within " + timeout);
             }
             if (r.getStatusCode() >= 200 && method.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())) {
                 return r;

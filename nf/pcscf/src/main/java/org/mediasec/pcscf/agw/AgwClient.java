@@ -27,6 +27,7 @@ import org.mediasec.pcscf.alg.StreamUpdate;
  * the configured time, or answers with an error.
  */
 public final class AgwClient {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgwClient.class);
     private final MgHandle agw;
     private final IqCommands commands;
     private final Duration timeout;
@@ -50,7 +51,7 @@ public final class AgwClient {
         List<StreamPlan> streams = plan.streams().stream().filter(StreamPlan::reserves).toList();
         List<CompletableFuture<AgwReservation>> each = new ArrayList<>();
         for (StreamPlan s : streams) {
-            each.add(call(s.reserve(commands)).thenApply(r -> AgwReservation.from(r.actions().get(0))));
+            each.add(reserveOne(s.reserve(commands)));
         }
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).handle((v, e) -> {
             if (e == null) {
@@ -90,23 +91,56 @@ public final class AgwClient {
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * One reservation ({@code Context = $}). When the AGW answers after we gave up, the context it created is
+     * nobody's: it is subtracted as soon as that late reply arrives, so a slow AGW is left holding nothing.
+     */
+    private CompletableFuture<AgwReservation> reserveOne(ActionRequest action) {
+        CompletableFuture<Transaction.Reply> raw = agw.call(action);
+        CompletableFuture<Transaction.Reply> bounded = raw.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        bounded.whenComplete((r, e) -> {
+            if (unwrap(e) instanceof java.util.concurrent.TimeoutException) {
+                raw.thenAccept(this::releaseLate);
+            }
+        });
+        return bounded.thenApply(this::checked).thenApply(r -> AgwReservation.from(r.actions().get(0)));
+    }
+
+    private void releaseLate(Transaction.Reply late) {
+        if (late.error() != null || late.actions().isEmpty()) {
+            return;
+        }
+        try {
+            AgwReservation r = AgwReservation.from(late.actions().get(0));
+            LOG.info("IMS-AGW {} answered a reservation after {}: context {} subtracted", MIds.text(agw.mId()), timeout,
+                    r.contextId().value());
+            release(List.of(r));
+        } catch (RuntimeException e) {
+            LOG.warn("IMS-AGW {} answered a reservation after {} with a reply that cannot be released: {}",
+                    MIds.text(agw.mId()), timeout, e.toString());
+        }
+    }
+
     /** One transaction; an error reply (transaction- or command-level) fails the future with an {@link IqException}. */
     private CompletableFuture<Transaction.Reply> call(ActionRequest action) {
-        return agw.call(action).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).thenApply(r -> {
-            if (r.error() != null) {
-                throw new IqException(r.error().code(), "IMS-AGW " + MIds.text(agw.mId()) + " refused: " + r.error().text());
-            }
-            for (var a : r.actions()) {
-                for (CommandReply c : a.replies()) {
-                    org.mediasec.h248.ErrorDescriptor err = c.descriptor(org.mediasec.h248.ErrorDescriptor.class);
-                    if (err != null) {
-                        throw new IqException(err.code(), "IMS-AGW " + MIds.text(agw.mId()) + " refused " + c.kind() + " "
-                                + c.terminationId() + ": " + err.text());
-                    }
+        return agw.call(action).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).thenApply(this::checked);
+    }
+
+    /** The reply, or an {@link IqException} for an error reply (transaction- or command-level). */
+    private Transaction.Reply checked(Transaction.Reply r) {
+        if (r.error() != null) {
+            throw new IqException(r.error().code(), "IMS-AGW " + MIds.text(agw.mId()) + " refused: " + r.error().text());
+        }
+        for (var a : r.actions()) {
+            for (CommandReply c : a.replies()) {
+                org.mediasec.h248.ErrorDescriptor err = c.descriptor(org.mediasec.h248.ErrorDescriptor.class);
+                if (err != null) {
+                    throw new IqException(err.code(), "IMS-AGW " + MIds.text(agw.mId()) + " refused " + c.kind() + " "
+                            + c.terminationId() + ": " + err.text());
                 }
             }
-            return r;
-        });
+        }
+        return r;
     }
 
     static Throwable unwrap(Throwable e) {

@@ -42,13 +42,27 @@ import org.mediasec.sip.secagree.MediaSecMechanism;
 public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Timeouts timeouts, Limits limits) {
 
     /**
-     * @param maxSessions sessions the IMS-ALG holds at once (each side of a call that spirals through this
-     *                    P-CSCF counts); a new INVITE beyond it is answered 503
+     * @param maxSessions        sessions the IMS-ALG holds at once (each side of a call that spirals through this
+     *                           P-CSCF counts); a new INVITE beyond it is answered 503
+     * @param maxSessionDuration how long an established session may last at most: then its contexts are released and
+     *                           it is ended with a BYE both ways (a bound for sessions whose BYE never comes, on top
+     *                           of the RFC 4028 session interval when the UAs negotiated one)
      */
-    public record Limits(@JsonProperty("max-sessions") Integer maxSessions) {
+    public record Limits(@JsonProperty("max-sessions") Integer maxSessions,
+                         @JsonProperty("max-session-duration") Duration maxSessionDuration) {
+        @com.fasterxml.jackson.annotation.JsonCreator
         public Limits {
             maxSessions = maxSessions == null ? 10_000 : maxSessions;
             Checks.inRange(maxSessions, 1, Integer.MAX_VALUE, "limits.max-sessions");
+            maxSessionDuration = maxSessionDuration == null ? Duration.ofHours(24) : maxSessionDuration;
+            if (maxSessionDuration.isNegative() || maxSessionDuration.isZero()) {
+                throw new IllegalArgumentException("limits.max-session-duration: " + maxSessionDuration + " (expected: > 0)");
+            }
+        }
+
+        /** Only the session count; the duration takes its default. */
+        public Limits(Integer maxSessions) {
+            this(maxSessions, null);
         }
     }
 
@@ -213,7 +227,7 @@ public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Time
         h248 = h248 == null ? new H248(null, null, null, null, null, null, null) : h248;
         mediasec = mediasec == null ? new MediaSec(null, null) : mediasec;
         timeouts = timeouts == null ? new Timeouts(null, null) : timeouts;
-        limits = limits == null ? new Limits(null) : limits;
+        limits = limits == null ? new Limits(null, null) : limits;
     }
 
     /** Every default: SIP 127.0.0.1:5062 udp+tcp, core sip:127.0.0.1:5060;lr, MGC 127.0.0.1:2944/udp, all mechanisms. */

@@ -40,7 +40,13 @@ final class ByeSender {
         this.me = me;
     }
 
+    /** BYE both ways with {@code Reason: SIP ;cause=488} (RFC 3326; 488 Not Acceptable Here: the media could not be used). */
     void byeBoth(Dialog d, MediaSession s, String reason) {
+        byeBoth(d, s, 488, reason);
+    }
+
+    /** BYE both ways with {@code Reason: SIP ;cause=<cause> ;text="<reason>"} (RFC 3326). */
+    void byeBoth(Dialog d, MediaSession s, int cause, String reason) {
         List<Address> rr = new ArrayList<>();
         for (String v : d.recordRoute()) {
             try {
@@ -69,13 +75,13 @@ final class ByeSender {
         // toward the caller, as the callee would send it: its route set is the Record-Route in order
         List<Address> towardCaller = last < 0 ? rr : rr.subList(last + 1, rr.size());
         send(d, d.calleeContact(), towardCallee, d.caller().getAddress(), d.caller().getTag(),
-                d.callee().getAddress(), d.callee().getTag(), s.nextCallerCseq(), reason, "callee");
+                d.callee().getAddress(), d.callee().getTag(), s.nextCallerCseq(), cause, reason, "callee");
         send(d, d.callerContact(), towardCaller, d.callee().getAddress(), d.callee().getTag(),
-                d.caller().getAddress(), d.caller().getTag(), s.nextCalleeCseq(), reason, "caller");
+                d.caller().getAddress(), d.caller().getTag(), s.nextCalleeCseq(), cause, reason, "caller");
     }
 
     private void send(Dialog d, URI target, List<Address> route, Address from, String fromTag, Address to, String toTag,
-                      long cseq, String reason, String who) {
+                      long cseq, int cause, String reason, String who) {
         try {
             HeaderFactory hf = endpoint.headerFactory();
             URI next = route.isEmpty() ? target : route.get(0).getURI();
@@ -89,8 +95,8 @@ final class ByeSender {
             for (Address a : route) {
                 bye.addLast(hf.createRouteHeader(a));
             }
-            // RFC 3326: the protocol cause is a SIP status; 488 Not Acceptable Here: the media could not be used
-            bye.addHeader(hf.createReasonHeader("SIP", 488, reason));
+            // RFC 3326: the protocol cause is a SIP status code
+            bye.addHeader(hf.createReasonHeader("SIP", cause, reason));
             endpoint.send(bye);
             LOG.info("[{}] session {}: BYE sent to the {} ({}): {}", tag, d.callId(), who, target, reason);
         } catch (ParseException | InvalidArgumentException | javax.sip.SipException | RuntimeException e) {

@@ -32,6 +32,9 @@ final class MediaSession {
     private Dialog dialog;
     /** The tag of the UE's side of the dialog (From tag when it called, To tag when it was called). */
     private String ueTag;
+    /** The bounds on the session's life ({@link SessionLifetime}); cancelled when it is released. */
+    private org.mediasec.common.TimerService.Timeout maxTimer;
+    private org.mediasec.common.TimerService.Timeout refreshTimer;
     /** Highest CSeq seen in requests from the caller and from the callee. */
     private long callerCseq;
     private long calleeCseq;
@@ -90,8 +93,36 @@ final class MediaSession {
         return false;
     }
 
+    synchronized boolean hasMaxTimer() {
+        return maxTimer != null;
+    }
+
+    /** Sets the max-duration timer (cancelled at once when the session is already released). */
+    synchronized void maxTimer(org.mediasec.common.TimerService.Timeout t) {
+        maxTimer = t;
+        if (state == State.RELEASED) {
+            t.cancel();
+        }
+    }
+
+    /** Replaces the session-interval timer (null: none); the previous one is cancelled. */
+    synchronized void refreshTimer(org.mediasec.common.TimerService.Timeout t) {
+        if (refreshTimer != null) {
+            refreshTimer.cancel();
+        }
+        refreshTimer = t;
+        if (t != null && state == State.RELEASED) {
+            t.cancel();
+        }
+    }
+
     /** Ends the session; returns the exchanges whose reservations are still held (to release), once. */
     synchronized List<Exchange> release() {
+        for (org.mediasec.common.TimerService.Timeout t : new org.mediasec.common.TimerService.Timeout[] {maxTimer, refreshTimer}) {
+            if (t != null) {
+                t.cancel();
+            }
+        }
         if (state == State.RELEASED && current == null && pending == null) {
             return List.of();
         }

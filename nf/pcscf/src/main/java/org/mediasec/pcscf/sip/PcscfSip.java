@@ -156,6 +156,10 @@ public final class PcscfSip implements SipEndpointListener {
                 && !session.get().released() && SdpBodies.text(req).isPresent()) {
             w.sessions().offer(pr, target, session.get(), fromUe);
             return;
+        } else if ((Request.INVITE.equals(method) || Request.UPDATE.equals(method)) && session.isPresent()
+                && !session.get().released()) {
+            w.sessions().refresh(pr, target, session.get());
+            return;
         }
         forward(w, pr, target);
     }

@@ -28,7 +28,8 @@ public final class PcscfSipWiring {
 
     public static PcscfSipWiring wire(PcscfSip listener, SipEndpoint endpoint, StatefulProxy proxy,
                                       MediaSecRegistrations registrations, AgwPool agws, ImsAlg alg, IqCommands commands,
-                                      PcscfConfig config, Address core, Executor worker, String tag) {
+                                      PcscfConfig config, Address core, Executor worker, String tag,
+                                      org.mediasec.common.TimerService timers) {
         Contacts contacts = new Contacts(key -> registrations.lookup(key).isPresent());
         SipURI coreUri = (SipURI) core.getURI();
         SipTransport toCore = "tcp".equalsIgnoreCase(coreUri.getTransportParam()) ? SipTransport.TCP : SipTransport.UDP;
@@ -36,7 +37,8 @@ public final class PcscfSipWiring {
                 proxy.identity().recordRouteUri(toCore), core);
         SecAgree secAgree = new SecAgree(tag, registrations, config.mediasec().requireSecurityVerify());
         SessionControl sessions = new SessionControl(proxy, alg, agws, commands, config.timeouts().agwReply(),
-                registrations, new ByeSender(tag, endpoint, proxy.identity()), worker, config.limits().maxSessions(), tag);
+                registrations, new ByeSender(tag, endpoint, proxy.identity()), worker, config.limits().maxSessions(), tag,
+                timers, config.limits().maxSessionDuration());
         listener.wire(new PcscfSip.Wiring(tag, proxy, registration, secAgree, sessions, contacts, core));
         return new PcscfSipWiring(sessions, registrations);
     }

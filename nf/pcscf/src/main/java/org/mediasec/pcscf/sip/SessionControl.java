@@ -70,6 +70,7 @@ final class SessionControl {
     /** Where work continues after an IMS-AGW reply (never on the H.248 event loop). */
     private final java.util.concurrent.Executor executor;
     private final int maxSessions;
+    private final SessionLifetime lifetime;
     /** The node's name in log lines. */
     private final String tag;
     private final Map<String, MediaSession> sessions = new ConcurrentHashMap<>();
@@ -78,7 +79,8 @@ final class SessionControl {
 
     SessionControl(StatefulProxy proxy, ImsAlg alg, AgwPool agws, IqCommands commands, java.time.Duration agwTimeout,
                    MediaSecRegistrations registrations, ByeSender byes, java.util.concurrent.Executor executor,
-                   int maxSessions, String tag) {
+                   int maxSessions, String tag, org.mediasec.common.TimerService timers, java.time.Duration maxSessionDuration) {
+        this.lifetime = new SessionLifetime(timers, maxSessionDuration, this::expired);
         this.maxSessions = maxSessions;
         this.tag = tag;
         this.proxy = proxy;
@@ -184,8 +186,12 @@ final class SessionControl {
                     endIfEmpty(session, null);
                     return;
                 }
-                refuse(pr, session, Response.SERVER_INTERNAL_ERROR, "IMS-AGW " + MIds.text(client.agw().mId())
-                        + " could not reserve: " + cause);
+                // an AGW that does not answer in time is unavailable for now (RFC 3261 §21.5.4 503); an AGW that
+                // answered with an error, or a reply we cannot use, is a server error (500)
+                boolean silent = cause instanceof java.util.concurrent.TimeoutException;
+                refuse(pr, session, silent ? Response.SERVICE_UNAVAILABLE : Response.SERVER_INTERNAL_ERROR,
+                        "IMS-AGW " + MIds.text(client.agw().mId()) + (silent ? " did not answer the reservation within "
+                                + agwTimeout.toMillis() + " ms" : " could not reserve: " + cause));
                 return;
             }
             Exchange exchange = new Exchange(offer, plan, reserved);
@@ -258,6 +264,36 @@ final class SessionControl {
             @Override
             public void onLocalFinal(ProxiedRequest request, int status) {
                 releaseOnce.run();
+            }
+        });
+    }
+
+    /**
+     * An in-dialog INVITE or UPDATE without an offer (e.g. an RFC 4028 session refresh): forwarded; its 2xx
+     * re-arms the session's lifetime.
+     */
+    void refresh(ProxiedRequest pr, ForwardTarget target, MediaSession session) {
+        proxy.forward(pr, target, (request, response) -> {
+            int status = response.getStatusCode();
+            if (status >= 200 && status < 300 && !session.released()) {
+                lifetime.answered(session, response);
+            }
+            return response;
+        });
+    }
+
+    /** A bound of {@link SessionLifetime} passed: contexts released, BYE both ways (RFC 3326 cause 408). */
+    private void expired(MediaSession s, String why) {
+        executor.execute(() -> {
+            if (!sessions.remove(key(s), s)) {
+                return;
+            }
+            Dialog d = s.dialog();
+            List<Exchange> held = s.release();
+            LOG.warn("[{}] session {} ended by the P-CSCF: {}; released: {}", tag, s.callId, why, contexts(held));
+            release(s, held, "session expired");
+            if (d != null) {
+                byes.byeBoth(d, s, Response.REQUEST_TIMEOUT, "session expired: " + why);
             }
         });
     }
@@ -464,6 +500,9 @@ final class SessionControl {
             }
             Dialog d = Request.INVITE.equals(request.method()) ? dialog(request.request(), ok) : null;
             Exchange old = session.established(exchange, d);
+            if (ok.getStatusCode() < 300) {
+                lifetime.answered(session, ok);
+            }
             if (old != null) {
                 release(session, List.of(old), "replaced by a new offer");
             }

@@ -50,7 +50,11 @@ class PcscfConfigTest {
                 mediasec: {mechanisms: [msrp-tls], require-security-verify: false}
                 timeouts: {agw-reply: 750ms, timer-c: 4m}
                 h248: {transport: tcp, encoding: compact, agws: ["[127.0.0.1]:2945"], heartbeat-interval: 0s}
+                limits: {max-sessions: 7, max-session-duration: 2h}
                 """);
+        assertThat(c.limits().maxSessions()).isEqualTo(7);
+        assertThat(c.limits().maxSessionDuration()).isEqualTo(Duration.ofHours(2));
+        assertThat(PcscfConfig.defaults().limits().maxSessionDuration()).isEqualTo(Duration.ofHours(24));
         assertThat(c.sip().sipTransports()).containsExactly(SipTransport.TCP);
         assertThat(c.sip().domain()).isEqualTo("lab.example");
         assertThat(c.mediasec().capabilities()).isEqualTo(MediaSecCapabilities.of(MediaSecMechanism.MSRP_TLS));
@@ -61,6 +65,8 @@ class PcscfConfigTest {
 
         assertThatThrownBy(() -> PcscfConfig.parse("sip: {prot: 1}")).hasMessageContaining("prot");
         assertThatThrownBy(() -> PcscfConfig.parse("limits: {max-sessions: 0}")).hasMessageContaining("limits.max-sessions");
+        assertThatThrownBy(() -> PcscfConfig.parse("limits: {max-session-duration: 0s}"))
+                .hasMessageContaining("limits.max-session-duration");
         assertThatThrownBy(() -> PcscfConfig.parse("mediasec: {mechanisms: [srtp-magic]}"))
                 .hasMessageContaining("mediasec.mechanisms: srtp-magic");
         assertThatThrownBy(() -> PcscfConfig.parse("timeouts: {timer-c: 60s}"))
