@@ -130,7 +130,7 @@ public final class SipEndpoint implements AutoCloseable {
         try {
             if (config.tls() != null) {
                 SipTlsContext tls = SipTlsContext.create(config.stackName(), config.tls());
-                stack = new TlsSipStack(config.toProperties(), new TlsNetworkLayer(tls, config.tls().handshakeTimeout()));
+                stack = new TlsSipStack(config.toProperties(), new TlsNetworkLayer(config.stackName(), tls, config.tls().handshakeTimeout()));
             } else {
                 stack = new SipStackImpl(config.toProperties());
             }

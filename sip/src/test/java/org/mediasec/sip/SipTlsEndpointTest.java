@@ -3,6 +3,10 @@ package org.mediasec.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mediasec.sip.SipTestSupport.TIMEOUT;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sip.IOExceptionEvent;
+import javax.sip.address.SipURI;
 import javax.sip.message.Request;
 
 import org.junit.jupiter.api.Test;
@@ -126,6 +131,87 @@ class SipTlsEndpointTest {
                     .startsWith("SERVER ")
                     .contains("received " + MALLORY.fingerprint());
             assertThat(atAlice.request).isNotDone();
+        }
+    }
+
+    @Test
+    void peersCertifiedByATrustedAuthorityTalkAndASelfSignedOneIsRefused() throws Exception {
+        TestAuthority ca = new TestAuthority("mediasec test CA");
+        SipTlsTrust trust = SipTlsTrust.authorities(List.of(ca.certificate()));
+        TlsPeers.Outcome atAlice = new TlsPeers.Outcome(200);
+        TlsPeers.Outcome atBob = new TlsPeers.Outcome(200);
+        TlsPeers.Outcome atMallory = new TlsPeers.Outcome(200);
+        try (SipEndpoint alice = SipEndpoint.start(tlsOnly("alice-ca",
+                        SipTlsConfig.pinned(ca.issue("alice.sip.test"), List.of()).withTrust(trust)), atAlice);
+             SipEndpoint bob = SipEndpoint.start(tlsOnly("bob-ca",
+                     SipTlsConfig.pinned(ca.issue("bob.sip.test"), List.of()).withTrust(trust)), atBob);
+             SipEndpoint mallory = SipEndpoint.start(tlsOnly("mallory-ca",
+                     SipTlsConfig.pinned(MALLORY, List.of()).withTrust(trust)
+                             .withVersions(EnumSet.of(TlsVersion.TLS_1_2))), atMallory)) {
+            bob.send(TlsPeers.request(bob, Request.MESSAGE, TlsPeers.tlsUri(alice, "alice"), "certified"));
+            assertThat(TlsPeers.status(atBob.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))).isEqualTo(200);
+            assertThat(atAlice.request.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).transport()).isEqualTo("TLS");
+
+            // Mallory's self-signed certificate does not chain to the CA: Alice refuses it in the handshake.
+            Object outcome;
+            try {
+                mallory.send(TlsPeers.request(mallory, Request.MESSAGE, TlsPeers.tlsUri(alice, "alice"), "forged"));
+                outcome = atMallory.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (SipEndpointException e) {
+                outcome = e;
+            }
+            assertThat(outcome).isInstanceOfAny(SipEndpointException.class, IOExceptionEvent.class);
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheHandshakeFailsTheRequestWithinTheTimeout() throws Exception {
+        TlsPeers.Outcome atBob = new TlsPeers.Outcome(200);
+        Duration handshake = Duration.ofMillis(500);
+        // A listening socket nobody accepts on: the kernel completes the TCP connect, no TLS ever answers.
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             SipEndpoint bob = SipEndpoint.start(tlsOnly("bob-stall",
+                     SipTlsConfig.pinned(BOB, List.of(ALICE.fingerprint())).withHandshakeTimeout(handshake)), atBob)) {
+            SipURI target = TlsPeers.tlsUri(bob, "alice");
+            target.setPort(silent.getLocalPort());
+            long start = System.nanoTime();
+            Object outcome;
+            try {
+                bob.send(TlsPeers.request(bob, Request.MESSAGE, target, "anyone?"));
+                outcome = atBob.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (SipEndpointException e) {
+                outcome = e;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(outcome).isInstanceOfAny(SipEndpointException.class, IOExceptionEvent.class);
+            assertThat(took).isGreaterThanOrEqualTo(handshake).isLessThan(handshake.plusSeconds(3));
+        }
+    }
+
+    @Test
+    void aClientThatNeverStartsTheHandshakeIsDisconnectedAfterTheTimeout() throws Exception {
+        Duration handshake = Duration.ofMillis(500);
+        try (SipEndpoint alice = SipEndpoint.start(tlsOnly("alice-stall",
+                SipTlsConfig.pinned(ALICE, List.of(BOB.fingerprint())).withHandshakeTimeout(handshake)), r -> r.respond(200));
+             Socket idle = new Socket(InetAddress.getLoopbackAddress(), alice.port(SipTransport.TLS))) {
+            idle.setSoTimeout((int) TIMEOUT.toMillis());
+            long start = System.nanoTime();
+            // The server may send a TLS alert record (content type 21) before closing; then end of stream.
+            byte[] received = new byte[64];
+            int n = 0;
+            try {
+                for (int r = idle.getInputStream().read(); r != -1 && n < received.length; r = idle.getInputStream().read()) {
+                    received[n++] = (byte) r;
+                }
+            } catch (java.net.SocketException reset) {
+                // closed with a reset: disconnected too
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(n).as("bytes before the close").isLessThan(received.length);
+            if (n > 0) {
+                assertThat(received[0]).as("TLS record type: alert").isEqualTo((byte) 21);
+            }
+            assertThat(took).isLessThan(handshake.plusSeconds(3));
         }
     }
 }

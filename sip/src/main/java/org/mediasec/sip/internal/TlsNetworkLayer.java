@@ -24,12 +24,15 @@ import gov.nist.javax.sip.SipStackImpl;
  */
 public final class TlsNetworkLayer implements NetworkLayer {
     private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
+    private final String stackName;
     private final SipTlsContext tls;
     private final int connectTimeoutMillis;
 
-    public TlsNetworkLayer(SipTlsContext tls, Duration connectTimeout) {
+    /** @param timeout bound on the TCP connect, and then on the TLS handshake */
+    public TlsNetworkLayer(String stackName, SipTlsContext tls, Duration timeout) {
+        this.stackName = stackName;
         this.tls = tls;
-        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
     }
 
     @Override
@@ -46,7 +49,10 @@ public final class TlsNetworkLayer implements NetworkLayer {
         return createSSLSocket(address, port, null);
     }
 
-    /** A connected TLS client socket; the RI starts the handshake (under its watchdog). */
+    /**
+     * A connected TLS client socket; the RI starts the handshake, which fails with an
+     * {@code SSLHandshakeException} after the handshake timeout ({@link HandshakeTimedSocket}).
+     */
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
         SSLSocket s = (SSLSocket) tls.context().getSocketFactory().createSocket();
@@ -57,7 +63,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
                 s.bind(new InetSocketAddress(myAddress, 0));
             }
             s.connect(new InetSocketAddress(address, port), connectTimeoutMillis);
-            return s;
+            return new HandshakeTimedSocket(stackName, s, connectTimeoutMillis);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
