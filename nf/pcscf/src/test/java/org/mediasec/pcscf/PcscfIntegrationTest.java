@@ -351,6 +351,35 @@ class PcscfIntegrationTest {
     }
 
     @Test
+    void requestFromAUeNotRegisteredThroughThisPcscfIsRefused() throws Exception {
+        try (TestUa mallory = new TestUa("mallory", DOMAIN, "<" + pcscf.sipUri() + ">")) {
+            mallory.send(mallory.invite("bob", e2aeOffer()));
+            assertThat(mallory.nextFinal(Request.INVITE).getStatusCode()).isEqualTo(403);
+            assertThat(bob.requests).isEmpty();
+            assertThat(pcscf.sessions()).isEmpty();
+            assertThat(agw.contexts().contexts()).isZero();
+        }
+    }
+
+    @Test
+    void lateOfferIsRelayedWithEveryStreamRefused() throws Exception {
+        Request invite = alice.invite("bob", null);
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        assertThat(atBob.request().getRawContent()).isNull();
+        // bob makes the offer in his 200: it would run around the AGW, so it reaches alice refused
+        bob.answer(atBob, 200, plainAnswer(40000));
+        Response ok = alice.next(200);
+        SessionDescription offer = TestUa.sdp(ok);
+        assertThat(offer.media()).singleElement().satisfies(m -> assertThat(m.port()).isZero());
+        alice.ack(ok, invite);
+        assertThat(agw.contexts().contexts()).isZero();
+        alice.send(alice.inDialog(Request.BYE, ok, invite));
+        bob.nextRequest(Request.BYE);
+        assertThat(nextFor(alice, Request.BYE).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void busyCalleeReleasesTheContexts() throws Exception {
         alice.send(alice.invite("bob", e2aeOffer()));
         IncomingRequest atBob = bob.nextRequest(Request.INVITE);

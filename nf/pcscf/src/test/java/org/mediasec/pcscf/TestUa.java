@@ -143,7 +143,9 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
                 newCallId());
         r.addHeader(contact());
         verify(r);
-        r.setContent(sdp, endpoint.headerFactory().createContentTypeHeader("application", "sdp"));
+        if (sdp != null) {
+            r.setContent(sdp, endpoint.headerFactory().createContentTypeHeader("application", "sdp"));
+        }
         return r;
     }
 
@@ -169,7 +171,9 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
         }
         r.addHeader(contact());
         if (sdp != null) {
+            if (sdp != null) {
             r.setContent(sdp, endpoint.headerFactory().createContentTypeHeader("application", "sdp"));
+        }
         }
         invite.respond(r);
     }

@@ -19,6 +19,9 @@ final class Exchange {
     /** The answer as received, and as sent on, once applied. */
     String answerReceived;
     SessionDescription answerSent;
+    /** The To tag of the response whose answer was applied, and whether it was a 2xx ({@link AnswerFork}). */
+    String answerTag;
+    boolean answerFinal;
     volatile boolean released;
     /** Streams whose contexts were already subtracted (the answerer refused them). */
     final java.util.Set<Integer> subtracted = java.util.concurrent.ConcurrentHashMap.newKeySet();

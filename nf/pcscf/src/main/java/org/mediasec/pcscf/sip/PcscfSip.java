@@ -106,6 +106,17 @@ public final class PcscfSip implements SipEndpointListener {
             ContactHeader contact = (ContactHeader) req.getHeader(ContactHeader.NAME);
             Optional<Contacts.Registered> caller = contact == null ? Optional.empty()
                     : w.contacts().lookup(contact.getAddress().getURI());
+            if (caller.isEmpty()) {
+                // a P-CSCF serves the UEs registered through it (TS 24.229 §5.2.6.3: the originating procedures
+                // apply to "the served user" of a registration); one it has no registration for is refused, as
+                // IMS P-CSCFs do (RFC 3261 §21.4.4 403 Forbidden: "the server understood the request, but is
+                // refusing to fulfill it"), never proxied without the registration's media-plane agreement
+                LOG.info("[{}] {} {} from {} answered 403: Contact {} is not registered through this P-CSCF", w.tag(),
+                        req.getMethod(), callId, pr.incoming().remoteAddress(), contact == null ? "(none)"
+                                : contact.getAddress().getURI());
+                pr.incoming().respond(StatefulProxy.localResponse(pr.incoming(), 403));
+                return;
+            }
             if (!w.secAgree().check(pr, caller.map(Contacts.Registered::key).orElse(null))) {
                 return;
             }
@@ -126,8 +137,11 @@ public final class PcscfSip implements SipEndpointListener {
             return;
         }
         if (Request.INVITE.equals(req.getMethod())) {
-            LOG.warn("[{}] INVITE {} without an SDP offer{}: its media (offered in the 2xx) is not anchored", w.tag(),
-                    callId, SdpBodies.otherBody(req) ? " (body of another type)" : "");
+            LOG.warn("[{}] INVITE {} without an SDP offer{}: the offer the callee makes in its answer is relayed with "
+                    + "every stream refused (late offer is not anchored)", w.tag(), callId,
+                    SdpBodies.otherBody(req) ? " (body of another type)" : "");
+            w.proxy().forward(pr, target, (request, response) -> LateOffer.refuse(w.tag(), callId, response));
+            return;
         }
         forward(w, pr, target);
     }

@@ -278,7 +278,7 @@ final class SessionControl {
             if (status >= 200 && status < 300 && !session.released()) {
                 lifetime.answered(session, response);
             }
-            return response;
+            return Request.INVITE.equals(request.method()) ? LateOffer.refuse(tag, session.callId, response) : response;
         });
     }
 
@@ -404,12 +404,28 @@ final class SessionControl {
                 }
                 return CompletableFuture.completedFuture(response);
             }
+            ToHeader toHeader = (ToHeader) response.getHeader(ToHeader.NAME);
+            String toTag = toHeader == null ? null : toHeader.getTag();
             synchronized (session) {
-                if (sdp.get().equals(exchange.answerReceived)) {
+                AnswerFork fork = AnswerFork.of(exchange.answerTag, exchange.answerFinal, exchange.answerReceived, toTag,
+                        status, sdp.get());
+                if (fork == AnswerFork.REPEAT) {
                     // the same answer again (183, then 200): configured already
                     SdpBodies.set(response, exchange.answerSent);
                     if (status >= 200) {
                         established(request, response);
+                    }
+                    return CompletableFuture.completedFuture(response);
+                }
+                if (fork == AnswerFork.REFUSE) {
+                    LOG.warn("[{}] session {}: {} with an answer from another callee (To tag {}; the media is anchored "
+                            + "toward tag {}): relayed with every stream refused, the IMS-AGW untouched", tag,
+                            session.callId, status, toTag, exchange.answerTag);
+                    SessionDescription refused = refuseAll(sdp.get());
+                    if (refused != null) {
+                        SdpBodies.set(response, refused);
+                    } else {
+                        response.removeContent();
                     }
                     return CompletableFuture.completedFuture(response);
                 }
@@ -456,6 +472,8 @@ final class SessionControl {
                 synchronized (session) {
                     exchange.answerReceived = sdp.get();
                     exchange.answerSent = onward;
+                    exchange.answerTag = toTag;
+                    exchange.answerFinal = status >= 200;
                 }
                 SdpBodies.set(response, onward);
                 if (status >= 200) {
@@ -513,7 +531,7 @@ final class SessionControl {
     }
 
     /** The answer with every m-line refused, or null when it does not even parse. */
-    private static SessionDescription refuseAll(String answer) {
+    static SessionDescription refuseAll(String answer) {
         try {
             SessionDescription a = SdpParser.parse(answer);
             List<MediaDescription> media = a.media().stream().map(MediaDescription::rejected).toList();
