@@ -127,7 +127,8 @@ public record SipStackConfig(String stackName, String host, int port, Set<SipTra
      * <li>With TLS ({@link #tls} set): {@code gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS} (used by the RI
      *     for both sides) from {@link SipTlsConfig#versions()}; {@code ENABLED_CIPHER_SUITES}: ECDHE with
      *     AEAD only (the RI's default list has RSA key exchange, 3DES and anonymous suites);
-     *     {@code TLS_CLIENT_AUTH_TYPE} {@code Enabled} (required) or {@code Want} (optional);
+     *     {@code TLS_CLIENT_AUTH_TYPE} {@code Enabled} (required), {@code Want} (optional) or
+     *     {@code Disabled} (none);
      *     {@code SSL_HANDSHAKE_TIMEOUT} from {@link SipTlsConfig#handshakeTimeout()} (the RI's watchdog
      *     closes a socket whose handshake is not done by then); {@code SSL_RENEGOTIATION_ENABLED=false}.
      *     The certificates and trust are not properties: {@link SipEndpoint} hands the stack a network
@@ -148,8 +149,11 @@ public record SipStackConfig(String stackName, String host, int port, Set<SipTra
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS",
                     tls.versions().stream().map(TlsVersion::protocolName).collect(Collectors.joining(",")));
             p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", SipTlsSuites.SUITES));
-            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE",
-                    tls.clientAuth() == SipTlsConfig.ClientAuth.REQUIRED ? "Enabled" : "Want");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", switch (tls.clientAuth()) {
+                case REQUIRED -> "Enabled";
+                case OPTIONAL -> "Want";
+                case NONE -> "Disabled";
+            });
             p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Long.toString(tls.handshakeTimeout().toMillis()));
             p.setProperty("gov.nist.javax.sip.SSL_RENEGOTIATION_ENABLED", "false");
         }

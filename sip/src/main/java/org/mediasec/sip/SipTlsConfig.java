@@ -42,7 +42,13 @@ public record SipTlsConfig(LocalIdentity identity, SipTlsTrust trust, int port, 
          * The peer is asked for a certificate; one it presents must be accepted by the trust, but a
          * peer presenting none is let in (the SIP layer above authenticates it, e.g. with digest).
          */
-        OPTIONAL
+        OPTIONAL,
+        /**
+         * The peer is not asked for a certificate: server-authenticated TLS, as between a UA and its
+         * registrar (RFC 3261 §26.3.2.1), the UA being authenticated by SIP digest. The trust still
+         * applies to the peers this endpoint connects to.
+         */
+        NONE
     }
 
     public SipTlsConfig {

@@ -1,5 +1,6 @@
 package org.mediasec.core;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.mediasec.sip.IncomingRequest;
 import org.mediasec.sip.SipEndpoint;
 import org.mediasec.sip.SipEndpointListener;
 import org.mediasec.sip.SipStackConfig;
+import org.mediasec.sip.SipTlsConfig;
 import org.mediasec.sip.SipTransport;
 import org.mediasec.sip.proxy.ForwardTarget;
 import org.mediasec.sip.proxy.NextHop;
@@ -69,13 +71,24 @@ public final class Core implements AutoCloseable {
         this.location = new LocationService(clock);
         this.registrar = new Registrar(config, location);
         SipStackConfig stack = SipStackConfig.loopback("core-" + Integer.toHexString(System.identityHashCode(this)))
-                .withHost(config.host()).withPort(config.port()).withTransports(config.transports())
+                .withHost(config.host()).withPort(config.port())
+                .withTls(config.transports().contains(SipTransport.TLS) ? sipTls(config) : null)
+                .withTransports(config.transports())
                 .withAutomaticDialogSupport(false);
         this.endpoint = SipEndpoint.start(stack, new Listener());
         // timer C (RFC 3261 §16.6 step 11, > 3 min) always runs on the system timers; the injected clock is for binding expiry
         this.proxy = new StatefulProxy(endpoint, new ProxyIdentity(endpoint.host(), endpoint.port(), Set.of(config.domain())),
                 SystemClock.INSTANCE, StatefulProxy.DEFAULT_TIMER_C);
         LOG.info("core for {} listening on {}:{} {}", config.domain(), config.host(), endpoint.port(), config.transports());
+    }
+
+    private static SipTlsConfig sipTls(CoreConfig config) {
+        try {
+            return config.tls().toSipTlsConfig("core." + config.domain());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("tls: cannot load the certificate " + config.tls().certificate() + " / key "
+                    + config.tls().privateKey() + " or the trust: " + e.getMessage(), e);
+        }
     }
 
     /** Starts the core on the JVM's clock. */
@@ -95,6 +108,11 @@ public final class Core implements AutoCloseable {
     /** The bound port (the picked one when the configuration said 0). */
     public int port() {
         return endpoint.port();
+    }
+
+    /** The bound port of a transport (TLS has its own). */
+    public int port(SipTransport transport) {
+        return endpoint.port(transport);
     }
 
     public InetSocketAddress localAddress() {
@@ -172,8 +190,7 @@ public final class Core implements AutoCloseable {
         }
         URI ruri = req.getRequestURI();
         if (Request.REGISTER.equals(method) && registrar.isOurDomain(ruri)) {
-            SipTransport in = "TCP".equals(pr.incoming().transport()) ? SipTransport.TCP : SipTransport.UDP;
-            registrar.handle(pr.incoming(), p.identity().recordRouteUri(in));
+            registrar.handle(pr.incoming(), ownUri(p, pr));
             return;
         }
         Optional<String> user = homeUser(ruri);
@@ -208,10 +225,30 @@ public final class Core implements AutoCloseable {
         }
         ToHeader to = (ToHeader) req.getHeader(ToHeader.NAME);
         if (config.recordRoute() && RecordRoute.createsDialog(method) && (to == null || to.getTag() == null)) {
-            SipTransport in = "TCP".equals(pr.incoming().transport()) ? SipTransport.TCP : SipTransport.UDP;
-            target = target.withRecordRoute(p.identity().recordRouteUri(in));
+            target = target.withRecordRoute(ownUri(p, pr));
         }
         forward(p, pr, target, "to " + aor);
+    }
+
+    /**
+     * Our URI for Record-Route and Service-Route on the transport the request came over. Over TLS:
+     * {@code sip:host:tlsPort;transport=tls;lr}, a SIP (not SIPS) URI for a TLS hop as RFC 5630 §3.1.3
+     * describes ("proxies can insert Record-Route header fields using SIP URIs even if it uses TLS
+     * transport"), with the transport parameter so the next request uses TLS on the TLS port.
+     */
+    private SipURI ownUri(StatefulProxy p, ProxiedRequest pr) {
+        String in = pr.incoming().transport();
+        if (!"TLS".equals(in)) {
+            return p.identity().recordRouteUri("TCP".equals(in) ? SipTransport.TCP : SipTransport.UDP);
+        }
+        SipURI uri = p.identity().recordRouteUri(SipTransport.UDP);
+        try {
+            uri.setPort(endpoint.port(SipTransport.TLS));
+            uri.setTransportParam("tls");
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build the TLS URI of " + uri, e);
+        }
+        return uri;
     }
 
     private void forward(StatefulProxy p, ProxiedRequest pr, ForwardTarget target, String why) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * silently); a bad value is an error with the record's own message.
  */
 public final class CoreConfigYaml {
-    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder(new YAMLFactory())
+            .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
+    /** Keys whose value is a mapping merged key by key over its default (unknown keys named too). */
+    private static final Set<String> NESTED = Set.of("tls");
 
     private CoreConfigYaml() {
     }
@@ -38,14 +42,7 @@ public final class CoreConfigYaml {
             throw new IllegalArgumentException("expected a mapping of keys to values, got " + given.getNodeType());
         }
         ObjectNode merged = MAPPER.valueToTree(CoreConfig.defaults());
-        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!merged.has(e.getKey())) {
-                throw new IllegalArgumentException("unknown key \"" + e.getKey() + "\" (known: "
-                        + String.join(", ", (Iterable<String>) merged::fieldNames) + ")");
-            }
-            merged.set(e.getKey(), e.getValue());
-        }
+        merge(merged, given, "");
         try {
             return MAPPER.treeToValue(merged, CoreConfig.class);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -53,6 +50,21 @@ public final class CoreConfigYaml {
                 throw new IllegalArgumentException(iae.getMessage(), e);
             }
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void merge(ObjectNode defaults, JsonNode given, String prefix) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!defaults.has(e.getKey())) {
+                throw new IllegalArgumentException("unknown key \"" + prefix + e.getKey() + "\" (known: "
+                        + String.join(", ", (Iterable<String>) defaults::fieldNames) + ")");
+            }
+            if (prefix.isEmpty() && NESTED.contains(e.getKey()) && e.getValue().isObject()) {
+                merge((ObjectNode) defaults.get(e.getKey()), e.getValue(), e.getKey() + ".");
+            } else {
+                defaults.set(e.getKey(), e.getValue());
+            }
         }
     }
 

@@ -35,4 +35,27 @@ class CoreConfigYamlTest {
         assertThatThrownBy(() -> CoreConfigYaml.parse("authentication: true\n")).hasMessageContaining("needs users");
         assertThatThrownBy(() -> CoreConfigYaml.parse("- a\n- b\n")).hasMessageContaining("mapping");
     }
+
+    @Test
+    void tlsTransportAndItsBlockParseCaseInsensitively() throws Exception {
+        CoreConfig c = CoreConfigYaml.parse("transports: [udp, tls]\ntls: {port: 5071, clientAuth: required,"
+                + " trustedFingerprints: [\"sha-256 " + "AB:".repeat(31) + "AB\"]}\n");
+        assertThat(c.transports()).isEqualTo(EnumSet.of(SipTransport.UDP, SipTransport.TLS));
+        assertThat(c.tls().port()).isEqualTo(5071);
+        assertThat(c.tls().clientAuth()).isEqualTo("required");
+        assertThat(c.tls().trustedFingerprints()).hasSize(1);
+        assertThat(c.tls().certificate()).isEqualTo(CoreTlsConfig.defaults().certificate());
+        assertThat(c.tls().versions()).isEqualTo(CoreTlsConfig.defaults().versions());
+    }
+
+    @Test
+    void badTlsValuesAreNamed() {
+        assertThatThrownBy(() -> CoreConfigYaml.parse("tls: {prot: 1}\n")).hasMessageContaining("unknown key \"tls.prot\"");
+        assertThatThrownBy(() -> CoreConfigYaml.parse("tls: {clientAuth: maybe}\n")).hasMessageContaining("tls.clientAuth");
+        assertThatThrownBy(() -> CoreConfigYaml.parse("tls: {versions: [SSLv3]}\n")).hasMessageContaining("SSLv3");
+        assertThatThrownBy(() -> CoreConfigYaml.parse("tls: {trustedFingerprints: [nope]}\n"))
+                .hasMessageContaining("tls.trustedFingerprints");
+        assertThatThrownBy(() -> CoreConfigYaml.parse("transports: [tcp, tls]\nport: 5061\n"))
+                .hasMessageContaining("tls.port: 5061 is also the TCP port");
+    }
 }
