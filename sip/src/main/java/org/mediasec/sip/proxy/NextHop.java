@@ -1,6 +1,5 @@
 package org.mediasec.sip.proxy;
 
-import java.util.Locale;
 
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -26,18 +25,12 @@ public final class NextHop {
         return first != null ? first.getAddress().getURI() : request.getRequestURI();
     }
 
-    /** The transport toward the next hop: the URI's transport parameter (udp or tcp), else UDP. */
+    /**
+     * The transport toward the next hop: TLS for a {@code sips:} URI, else the URI's transport parameter (udp,
+     * tcp or tls), UDP when absent ({@link SipTransport#forUri}).
+     */
     public static SipTransport transport(Request request) {
         URI uri = uri(request);
-        if (uri instanceof SipURI sip && sip.getTransportParam() != null) {
-            String t = sip.getTransportParam().toUpperCase(Locale.ROOT);
-            if (t.equals("TCP")) {
-                return SipTransport.TCP;
-            }
-            if (!t.equals("UDP")) {
-                throw new IllegalArgumentException("transport: " + sip.getTransportParam() + " (expected: udp or tcp) in " + uri);
-            }
-        }
-        return SipTransport.UDP;
+        return uri instanceof SipURI ? SipTransport.forUri(uri) : SipTransport.UDP;
     }
 }

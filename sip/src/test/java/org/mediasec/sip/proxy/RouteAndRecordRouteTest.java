@@ -75,5 +75,9 @@ class RouteAndRecordRouteTest {
         Request direct = invite("sip:UA1@192.0.2.4");
         assertThat(NextHop.uri(direct).toString()).isEqualTo("sip:UA1@192.0.2.4");
         assertThat(NextHop.transport(direct)).isEqualTo(SipTransport.UDP);
+        // SIP over TLS: the transport parameter, or a sips: URI (RFC 3261 §26.2.2)
+        assertThat(NextHop.transport(invite("sip:UA1@192.0.2.4", "Route: <sip:127.0.0.1:5061;transport=tls;lr>")))
+                .isEqualTo(SipTransport.TLS);
+        assertThat(NextHop.transport(invite("sips:UA1@192.0.2.4"))).isEqualTo(SipTransport.TLS);
     }
 }
