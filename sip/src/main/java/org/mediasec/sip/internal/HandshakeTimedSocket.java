@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connected client {@link SSLSocket} whose {@link #startHandshake()} is bounded by a timeout and
- * reports every failure as an {@link SSLHandshakeException}.
+ * A connected {@link SSLSocket} whose {@link #startHandshake()} is bounded by a timeout, logs one
+ * WARN line per failure (a refusal by our own trust manager is logged there, with the
+ * fingerprints) and reports every failure as an {@link SSLHandshakeException}.
  *
- * <p>Why: the JAIN-SIP RI ({@code IOHandler.sendBytes}) fails a send only when the handshake throws
+ * <p>Why, on the client side: the JAIN-SIP RI ({@code IOHandler.sendBytes}) fails a send only when the handshake throws
  * {@code SSLHandshakeException}; any other {@code IOException} (a peer that stalls until the RI's
  * watchdog closes the socket, a reset) is swallowed and the closed socket is used as if connected,
  * so the request would only fail when its transaction times out (32 s). With this socket a stalled
@@ -36,12 +37,24 @@ final class HandshakeTimedSocket extends SSLSocket {
     private final String stackName;
     private final SSLSocket delegate;
     private final int timeoutMillis;
+    private final boolean client;
     private boolean handshaken;
 
-    HandshakeTimedSocket(String stackName, SSLSocket delegate, int timeoutMillis) {
+    /**
+     * @param client true for a socket we connected, false for one a server socket accepted (then the
+     *               log names the peer as the TLS client)
+     */
+    HandshakeTimedSocket(String stackName, SSLSocket delegate, int timeoutMillis, boolean client) {
         this.stackName = stackName;
         this.delegate = delegate;
         this.timeoutMillis = timeoutMillis;
+        this.client = client;
+    }
+
+    private String peer() {
+        String address = delegate.getRemoteSocketAddress() instanceof java.net.InetSocketAddress a
+                ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(delegate.getRemoteSocketAddress());
+        return (client ? "TLS server " : "TLS client ") + address;
     }
 
     @Override
@@ -58,8 +71,9 @@ final class HandshakeTimedSocket extends SSLSocket {
         } catch (SSLHandshakeException e) {
             if (!(e.getCause() instanceof CertificateException)) {
                 // a refusal by our trust manager is logged there, with the fingerprints
-                LOG.warn("[{}] TLS handshake with {} failed: {}", stackName, delegate.getRemoteSocketAddress(), e.getMessage());
+                LOG.warn("[{}] TLS handshake with {} failed: {}", stackName, peer(), e.getMessage());
             }
+            delegate.close();
             throw e;
         } catch (IOException e) {
             // a stall ends either by our read timeout or by the RI's watchdog closing the socket
@@ -67,9 +81,8 @@ final class HandshakeTimedSocket extends SSLSocket {
                     || System.nanoTime() - start >= timeoutMillis * 1_000_000L;
             String why = timedOut
                     ? "not completed within " + timeoutMillis + " ms"
-                    : "failed (the peer may have refused our certificate): " + e;
-            SSLHandshakeException failed = new SSLHandshakeException("TLS handshake with "
-                    + delegate.getRemoteSocketAddress() + " " + why);
+                    : "failed" + (client ? " (the peer may have refused our certificate)" : "") + ": " + e;
+            SSLHandshakeException failed = new SSLHandshakeException("TLS handshake with " + peer() + " " + why);
             failed.initCause(e);
             LOG.warn("[{}] {}", stackName, failed.getMessage());
             delegate.close();

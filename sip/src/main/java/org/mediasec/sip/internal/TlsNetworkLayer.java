@@ -41,7 +41,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
                 .createServerSocket(port, backlog, bindAddress);
         s.setEnabledProtocols(tls.protocols());
         s.setEnabledCipherSuites(tls.cipherSuites());
-        return s;
+        return new HandshakeTimedServerSocket(stackName, s, connectTimeoutMillis);
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
                 s.bind(new InetSocketAddress(myAddress, 0));
             }
             s.connect(new InetSocketAddress(address, port), connectTimeoutMillis);
-            return new HandshakeTimedSocket(stackName, s, connectTimeoutMillis);
+            return new HandshakeTimedSocket(stackName, s, connectTimeoutMillis, true);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
