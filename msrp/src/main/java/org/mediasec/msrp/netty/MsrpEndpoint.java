@@ -310,7 +310,7 @@ public final class MsrpEndpoint implements AutoCloseable {
                                                               List<CertificateFingerprint> relayPins) {
         Objects.requireNonNull(relay, "relay");
         if (!secure) {
-            // RFC 4976 §9.2: "Client-to-relay communications MUST use TLS."
+            // RFC 4976 §9.2: "Client-to-relay communications MUST use TLS for AUTH requests and responses."
             throw new IllegalStateException("plain endpoint: a client reaches its relay over TLS (msrps endpoint needed)");
         }
         if (relayPins.isEmpty()) {
