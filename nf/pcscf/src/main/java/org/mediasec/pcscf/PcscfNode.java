@@ -14,6 +14,8 @@ import javax.sip.address.Address;
 
 import io.netty.channel.EventLoop;
 import org.mediasec.common.TimerService;
+import org.mediasec.sip.SipTransport;
+import org.mediasec.tls.LocalIdentity;
 import org.mediasec.h248.MId;
 import org.mediasec.h248.iq.IqCommands;
 import org.mediasec.h248.netty.H248TransportConfig;
@@ -61,10 +63,13 @@ public final class PcscfNode implements AutoCloseable {
     private final StatefulProxy proxy;
     private final PcscfSipWiring sip;
     private final ExecutorService worker;
+    private final LocalIdentity tlsIdentity;
     private boolean closed;
 
     private PcscfNode(String tag, PcscfConfig config, Transports transports, H248MediaGatewayController mgc, AgwPool agws,
-                      SipEndpoint endpoint, StatefulProxy proxy, PcscfSipWiring sip, ExecutorService worker) {
+                      SipEndpoint endpoint, StatefulProxy proxy, PcscfSipWiring sip, ExecutorService worker,
+                      LocalIdentity tlsIdentity) {
+        this.tlsIdentity = tlsIdentity;
         this.tag = tag;
         this.config = config;
         this.transports = transports;
@@ -93,8 +98,13 @@ public final class PcscfNode implements AutoCloseable {
             PcscfSip listener = new PcscfSip();
             PcscfConfig.Sip s = config.sip();
             SipStackConfig stack = SipStackConfig.loopback("pcscf-" + Integer.toHexString(System.identityHashCode(listener)))
-                    .withHost(s.host()).withPort(s.port()).withTransports(s.sipTransports())
-                    .withAutomaticDialogSupport(false);
+                    .withHost(s.host()).withPort(s.port()).withAutomaticDialogSupport(false);
+            LocalIdentity tlsIdentity = null;
+            if (s.sipTransports().contains(SipTransport.TLS)) {
+                tlsIdentity = PcscfTls.identity(s);
+                stack = stack.withTls(PcscfTls.config(s, tlsIdentity));
+            }
+            stack = stack.withTransports(s.sipTransports());
             endpoint = SipEndpoint.start(stack, listener);
             String tag = "pcscf " + endpoint.host() + ":" + endpoint.port();
 
@@ -126,10 +136,10 @@ public final class PcscfNode implements AutoCloseable {
             }
             PcscfSipWiring wiring = PcscfSipWiring.wire(listener, endpoint, proxy, registrations, agws,
                     ImsAlg.withDefaults(), IqCommands.DEFAULT, config, core, worker, tag, timers);
-            PcscfNode node = new PcscfNode(tag, config, transports, mgc, agws, endpoint, proxy, wiring, worker);
-            LOG.info("[{}] SIP on {}:{} {}, core {}, H.248 MGC {} on {} ({}), mediasec {}", tag, s.host(), endpoint.port(),
-                    s.sipTransports(), config.core().uri(), h.mid(), mgc.localAddress(), h.transport(),
-                    config.mediasec().mechanisms());
+            PcscfNode node = new PcscfNode(tag, config, transports, mgc, agws, endpoint, proxy, wiring, worker, tlsIdentity);
+            LOG.info("[{}] SIP on {}:{} ({}){}, core {}, H.248 MGC {} on {} ({}), mediasec {}", tag, s.host(), endpoint.port(),
+                    String.join(", ", s.transports()), tlsIdentity == null ? "" : ", TLS certificate " + tlsIdentity.fingerprint(),
+                    config.core().uri(), h.mid(), mgc.localAddress(), h.transport(), String.join(", ", config.mediasec().mechanisms()));
             return node;
         } catch (RuntimeException e) {
             if (endpoint != null) {
@@ -156,6 +166,20 @@ public final class PcscfNode implements AutoCloseable {
     /** {@code sip:host:port;lr}: for a UE's preloaded Route (RFC 3261 §8.1.2) or a core's Path. */
     public String sipUri() {
         return "sip:" + endpoint.host() + ":" + endpoint.port() + ";lr";
+    }
+
+    /**
+     * {@code sip:host:port;transport=tls;lr} (or with the transport's name): the preloaded Route of a UE that reaches
+     * this P-CSCF over {@code transport}.
+     */
+    public String sipUri(SipTransport transport) {
+        return "sip:" + endpoint.host() + ":" + endpoint.port(transport)
+                + (transport == SipTransport.UDP ? "" : ";transport=" + transport.jainSipName()) + ";lr";
+    }
+
+    /** The fingerprint of the certificate SIP over TLS presents (for UEs to pin), when tls is a transport. */
+    public java.util.Optional<org.mediasec.common.CertificateFingerprint> sipTlsFingerprint() {
+        return java.util.Optional.ofNullable(tlsIdentity).map(LocalIdentity::fingerprint);
     }
 
     /** Where the IMS-AGWs register (H.248 MGC). */

@@ -67,11 +67,22 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
 
     /** A UA on {@code transport} only; {@code pcscfRoute} must name the same transport. */
     TestUa(String user, String domain, String pcscfRoute, SipTransport transport) {
+        this(user, domain, pcscfRoute, transport, null);
+    }
+
+    /** A UA on SIP over TLS only, with {@code tls} (its certificate and pins); {@code pcscfRoute} names TLS. */
+    TestUa(String user, String domain, String pcscfRoute, org.mediasec.sip.SipTlsConfig tls) {
+        this(user, domain, pcscfRoute, SipTransport.TLS, tls);
+    }
+
+    private TestUa(String user, String domain, String pcscfRoute, SipTransport transport, org.mediasec.sip.SipTlsConfig tls) {
         this.user = user;
         this.domain = domain;
         this.pcscfRoute = pcscfRoute;
         this.transport = transport;
-        this.endpoint = SipEndpoint.start(SipStackConfig.loopback("ua-" + user).withTransports(java.util.Set.of(transport)), this);
+        SipStackConfig stack = SipStackConfig.loopback("ua-" + user);
+        stack = (tls == null ? stack : stack.withTls(tls)).withTransports(java.util.Set.of(transport));
+        this.endpoint = SipEndpoint.start(stack, this);
     }
 
     /** False: a BYE is left for the test to answer (it is still queued in {@link #requests}). */
@@ -96,9 +107,9 @@ final class TestUa implements SipEndpointListener, AutoCloseable {
 
     SipURI contactUri() {
         try {
-            SipURI uri = endpoint.addressFactory().createSipURI(user, endpoint.host() + ":" + endpoint.port());
-            if (transport == SipTransport.TCP) {
-                uri.setTransportParam("tcp");
+            SipURI uri = endpoint.addressFactory().createSipURI(user, endpoint.host() + ":" + endpoint.port(transport));
+            if (transport != SipTransport.UDP) {
+                uri.setTransportParam(transport.jainSipName());
             }
             return uri;
         } catch (ParseException e) {

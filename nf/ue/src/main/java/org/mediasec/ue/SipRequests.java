@@ -56,8 +56,8 @@ final class SipRequests {
         try {
             SipURI uri = addresses().createSipURI(null, hp[0]);
             uri.setPort(Integer.parseInt(hp[1]));
-            if (config.sipTransport() == SipTransport.TCP) {
-                uri.setTransportParam("tcp");
+            if (config.sipTransport() != SipTransport.UDP) {
+                uri.setTransportParam(config.sipTransport().jainSipName());
             }
             uri.setLrParam();
             return uri;
@@ -66,13 +66,13 @@ final class SipRequests {
         }
     }
 
-    /** Our contact: {@code sip:user@host:port[;transport=tcp]}. */
+    /** Our contact: {@code sip:user@host:port[;transport=tcp|tls]} (the port of that transport). */
     SipURI contactUri() {
         try {
             SipURI uri = addresses().createSipURI(config.user(), endpoint.host());
-            uri.setPort(endpoint.port());
-            if (config.sipTransport() == SipTransport.TCP) {
-                uri.setTransportParam("tcp");
+            uri.setPort(endpoint.port(config.sipTransport()));
+            if (config.sipTransport() != SipTransport.UDP) {
+                uri.setTransportParam(config.sipTransport().jainSipName());
             }
             return uri;
         } catch (ParseException e) {

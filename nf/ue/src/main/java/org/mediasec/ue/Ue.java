@@ -47,6 +47,8 @@ import org.mediasec.sip.IncomingRequest;
 import org.mediasec.sip.SipEndpoint;
 import org.mediasec.sip.SipEndpointListener;
 import org.mediasec.sip.SipStackConfig;
+import org.mediasec.sip.SipTlsConfig;
+import org.mediasec.sip.SipTlsTrust;
 import org.mediasec.sip.SipTransport;
 import org.mediasec.tls.FileKeyLog;
 import org.mediasec.tls.KeyLog;
@@ -195,14 +197,22 @@ public final class Ue implements AutoCloseable {
         msrp = MsrpEndpoint.tls(transports, identity, tls, sessionConfig);
         msrp.listen(new InetSocketAddress(config.msrpHost(), config.msrpPort()));
         SipStackConfig stack = SipStackConfig.loopback("ue-" + config.user()).withHost(config.sipHost())
-                .withPort(config.sipPort()).withTransports(java.util.EnumSet.of(SipTransport.UDP, SipTransport.TCP))
-                .withAutomaticDialogSupport(true);
+                .withPort(config.sipPort()).withAutomaticDialogSupport(true);
+        if (config.sipTransport() != SipTransport.TLS) {
+            stack = stack.withTransports(java.util.EnumSet.of(SipTransport.UDP, SipTransport.TCP));
+        } else {
+            // SIP over TLS only, on sipPort: the outbound proxy pinned; a peer connecting to us (the P-CSCF sending a
+            // terminating request) must present a pinned certificate too
+            stack = stack.withTls(new SipTlsConfig(identity, SipTlsTrust.pinned(config.outboundProxyPins()), config.sipPort(),
+                    SipTlsConfig.ClientAuth.REQUIRED, java.util.EnumSet.allOf(org.mediasec.tls.TlsVersion.class),
+                    Duration.ofSeconds(config.tlsHandshakeTimeout()))).withTransports(java.util.EnumSet.of(SipTransport.TLS));
+        }
         sip = SipEndpoint.start(stack, new SipSide());
         requests = new SipRequests(config, sip);
         transactions = new ClientTransactions(sip.provider());
         registration = new Registration(config, requests, transactions, timer, reason -> listener.registrationLost(reason));
-        LOG.info("[{}] UE {} up: SIP {} via {}, MSRP msrps://{}, certificate {}", config.user(), config.aor(),
-                sip.localAddress(), config.outboundProxy(), msrp.localAddress(), identity.fingerprint());
+        LOG.info("[{}] UE {} up: SIP {} over {} via {}, MSRP msrps://{}, certificate {}", config.user(), config.aor(),
+                sip.localAddress(), config.sipTransport(), config.outboundProxy(), msrp.localAddress(), identity.fingerprint());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

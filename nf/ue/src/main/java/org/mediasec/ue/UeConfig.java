@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.common.Checks;
 import org.mediasec.sip.SipTransport;
 import org.mediasec.sip.secagree.MediaSecCapabilities;
@@ -19,7 +20,7 @@ import org.mediasec.sip.secagree.SecMechanism;
  * domain: ims.example.net        # home domain
  * sipHost: 127.0.0.1             # address the SIP stack listens on (and puts in Via and Contact)
  * sipPort: 0                     # SIP port; 0 picks a free one
- * sipTransport: UDP              # UDP or TCP toward the outbound proxy
+ * sipTransport: UDP              # UDP, TCP or TLS toward the outbound proxy
  * outboundProxy: 127.0.0.1:5060  # host:port of the P-CSCF (or of the core, without a P-CSCF)
  * msrpHost: 127.0.0.1            # address the MSRP/TLS listener binds, written in c= and a=path
  * msrpPort: 0                    # MSRP port; 0 picks a free one
@@ -35,6 +36,7 @@ import org.mediasec.sip.secagree.SecMechanism;
  * tlsHandshakeTimeout: 10        # seconds
  * maxFileSize: 1073741824        # largest message accepted (a=max-size), octets
  * password: null                 # digest password (RFC 3261 §22) when the registrar challenges; null: none
+ * outboundProxyFingerprints: []  # with sipTransport TLS: the outbound proxy's certificate pins ("sha-256 AB:...")
  * </pre>
  *
  * @param user                user part of the AOR
@@ -57,12 +59,15 @@ import org.mediasec.sip.secagree.SecMechanism;
  * @param tlsHandshakeTimeout TLS handshake bound, seconds
  * @param maxFileSize         largest incoming message, octets
  * @param password            digest password for a 401/407 to REGISTER (user name: {@code user}), or null
+ * @param outboundProxyFingerprints with {@code sipTransport} TLS: the certificates accepted from the outbound proxy
+ *                            (and from whoever connects to this UE's SIP over TLS listener), as fingerprints
  */
 public record UeConfig(String user, String domain, String sipHost, int sipPort, SipTransport sipTransport,
                        String outboundProxy, String msrpHost, int msrpPort, List<String> mediaSecMechanisms,
                        SecurityMode securityMode, boolean autoAnswer, String certificateFile, String privateKeyFile,
                        String keyLogFile, String downloadDirectory, int registerExpires, int callTimeout,
-                       int tlsHandshakeTimeout, long maxFileSize, String password) {
+                       int tlsHandshakeTimeout, long maxFileSize, String password,
+                       List<String> outboundProxyFingerprints) {
 
     /** The three mechanisms of the issue: {@code msrp-tls;mediasec, bfcp-tls;mediasec, udptl-dtls;mediasec}. */
     public static final List<String> DEFAULT_MECHANISMS = List.of("msrp-tls", "bfcp-tls", "udptl-dtls");
@@ -93,6 +98,34 @@ public record UeConfig(String user, String domain, String sipHost, int sipPort, 
         if (maxFileSize < 1) {
             throw new IllegalArgumentException("maxFileSize: " + maxFileSize + " (expected: >= 1)");
         }
+        outboundProxyFingerprints = outboundProxyFingerprints == null ? List.of() : List.copyOf(outboundProxyFingerprints);
+        for (String f : outboundProxyFingerprints) {
+            try {
+                CertificateFingerprint.parse(f);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("outboundProxyFingerprints: \"" + f + "\" (expected e.g. sha-256 AB:CD:...)");
+            }
+        }
+        if (sipTransport == SipTransport.TLS && outboundProxyFingerprints.isEmpty()) {
+            throw new IllegalArgumentException("outboundProxyFingerprints: none with sipTransport TLS (the outbound proxy's "
+                    + "certificate must be pinned; no certificate is accepted blindly)");
+        }
+    }
+
+    /** The configuration without pins for SIP over TLS (every other component as given). */
+    public UeConfig(String user, String domain, String sipHost, int sipPort, SipTransport sipTransport,
+                    String outboundProxy, String msrpHost, int msrpPort, List<String> mediaSecMechanisms,
+                    SecurityMode securityMode, boolean autoAnswer, String certificateFile, String privateKeyFile,
+                    String keyLogFile, String downloadDirectory, int registerExpires, int callTimeout,
+                    int tlsHandshakeTimeout, long maxFileSize, String password) {
+        this(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort, mediaSecMechanisms,
+                securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile, downloadDirectory, registerExpires,
+                callTimeout, tlsHandshakeTimeout, maxFileSize, password, List.of());
+    }
+
+    /** The pinned certificates of the outbound proxy, for SIP over TLS. */
+    public List<CertificateFingerprint> outboundProxyPins() {
+        return outboundProxyFingerprints.stream().map(CertificateFingerprint::parse).toList();
     }
 
     /** Every default, for {@code user}: the values of the class comment. */
@@ -153,73 +186,73 @@ public record UeConfig(String user, String domain, String sipHost, int sipPort, 
     public UeConfig withUser(String newUser) {
         return new UeConfig(newUser, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withDomain(String newDomain) {
         return new UeConfig(user, newDomain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withOutboundProxy(String hostPort) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, hostPort, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withSipTransport(SipTransport transport) {
         return new UeConfig(user, domain, sipHost, sipPort, transport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withMediaSecMechanisms(List<String> mechanisms) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withSecurityMode(SecurityMode mode) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, mode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withAutoAnswer(boolean on) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, on, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withKeyLogFile(String file) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, file,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withCertificate(String certFile, String keyFile) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certFile, keyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withDownloadDirectory(String dir) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                dir, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                dir, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withRegisterExpires(int seconds) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, seconds, callTimeout, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, seconds, callTimeout, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 
     public UeConfig withPassword(String newPassword) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, newPassword);
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, newPassword, outboundProxyFingerprints);
     }
 
     /** The password is never printed. */
@@ -229,9 +262,16 @@ public record UeConfig(String user, String domain, String sipHost, int sipPort, 
                 + ", " + securityMode + ", mechanisms " + mediaSecMechanisms + (password != null ? ", digest password set" : "") + "]";
     }
 
+    /** SIP over TLS to the outbound proxy, whose certificate must have one of {@code pins}. */
+    public UeConfig withSipTls(List<String> pins) {
+        return new UeConfig(user, domain, sipHost, sipPort, SipTransport.TLS, outboundProxy, msrpHost, msrpPort,
+                mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
+                downloadDirectory, registerExpires, callTimeout, tlsHandshakeTimeout, maxFileSize, password, pins);
+    }
+
     public UeConfig withCallTimeout(int seconds) {
         return new UeConfig(user, domain, sipHost, sipPort, sipTransport, outboundProxy, msrpHost, msrpPort,
                 mediaSecMechanisms, securityMode, autoAnswer, certificateFile, privateKeyFile, keyLogFile,
-                downloadDirectory, registerExpires, seconds, tlsHandshakeTimeout, maxFileSize, password);
+                downloadDirectory, registerExpires, seconds, tlsHandshakeTimeout, maxFileSize, password, outboundProxyFingerprints);
     }
 }

@@ -35,11 +35,24 @@ class UeConfigYamlTest {
     @Test
     void errorsNameTheKeyOrTheValue() {
         assertThatThrownBy(() -> UeConfigYaml.parse("usr: bob\n")).hasMessageStartingWith("unknown key \"usr\"");
+        // SIP over TLS never trusts blindly: the outbound proxy's certificate must be pinned
+        assertThatThrownBy(() -> UeConfigYaml.parse("sipTransport: TLS\n")).hasMessageContaining("outboundProxyFingerprints");
+        assertThatThrownBy(() -> UeConfigYaml.parse("outboundProxyFingerprints: [\"md5 nonsense\"]\n"))
+                .hasMessageContaining("md5 nonsense");
         assertThatThrownBy(() -> UeConfigYaml.parse("securityMode: e2x\n")).hasMessageContaining("e2x");
         assertThatThrownBy(() -> UeConfigYaml.parse("outboundProxy: pcscf\n"))
                 .hasMessage("outboundProxy: \"pcscf\" (expected: host:port)");
         assertThatThrownBy(() -> UeConfigYaml.parse("certificateFile: a.pem\n"))
                 .hasMessage("certificateFile and privateKeyFile: give both or neither");
+    }
+
+    @Test
+    void sipOverTlsWithPins() throws Exception {
+        String pin = "sha-256 " + "AB:".repeat(31) + "AB";
+        UeConfig c = UeConfigYaml.parse("sipTransport: TLS\noutboundProxyFingerprints: [\"" + pin + "\"]\n");
+        assertThat(c.sipTransport()).isEqualTo(org.mediasec.sip.SipTransport.TLS);
+        assertThat(c.outboundProxyPins()).extracting(Object::toString).containsExactly(pin);
+        assertThat(c.withUser("bob").outboundProxyFingerprints()).containsExactly(pin);
     }
 
     @Test

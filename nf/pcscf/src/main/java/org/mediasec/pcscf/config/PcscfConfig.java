@@ -68,12 +68,15 @@ public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Time
 
     /**
      * @param host       address to listen on; also the sent-by of our Via and the host of our Path and Record-Route
-     * @param port       SIP port for every transport (0: a free one, for tests)
-     * @param transports {@code udp}, {@code tcp}
+     * @param port       SIP port for every transport (0: a free one, for tests; not with tls)
+     * @param transports {@code udp}, {@code tcp}, {@code tls} (tcp and tls exclude each other: SIP over TLS listens on
+     *                   {@code port} over TCP, and the P-CSCF's Via, Path and Record-Route carry one port)
      * @param domain     the home domain (a Request-URI for it from a UE goes to the core)
      * @param aliases    other names of this P-CSCF (a Route or Request-URI with one of them is ours)
+     * @param tls        the certificate and trust of SIP over TLS (used when {@code transports} lists tls)
      */
-    public record Sip(String host, Integer port, List<String> transports, String domain, List<String> aliases) {
+    public record Sip(String host, Integer port, List<String> transports, String domain, List<String> aliases, Tls tls) {
+        @com.fasterxml.jackson.annotation.JsonCreator
         public Sip {
             host = or(host, "127.0.0.1");
             port = port == null ? 5062 : port;
@@ -81,36 +84,95 @@ public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Time
             transports = transports == null || transports.isEmpty() ? List.of("udp", "tcp")
                     : transports.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
             for (String t : transports) {
-                if (!t.equals("udp") && !t.equals("tcp")) {
-                    throw new IllegalArgumentException("sip.transports: " + t + " (expected: udp, tcp)");
+                if (!t.equals("udp") && !t.equals("tcp") && !t.equals("tls")) {
+                    throw new IllegalArgumentException("sip.transports: " + t + " (expected: udp, tcp, tls)");
                 }
+            }
+            if (transports.contains("tls") && transports.contains("tcp")) {
+                throw new IllegalArgumentException("sip.transports: tcp and tls together (SIP over TLS listens on sip.port "
+                        + "over TCP, and the P-CSCF's Via, Path and Record-Route carry one port): list one of them");
+            }
+            if (transports.contains("tls") && port == 0) {
+                throw new IllegalArgumentException("sip.port: 0 with tls (TLS listens on the same port number; give one)");
             }
             domain = or(domain, "ims.example.net").toLowerCase(Locale.ROOT);
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            tls = tls == null ? new Tls(null, null, null, null, null) : tls;
+        }
+
+        public Sip(String host, Integer port, List<String> transports, String domain, List<String> aliases) {
+            this(host, port, transports, domain, aliases, null);
         }
 
         public Set<SipTransport> sipTransports() {
             Set<SipTransport> out = EnumSet.noneOf(SipTransport.class);
             for (String t : transports) {
-                out.add(t.equals("tcp") ? SipTransport.TCP : SipTransport.UDP);
+                out.add(SipTransport.ofToken(t));
             }
             return out;
         }
 
         public Sip withPort(int newPort) {
-            return new Sip(host, newPort, transports, domain, aliases);
+            return new Sip(host, newPort, transports, domain, aliases, tls);
         }
 
         public Sip withHost(String newHost) {
-            return new Sip(newHost, port, transports, domain, aliases);
+            return new Sip(newHost, port, transports, domain, aliases, tls);
         }
 
         public Sip withDomain(String newDomain) {
-            return new Sip(host, port, transports, newDomain, aliases);
+            return new Sip(host, port, transports, newDomain, aliases, tls);
         }
 
         public Sip withTransports(List<String> newTransports) {
-            return new Sip(host, port, newTransports, domain, aliases);
+            return new Sip(host, port, newTransports, domain, aliases, tls);
+        }
+
+        public Sip withTls(Tls newTls) {
+            return new Sip(host, port, transports, domain, aliases, newTls);
+        }
+    }
+
+    /**
+     * SIP over TLS toward the UEs (the Gm hop, which the IMS model assumes protected).
+     *
+     * @param certFile            PEM certificate of the P-CSCF; with {@code keyFile}; both null: a self-signed one is
+     *                            generated at start (its fingerprint is logged, for the UEs to pin)
+     * @param keyFile             PEM private key of {@code certFile}
+     * @param clientAuth          {@code optional} (a UE presenting no certificate is let in: its registration
+     *                            authenticates it) or {@code required}
+     * @param trustedFingerprints the certificates accepted from connecting peers ({@code sha-256 AB:CD:...}); a peer
+     *                            that presents one not listed is refused (never accept any certificate)
+     * @param handshakeTimeout    bound on a TLS handshake
+     */
+    public record Tls(@JsonProperty("cert-file") String certFile, @JsonProperty("key-file") String keyFile,
+                      @JsonProperty("client-auth") String clientAuth,
+                      @JsonProperty("trusted-fingerprints") List<String> trustedFingerprints,
+                      @JsonProperty("handshake-timeout") Duration handshakeTimeout) {
+        public Tls {
+            if ((certFile == null) != (keyFile == null)) {
+                throw new IllegalArgumentException("sip.tls: cert-file and key-file go together");
+            }
+            clientAuth = or(clientAuth, "optional").toLowerCase(Locale.ROOT);
+            if (!clientAuth.equals("optional") && !clientAuth.equals("required")) {
+                throw new IllegalArgumentException("sip.tls.client-auth: " + clientAuth + " (expected: optional, required)");
+            }
+            trustedFingerprints = trustedFingerprints == null ? List.of() : List.copyOf(trustedFingerprints);
+            for (String f : trustedFingerprints) {
+                try {
+                    org.mediasec.common.CertificateFingerprint.parse(f);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("sip.tls.trusted-fingerprints: \"" + f + "\" (expected e.g. sha-256 AB:CD:...)");
+                }
+            }
+            handshakeTimeout = handshakeTimeout == null ? Duration.ofSeconds(5) : handshakeTimeout;
+            if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+                throw new IllegalArgumentException("sip.tls.handshake-timeout: " + handshakeTimeout + " (expected: > 0)");
+            }
+        }
+
+        public List<org.mediasec.common.CertificateFingerprint> fingerprints() {
+            return trustedFingerprints.stream().map(org.mediasec.common.CertificateFingerprint::parse).toList();
         }
     }
 
@@ -222,7 +284,7 @@ public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Time
     }
 
     public PcscfConfig {
-        sip = sip == null ? new Sip(null, null, null, null, null) : sip;
+        sip = sip == null ? new Sip(null, null, null, null, null, null) : sip;
         core = core == null ? new Core(null) : core;
         h248 = h248 == null ? new H248(null, null, null, null, null, null, null) : h248;
         mediasec = mediasec == null ? new MediaSec(null, null) : mediasec;

@@ -85,8 +85,7 @@ final class ByeSender {
         try {
             HeaderFactory hf = endpoint.headerFactory();
             URI next = route.isEmpty() ? target : route.get(0).getURI();
-            SipTransport transport = next instanceof SipURI sip && "tcp".equalsIgnoreCase(sip.getTransportParam())
-                    ? SipTransport.TCP : SipTransport.UDP;
+            SipTransport transport = next instanceof SipURI ? SipTransport.forUri(next) : SipTransport.UDP;
             ViaHeader via = endpoint.newVia(transport);
             Request bye = endpoint.messageFactory().createRequest((URI) target.clone(), Request.BYE,
                     hf.createCallIdHeader(d.callId()), hf.createCSeqHeader(cseq, Request.BYE),

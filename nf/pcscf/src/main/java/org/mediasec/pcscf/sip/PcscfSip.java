@@ -193,7 +193,12 @@ public final class PcscfSip implements SipEndpointListener {
      * else two (RFC 5658 §5), the one for the incoming side below the one for the outgoing side.
      */
     private static ForwardTarget recordRoute(Wiring w, ProxiedRequest pr, ForwardTarget target, CallDirection role) {
-        SipTransport in = "TCP".equals(pr.incoming().transport()) ? SipTransport.TCP : SipTransport.UDP;
+        SipTransport in;
+        try {
+            in = SipTransport.ofToken(pr.incoming().transport());
+        } catch (IllegalArgumentException e) {
+            in = SipTransport.UDP;   // no usable Via: the stack accepted the request, it came over UDP or TCP
+        }
         SipTransport out = outgoingTransport(pr, target);
         if (in != out) {
             RecordRoute.insert(pr.request(), recordRouteUri(w, in, role));
@@ -209,6 +214,10 @@ public final class PcscfSip implements SipEndpointListener {
     private static SipURI recordRouteUri(Wiring w, SipTransport transport, CallDirection role) {
         SipURI uri = w.proxy().identity().recordRouteUri(transport);
         try {
+            if (transport == SipTransport.TLS) {
+                // the UE keeps sending over TLS in the dialog (RFC 3261 §16.6 step 4 lets the proxy name its transport)
+                uri.setTransportParam("tls");
+            }
             uri.setParameter(ROLE_PARAM, role == CallDirection.ORIGINATING ? "orig" : "term");
         } catch (java.text.ParseException e) {
             throw new IllegalStateException(e);
@@ -238,8 +247,7 @@ public final class PcscfSip implements SipEndpointListener {
             RouteHeader route = (RouteHeader) pr.request().getHeader(RouteHeader.NAME);
             next = route != null ? route.getAddress().getURI() : target.requestUri();
         }
-        return next instanceof SipURI sip && "tcp".equalsIgnoreCase(sip.getTransportParam()) ? SipTransport.TCP
-                : SipTransport.UDP;
+        return next instanceof SipURI ? SipTransport.forUri(next) : SipTransport.UDP;
     }
 
     private static void forward(Wiring w, ProxiedRequest pr, ForwardTarget target) {

@@ -65,6 +65,16 @@ class PcscfConfigTest {
 
         assertThatThrownBy(() -> PcscfConfig.parse("sip: {prot: 1}")).hasMessageContaining("prot");
         assertThatThrownBy(() -> PcscfConfig.parse("limits: {max-sessions: 0}")).hasMessageContaining("limits.max-sessions");
+        assertThatThrownBy(() -> PcscfConfig.parse("sip: {transports: [tcp, tls]}")).hasMessageContaining("tcp and tls");
+        assertThatThrownBy(() -> PcscfConfig.parse("sip: {port: 0, transports: [udp, tls]}")).hasMessageContaining("sip.port: 0");
+        assertThatThrownBy(() -> PcscfConfig.parse("sip: {tls: {client-auth: maybe}}")).hasMessageContaining("client-auth");
+        assertThatThrownBy(() -> PcscfConfig.parse("sip: {tls: {trusted-fingerprints: [x]}}"))
+                .hasMessageContaining("trusted-fingerprints");
+        PcscfConfig tls = PcscfConfig.parse("sip: {transports: [udp, tls], tls: {client-auth: required, "
+                + "trusted-fingerprints: [\"sha-256 " + "AB:".repeat(31) + "AB\"]}}");
+        assertThat(tls.sip().sipTransports()).containsExactly(SipTransport.UDP, SipTransport.TLS);
+        assertThat(tls.sip().tls().clientAuth()).isEqualTo("required");
+        assertThat(tls.sip().tls().fingerprints()).hasSize(1);
         assertThatThrownBy(() -> PcscfConfig.parse("limits: {max-session-duration: 0s}"))
                 .hasMessageContaining("limits.max-session-duration");
         assertThatThrownBy(() -> PcscfConfig.parse("mediasec: {mechanisms: [srtp-magic]}"))
