@@ -88,6 +88,9 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     private BodySink sink;
     /** The size of the last streamed body: the array size guessed for the next one. */
     private int lastBodyLength;
+    /** In this read cycle: octets went to the sink / a streamed message was passed on. */
+    private boolean streamedThisRead;
+    private boolean firedThisRead;
 
     public MsrpFrameDecoder() {
         this(MsrpLimits.DEFAULT);
@@ -244,6 +247,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             super.channelRead(ctx, msg);
             return;
         }
+        streamedThisRead = true;
         BodySink.Result r;
         try {
             r = sink.feed(buf);
@@ -294,8 +298,24 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             message = new MsrpFrameError(MsrpFrameError.Kind.MALFORMED, m.reason(), m.recovered());
         }
         resetFrame();
+        firedThisRead = true;
         ctx.fireChannelRead(message);
         return true;
+    }
+
+    /**
+     * As {@link ByteToMessageDecoder} does for the octets it cumulates: when this read cycle fed the
+     * sink but passed nothing on and the channel does not read by itself (autoRead off), ask for more,
+     * so a streamed body reads on exactly as a cumulated one does.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (streamedThisRead && !firedThisRead && !ctx.channel().config().isAutoRead()) {
+            ctx.read();
+        }
+        streamedThisRead = false;
+        firedThisRead = false;
+        super.channelReadComplete(ctx);
     }
 
     private void failStreaming(ChannelHandlerContext ctx, String reason) {

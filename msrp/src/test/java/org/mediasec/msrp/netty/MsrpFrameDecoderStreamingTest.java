@@ -212,6 +212,33 @@ class MsrpFrameDecoderStreamingTest {
         assertThat(inputs).allSatisfy(b -> assertThat(b.refCnt()).isZero());
     }
 
+    /** With autoRead off, a read cycle that only fed the sink asks for the next read, as cumulating does. */
+    @Test
+    void withAutoReadOffAStreamedBodyKeepsReading() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        io.netty.channel.ChannelOutboundHandlerAdapter counter = new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            @Override
+            public void read(io.netty.channel.ChannelHandlerContext ctx) {
+                reads.incrementAndGet();
+                ctx.read();
+            }
+        };
+        MsrpFrameDecoder d = decoder();
+        EmbeddedChannel ch = new EmbeddedChannel(counter, d);
+        ch.config().setAutoRead(false);
+        List<byte[]> recs = records(wire(65536), 16384);
+        ch.writeInbound(io.netty.buffer.Unpooled.wrappedBuffer(recs.get(0)));
+        assertThat(d.state()).isEqualTo(MsrpFrameDecoder.State.STREAMING);
+        int before = reads.get();
+        ch.writeInbound(io.netty.buffer.Unpooled.wrappedBuffer(recs.get(1)));
+        assertThat(reads.get()).as("read() after a cycle that only fed the sink").isGreaterThan(before);
+        for (byte[] r : recs.subList(2, recs.size())) {
+            ch.writeInbound(io.netty.buffer.Unpooled.wrappedBuffer(r));
+        }
+        assertThat((Object) ch.readInbound()).isInstanceOf(MsrpRequest.class);
+        assertFalse(ch.finish());
+    }
+
     /** Index of the CR that starts the {@code k}-th (1-based) end-line of TID in {@code all}. */
     static int indexOfEndLine(byte[] all, int k) {
         byte[] m = ("\r\n-------" + TID).getBytes(StandardCharsets.US_ASCII);
