@@ -61,8 +61,8 @@ run() {
 for r in "${runs[@]}"; do
   case "$r" in
     tls)         run tls         org.mediasec.benchmarks.AgwTlsThroughputRun --size "$SIZE" --warmup "$WARMUP" --timeout 300 ;;
-    handshake)   run handshake   org.mediasec.benchmarks.AgwHandshakeRun --seconds 10 --warmup 3 --concurrency 20 --reserve-ahead yes --timeout 120 ;;
-    handshake-direct) run handshake-direct org.mediasec.benchmarks.AgwHandshakeRun --seconds 10 --warmup 3 --concurrency 20 --reserve-ahead no --timeout 120 ;;
+    handshake)   run handshake   org.mediasec.benchmarks.AgwHandshakeRun --seconds 8 --warmup 2 --rounds 3 --concurrency 20 --reserve-ahead yes --timeout 240 ;;
+    handshake-direct) run handshake-direct org.mediasec.benchmarks.AgwHandshakeRun --seconds 8 --warmup 2 --rounds 3 --concurrency 20 --reserve-ahead no --timeout 240 ;;
     passthrough) run passthrough org.mediasec.benchmarks.AgwPassThroughRun --size "$SIZE" --warmup "$WARMUP" --timeout 300 ;;
     sessions)    run sessions    org.mediasec.benchmarks.AgwSessionsRun --sessions "$SESSIONS" --concurrency 100 --timeout 300 ;;
     *) echo "unknown run: $r (expected: tls handshake handshake-direct passthrough sessions)" >&2; exit 2 ;;

@@ -52,7 +52,8 @@ import org.mediasec.transport.Transports;
  * <ul>
  *   <li><b>haproxy</b>: {@code nbthread 1}, {@code tune.ssl.cachesize 0}, {@code no-tls-tickets}, TLS 1.3
  *   only, {@code verify required} with the UE certificate as CA, {@code mode tcp} to the sink;
- *   measured first, so the client's own ceiling shows.</li>
+ *   measured first in each round, so the client's own ceiling shows; with {@code --rounds N} haproxy
+ *   and the AGW alternate N times and the medians are compared.</li>
  *   <li><b>AGW</b>: {@link BearerRelays} on one event loop; per handshake the whole per-session work:
  *   a new relay (TLS server leg pinning the UE, plain core leg active towards the sink), its
  *   listener on a new port of the access realm, accept, handshake, core connect, relay, close. With
@@ -64,7 +65,7 @@ import org.mediasec.transport.Transports;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.AgwHandshakeRun [--seconds 10] [--warmup 3]
- *      [--concurrency 20] [--reserve-ahead yes] [--timeout 120]
+ *      [--rounds 1] [--concurrency 20] [--reserve-ahead yes] [--timeout 120]
  * </pre>
  */
 public final class AgwHandshakeRun {
@@ -80,8 +81,9 @@ public final class AgwHandshakeRun {
 
     public static void main(String[] argv) throws Exception {
         AgwBench.Args a = new AgwBench.Args(argv,
-                "AgwHandshakeRun [--seconds 10] [--warmup 3] [--concurrency 20] [--reserve-ahead yes] [--timeout 120]",
-                "seconds", "10", "warmup", "3", "concurrency", "20", "reserve-ahead", "yes", "timeout", "120");
+                "AgwHandshakeRun [--seconds 10] [--warmup 3] [--rounds 1] [--concurrency 20] [--reserve-ahead yes] [--timeout 120]",
+                "seconds", "10", "warmup", "3", "rounds", "1", "concurrency", "20", "reserve-ahead", "yes", "timeout", "120");
+        int rounds = a.integer("rounds");
         boolean reserveAhead = a.get("reserve-ahead").equals("yes");
         Duration measure = a.seconds("seconds");
         Duration warmup = a.seconds("warmup");
@@ -116,18 +118,6 @@ public final class AgwHandshakeRun {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long clientThread = threadId(clientLoop);
         long agwThread = threadId(agwLoop);
-        Result hap;
-        Result ours;
-        try (AgwBench.Child haproxy = AgwBench.haproxy(ids, MsrpTlsLoadRun.freePort(), MsrpTlsLoadRun.freePort(),
-                sinkAddress, "TLS_AES_128_GCM_SHA256", timeout.plusSeconds(30))) {
-            int hapTls = AgwThroughput.portOf(ids.dir.resolve("haproxy.cfg"), "frontend tls");
-            long hapPid = haproxy.commandPid();
-            CompletableFuture<Integer> fixed = CompletableFuture.completedFuture(hapTls);
-            Client hc = new Client(clientCtx, clientLoop.group().next(), clientLoop.socketChannel(), () -> fixed, false);
-            hap = hc.run("haproxy (nbthread 1, no cache, no tickets, verify required)", concurrency, warmup, measure,
-                    () -> threads.getThreadCpuTime(clientThread), () -> AgwBench.cpuSeconds(hapPid), deadline);
-            print(hap, sinkConnections.get());
-        }
         AtomicLong relayFailures = new AtomicLong();
         AtomicLong ids2 = new AtomicLong();
         Realm access = relays.allocators().get(0).realm();
@@ -144,16 +134,40 @@ public final class AgwHandshakeRun {
         };
         Supplier<CompletableFuture<Integer>> openRelay = () -> relays.newRelay("hs-" + ids2.incrementAndGet(),
                 accessLeg, coreLeg, count).open().thenApply(r -> r.localAddress(Side.ACCESS).getPort());
-        try {
-            Client ac = new Client(clientCtx, clientLoop.group().next(), clientLoop.socketChannel(), openRelay,
-                    reserveAhead);
-            ours = ac.run("AGW (BearerRelays, one event loop; a new relay per handshake" + (reserveAhead
-                            ? ", opened one session ahead)" : ", opened before connecting)"), concurrency, warmup, measure,
-                    () -> threads.getThreadCpuTime(clientThread),
-                    () -> threads.getThreadCpuTime(agwThread) / 1e9, deadline);
-            print(ours, sinkConnections.get());
-            AgwBench.printf("   relays failed: %d; relays still open: %d (reserved ahead and not used: %d)",
-                    relayFailures.get(), relays.relays(), ac.reserved.size());
+        double[] hapRate = new double[rounds];
+        double[] ourRate = new double[rounds];
+        double[] hapMs = new double[rounds];
+        double[] ourMs = new double[rounds];
+        try (AgwBench.Child haproxy = AgwBench.haproxy(ids, MsrpTlsLoadRun.freePort(), MsrpTlsLoadRun.freePort(),
+                sinkAddress, "TLS_AES_128_GCM_SHA256", timeout.plusSeconds(30))) {
+            int hapTls = AgwThroughput.portOf(ids.dir.resolve("haproxy.cfg"), "frontend tls");
+            long hapPid = haproxy.commandPid();
+            CompletableFuture<Integer> fixed = CompletableFuture.completedFuture(hapTls);
+            // haproxy and the AGW alternate, round by round, so a change of the machine's load hits both
+            for (int round = 1; round <= rounds; round++) {
+                Client hc = new Client(clientCtx, clientLoop.group().next(), clientLoop.socketChannel(), () -> fixed,
+                        false);
+                Result hap = hc.run("haproxy (nbthread 1, no cache, no tickets, verify required), round " + round,
+                        concurrency, warmup, measure, () -> threads.getThreadCpuTime(clientThread),
+                        () -> AgwBench.cpuSeconds(hapPid), deadline);
+                print(hap, sinkConnections.get());
+                Client ac = new Client(clientCtx, clientLoop.group().next(), clientLoop.socketChannel(), openRelay,
+                        reserveAhead);
+                Result ours = ac.run("AGW (BearerRelays, one event loop; a new relay per handshake" + (reserveAhead
+                                ? ", opened one session ahead)" : ", opened before connecting)") + ", round " + round,
+                        concurrency, warmup, measure, () -> threads.getThreadCpuTime(clientThread),
+                        () -> threads.getThreadCpuTime(agwThread) / 1e9, deadline);
+                print(ours, sinkConnections.get());
+                hapRate[round - 1] = hap.perSecond();
+                ourRate[round - 1] = ours.perSecond();
+                hapMs[round - 1] = 1000 * hap.serverCpu() / hap.handshakes();
+                ourMs[round - 1] = 1000 * ours.serverCpu() / ours.handshakes();
+                AgwBench.printf("== round %d ratio AGW / haproxy: %.2f; server CPU per handshake AGW %.2f ms, haproxy "
+                        + "%.2f ms; load average %s", round, ours.perSecond() / hap.perSecond(), ourMs[round - 1],
+                        hapMs[round - 1], AgwBench.loadAverage());
+            }
+            AgwBench.printf("   relays failed: %d; relays still open: %d (opened ahead and not used)",
+                    relayFailures.get(), relays.relays());
         } finally {
             relays.close();
             sink.close().sync();
@@ -161,8 +175,11 @@ public final class AgwHandshakeRun {
             clientLoop.close();
             sinkLoop.close();
         }
-        AgwBench.printf("== result: AGW %.0f handshakes/s, haproxy %.0f handshakes/s, ratio %.2f; load average at end %s",
-                ours.perSecond(), hap.perSecond(), ours.perSecond() / hap.perSecond(), AgwBench.loadAverage());
+        double ours = AgwThroughput.median(ourRate);
+        double hap = AgwThroughput.median(hapRate);
+        AgwBench.printf("== result (median of %d rounds): AGW %.0f handshakes/s, haproxy %.0f handshakes/s, ratio %.2f; "
+                        + "server CPU per handshake AGW %.2f ms, haproxy %.2f ms; load average at end %s", rounds, ours, hap,
+                ours / hap, AgwThroughput.median(ourMs), AgwThroughput.median(hapMs), AgwBench.loadAverage());
     }
 
     static void print(Result r, long sinkConnections) {
