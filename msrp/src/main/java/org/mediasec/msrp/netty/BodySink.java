@@ -187,6 +187,13 @@ final class BodySink {
         }
     }
 
+    /** The octets taken so far and not yet decided on (before DONE): the body so far, then the held tail. */
+    byte[] taken() {
+        byte[] out = Arrays.copyOf(arr, len + tail.length);
+        System.arraycopy(tail, 0, out, len, tail.length);
+        return out;
+    }
+
     /** The body, on DONE: owned by the caller. */
     byte[] body() {
         return body;

@@ -303,6 +303,30 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         return true;
     }
 
+    /** The connection ended mid-body: the partial frame is dropped, as the cumulation is. */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (state == State.STREAMING) {
+            resetFrame();
+        }
+        super.channelInactive(ctx);
+    }
+
+    /**
+     * Removed mid-body: as {@link ByteToMessageDecoder} passes its cumulation on, pass on the octets
+     * of the frame taken so far (head, then body), so the next handler sees the stream unchanged.
+     */
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+        if (state == State.STREAMING && sink != null) {
+            ByteBuf rest = Unpooled.wrappedBuffer(head, sink.taken());
+            resetFrame();
+            ctx.fireChannelRead(rest);
+            ctx.fireChannelReadComplete();
+        }
+        super.handlerRemoved0(ctx);
+    }
+
     /**
      * As {@link ByteToMessageDecoder} does for the octets it cumulates: when this read cycle fed the
      * sink but passed nothing on and the channel does not read by itself (autoRead off), ask for more,

@@ -239,6 +239,24 @@ class MsrpFrameDecoderStreamingTest {
         assertFalse(ch.finish());
     }
 
+    /** Removed while streaming, the decoder hands the frame's octets so far to the next handler. */
+    @Test
+    void removedMidBodyPassesTheOctetsOn() {
+        byte[] all = wire(65536);
+        MsrpFrameDecoder d = decoder();
+        EmbeddedChannel ch = new EmbeddedChannel(d);
+        List<byte[]> recs = records(all, 16384);
+        ch.writeInbound(io.netty.buffer.Unpooled.wrappedBuffer(recs.get(0)), io.netty.buffer.Unpooled.wrappedBuffer(recs.get(1)));
+        assertThat(d.state()).isEqualTo(MsrpFrameDecoder.State.STREAMING);
+        ch.pipeline().remove(d);
+        ByteBuf passed = ch.readInbound();
+        byte[] got = new byte[passed.readableBytes()];
+        passed.readBytes(got);
+        passed.release();
+        assertThat(got).isEqualTo(Arrays.copyOf(all, 2 * 16384));
+        assertFalse(ch.finish());
+    }
+
     /** Index of the CR that starts the {@code k}-th (1-based) end-line of TID in {@code all}. */
     static int indexOfEndLine(byte[] all, int k) {
         byte[] m = ("\r\n-------" + TID).getBytes(StandardCharsets.US_ASCII);
