@@ -14,6 +14,7 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -149,6 +150,7 @@ public final class Core implements AutoCloseable {
                 }
                 return;
             }
+            popOwnTlsRoute(in.request());
             Optional<ProxiedRequest> pr = p.receive(in);
             if (pr.isPresent()) {
                 route(p, pr.get());
@@ -228,6 +230,23 @@ public final class Core implements AutoCloseable {
             target = target.withRecordRoute(ownUri(p, pr));
         }
         forward(p, pr, target, "to " + aor);
+    }
+
+    /**
+     * RFC 3261 §16.4: "If the first value in the Route header field indicates this proxy, the proxy
+     * MUST remove that value from the request." The proxy layer's {@link ProxyIdentity} knows one
+     * port (UDP/TCP's when they are configured), so a Route naming our TLS port is removed here.
+     */
+    private void popOwnTlsRoute(Request request) {
+        if (!endpoint.transports().contains(SipTransport.TLS) || endpoint.port(SipTransport.TLS) == endpoint.port()) {
+            return;
+        }
+        RouteHeader first = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        if (first != null && first.getAddress().getURI() instanceof SipURI uri && uri.getUser() == null
+                && uri.getPort() == endpoint.port(SipTransport.TLS)
+                && (uri.getHost().equalsIgnoreCase(config.host()) || uri.getHost().equalsIgnoreCase(config.domain()))) {
+            request.removeFirst(RouteHeader.NAME);
+        }
     }
 
     /**

@@ -46,38 +46,66 @@ class CoreTlsTest {
                         .withTrustedFingerprints(trusted).withClientAuth(clientAuth));
     }
 
+    /** A UA: answers MESSAGE 200 and INVITE 486, queues what it receives; {@link #response} is the first final one. */
     private static final class Ua implements SipEndpointListener {
         final CompletableFuture<Response> response = new CompletableFuture<>();
+        final java.util.concurrent.BlockingQueue<Response> responses = new java.util.concurrent.LinkedBlockingQueue<>();
+        final java.util.concurrent.BlockingQueue<IncomingRequest> requests = new java.util.concurrent.LinkedBlockingQueue<>();
 
         @Override
         public void onRequest(IncomingRequest request) {
-            request.respond(Response.NOT_IMPLEMENTED);
+            requests.add(request);
+            switch (request.method()) {
+                case Request.ACK -> { }
+                case Request.MESSAGE -> request.respond(Response.OK);
+                case Request.INVITE -> request.respond(Response.BUSY_HERE);
+                default -> request.respond(Response.NOT_IMPLEMENTED);
+            }
         }
 
         @Override
         public void onResponse(ResponseEvent event) {
             if (event.getResponse().getStatusCode() >= 200) {
                 response.complete(event.getResponse());
+                responses.add(event.getResponse());
             }
         }
     }
 
     private static Request register(SipEndpoint ue, Core core) throws ParseException, InvalidArgumentException {
+        return register(ue, core, "alice");
+    }
+
+    /** {@code sip:host:tlsPort;transport=tls} of the core. */
+    private static SipURI coreTls(SipEndpoint ue, Core core, boolean lr) throws ParseException {
+        SipURI uri = ue.addressFactory().createSipURI(null, core.config().host());
+        uri.setPort(core.port(SipTransport.TLS));
+        uri.setTransportParam("tls");
+        if (lr) {
+            uri.setLrParam();
+        }
+        return uri;
+    }
+
+    private static Request request(SipEndpoint ue, String user, String method, javax.sip.address.URI ruri, String to)
+            throws ParseException, InvalidArgumentException {
         var af = ue.addressFactory();
         var hf = ue.headerFactory();
-        SipURI registrar = af.createSipURI(null, core.config().host());
-        registrar.setPort(core.port(SipTransport.TLS));
-        registrar.setTransportParam("tls");
-        var aor = af.createAddress("sip:alice@" + core.config().domain());
+        var from = af.createAddress("sip:" + user + "@ims.example.net");
         List<ViaHeader> via = new ArrayList<>(List.of(ue.newVia(SipTransport.TLS)));
-        Request r = ue.messageFactory().createRequest(registrar, Request.REGISTER, ue.provider().getNewCallId(),
-                hf.createCSeqHeader(1L, Request.REGISTER), hf.createFromHeader(aor, "t1"), hf.createToHeader(aor, null),
-                via, hf.createMaxForwardsHeader(70));
-        SipURI contact = af.createSipURI("alice", ue.host());
+        Request r = ue.messageFactory().createRequest(ruri, method, ue.provider().getNewCallId(),
+                hf.createCSeqHeader(1L, method), hf.createFromHeader(from, "t" + System.nanoTime()),
+                hf.createToHeader(af.createAddress(to), null), via, hf.createMaxForwardsHeader(70));
+        SipURI contact = af.createSipURI(user, ue.host());
         contact.setPort(ue.port(SipTransport.TLS));
         contact.setTransportParam("tls");
         r.addHeader(hf.createContactHeader(af.createAddress(contact)));
-        r.addHeader(hf.createExpiresHeader(600));
+        return r;
+    }
+
+    private static Request register(SipEndpoint ue, Core core, String user) throws ParseException, InvalidArgumentException {
+        Request r = request(ue, user, Request.REGISTER, coreTls(ue, core, false), "sip:" + user + "@" + core.config().domain());
+        r.addHeader(ue.headerFactory().createExpiresHeader(600));
         return r;
     }
 
@@ -116,6 +144,47 @@ class CoreTlsTest {
                 ua.response.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS); // an I/O event would not complete it
             }).isInstanceOf(SipEndpointException.class).hasStackTraceContaining("fingerprint mismatch");
             assertThat(core.locationService().lookup(core.aor("alice"))).isEmpty();
+        }
+    }
+
+    @Test
+    void requestsReachAUaRegisteredOverTlsThroughTheCoresTlsPort() throws Exception {
+        LocalIdentity bobId = LocalIdentity.selfSigned("bob.ue.test");
+        Ua alice = new Ua();
+        Ua bob = new Ua();
+        CoreConfig config = tlsCore("required", List.of(UE.fingerprint().toString(), bobId.fingerprint().toString()))
+                .withTransports(EnumSet.of(SipTransport.UDP, SipTransport.TCP, SipTransport.TLS));
+        try (Core core = Core.start(config)) {
+            CertificateFingerprint coreFp = LocalIdentity.loadPem(dir.resolve("core-cert.pem"), dir.resolve("core-key.pem")).fingerprint();
+            try (SipEndpoint a = SipEndpoint.start(SipStackConfig.loopback("ue-alice-route")
+                         .withTls(SipTlsConfig.pinned(UE, List.of(coreFp))).withTransports(EnumSet.of(SipTransport.TLS)), alice);
+                 SipEndpoint b = SipEndpoint.start(SipStackConfig.loopback("ue-bob-route")
+                         .withTls(SipTlsConfig.pinned(bobId, List.of(coreFp))).withTransports(EnumSet.of(SipTransport.TLS)), bob)) {
+                b.send(register(b, core, "bob"));
+                assertThat(bob.responses.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getStatusCode()).isEqualTo(200);
+
+                // alice -> core (its TLS port as outbound proxy, RFC 3261 §16.4: the core removes that Route) -> bob over TLS
+                var bobAor = a.addressFactory().createURI("sip:bob@ims.example.net");
+                Request message = request(a, "alice", Request.MESSAGE, bobAor, "sip:bob@ims.example.net");
+                message.addHeader(a.headerFactory().createRouteHeader(a.addressFactory().createAddress(coreTls(a, core, true))));
+                message.setContent("over TLS both legs", a.headerFactory().createContentTypeHeader("text", "plain"));
+                a.send(message);
+                IncomingRequest atBob = bob.requests.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(atBob).isNotNull();
+                assertThat(atBob.method()).isEqualTo(Request.MESSAGE);
+                assertThat(atBob.transport()).isEqualTo("TLS");
+                assertThat(atBob.request().getHeader("Route")).as("the core's own Route was removed").isNull();
+                assertThat(alice.responses.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getStatusCode()).isEqualTo(200);
+
+                Request invite = request(a, "alice", Request.INVITE, bobAor, "sip:bob@ims.example.net");
+                invite.addHeader(a.headerFactory().createRouteHeader(a.addressFactory().createAddress(coreTls(a, core, true))));
+                a.send(invite);
+                IncomingRequest inviteAtBob = bob.requests.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(inviteAtBob).isNotNull();
+                assertThat(inviteAtBob.request().getHeader("Record-Route").toString())
+                        .contains("127.0.0.1:" + core.port(SipTransport.TLS)).contains("transport=tls");
+                assertThat(alice.responses.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getStatusCode()).isEqualTo(486);
+            }
         }
     }
 }
