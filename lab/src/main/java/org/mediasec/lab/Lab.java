@@ -39,7 +39,7 @@ public final class Lab implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
 
     private final LabOptions options;
-    private final LabConfigs configs;
+    private LabConfigs configs;
     private final Consumer<String> progress;
     private final Path workDir;
     private final boolean ownWorkDir;
@@ -99,6 +99,15 @@ public final class Lab implements AutoCloseable {
                 lab.capture = DumpcapCapture.start(files.pcap(), options.ports(), Duration.ofSeconds(20));
                 progress.accept("capturing every leg into " + files.pcap());
             }
+            // the Gm hops are SIP over TLS, except with --pcap: the SIP stack's TLS (JDK) writes no key log, and the
+            // capture is there to show the SDP of those hops (3ge2ae, fingerprints) decoded
+            if (files == null) {
+                try {
+                    lab.configs = lab.configs.withSipTls(LabSipTls.create(dir.resolve("sip-tls")));
+                } catch (IOException e) {
+                    throw new LabException("certificates for SIP over TLS in " + dir.resolve("sip-tls") + ": " + e.getMessage(), e);
+                }
+            }
             progress.accept("starting core, P-CSCF A/B, IMS-AGW A/B, UE-A/B on 127.0.0.1 ports " + options.ports().base()
                     + "-" + options.ports().last());
             lab.topology = LabTopology.start(lab.configs, keyLog == null ? KeyLog.NONE : keyLog, dir, options.stepTimeout());
@@ -113,7 +122,10 @@ public final class Lab implements AutoCloseable {
     public LabReport run() throws InterruptedException {
         List<ScenarioReport> reports = new ArrayList<>();
         reports.add(new ScenarioReport(ReportRenderer.START_UP, "core, P-CSCF A and B, IMS-AGW A and B, UE-A and UE-B, each from "
-                + "examples/lab/<nf>.yaml", List.of(), List.of(), topology.checks(), Duration.ZERO));
+                + "examples/lab/<nf>.yaml" + (configs.sipOverTls() ? "; SIP: UE ↔ P-CSCF over TLS (certificates made for "
+                + "this run, pinned both ways), P-CSCF ↔ core over UDP" : "; SIP over UDP on every hop (with --pcap the UE ↔ "
+                + "P-CSCF hops are not TLS, so that the capture shows their SDP)"),
+                List.of(), List.of(), topology.checks(), Duration.ZERO));
         TsharkRecipe recipe = captureFiles == null ? null : signalling(new TsharkRecipe(captureFiles));
         for (ScenarioId id : options.scenarios()) {
             if (!topology.up()) {

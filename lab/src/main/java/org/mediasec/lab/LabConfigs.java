@@ -30,9 +30,26 @@ public final class LabConfigs {
     private static final Pattern URI_PORT = Pattern.compile("^sips?:[^:;>]+:(\\d+)");
 
     private final LabPorts ports;
+    /** SIP over TLS on the UE ↔ P-CSCF hops, when set ({@link LabSipTls}). */
+    private final LabSipTls sipTls;
 
     public LabConfigs(LabPorts ports) {
+        this(ports, null);
+    }
+
+    private LabConfigs(LabPorts ports, LabSipTls sipTls) {
         this.ports = ports;
+        this.sipTls = sipTls;
+    }
+
+    /** The same configurations with SIP over TLS between each UE and its P-CSCF. */
+    LabConfigs withSipTls(LabSipTls tls) {
+        return new LabConfigs(ports, tls);
+    }
+
+    /** Whether the UE ↔ P-CSCF hops are SIP over TLS. */
+    boolean sipOverTls() {
+        return sipTls != null;
     }
 
     public LabPorts ports() {
@@ -79,9 +96,10 @@ public final class LabConfigs {
         List<String> agws = h.agws().stream().map(this::movedMid).toList();
         PcscfConfig.H248 moved = new PcscfConfig.H248(movedMid(h.mid()), h.address(), ports.moved(h.port()), h.transport(),
                 h.encoding(), agws, h.heartbeatInterval());
-        return c.withSip(c.sip().withPort(ports.moved(c.sip().port())))
+        PcscfConfig p = c.withSip(c.sip().withPort(ports.moved(c.sip().port())))
                 .withCore(new PcscfConfig.Core(movedUri(c.core().uri())))
                 .withH248(moved);
+        return sipTls == null ? p : sipTls.pcscf(side, p);
     }
 
     /** {@code sip:127.0.0.1:31000;lr} moved to the block. */
@@ -99,10 +117,12 @@ public final class LabConfigs {
      */
     public UeConfig ue(char side, java.nio.file.Path downloads) throws IOException {
         UeConfig c = UeConfigYaml.parse(example("ue-" + side + ".yaml"));
-        return new UeConfig(c.user(), c.domain(), c.sipHost(), ports.moved(c.sipPort()), c.sipTransport(),
+        UeConfig u = new UeConfig(c.user(), c.domain(), c.sipHost(), ports.moved(c.sipPort()), c.sipTransport(),
                 movedHostPort(c.outboundProxy()), c.msrpHost(), ports.moved(c.msrpPort()), c.mediaSecMechanisms(),
                 c.securityMode(), c.autoAnswer(), c.certificateFile(), c.privateKeyFile(), null,
-                downloads.toString(), c.registerExpires(), c.callTimeout(), c.tlsHandshakeTimeout(), c.maxFileSize());
+                downloads.toString(), c.registerExpires(), c.callTimeout(), c.tlsHandshakeTimeout(), c.maxFileSize(),
+                c.password(), c.outboundProxyFingerprints());
+        return sipTls == null ? u : sipTls.ue(side, u);
     }
 
     /** {@code 127.0.0.1:31010} moved to the block. */

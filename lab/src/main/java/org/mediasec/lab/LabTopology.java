@@ -137,10 +137,26 @@ public final class LabTopology implements AutoCloseable {
         })) {
             return;
         }
-        step("UE-B registered through P-CSCF B with msrp-tls;mediasec agreed", () -> {
+        if (!step("UE-B registered through P-CSCF B with msrp-tls;mediasec agreed", () -> {
             registrationB = await(ueB.register().toCompletableFuture(), timeout, "REGISTER not answered 200");
             return agreed(registrationB);
-        });
+        })) {
+            return;
+        }
+        if (configs.sipOverTls()) {
+            step("SIP between each UE and its P-CSCF runs over TLS (certificates pinned both ways); P-CSCF ↔ core over UDP",
+                    () -> sipHop("UE-A", ueA, "P-CSCF A", pcscfA) + "; " + sipHop("UE-B", ueB, "P-CSCF B", pcscfB)
+                            + "; P-CSCFs → core " + configs.pcscf('a').core().uri() + " (UDP)");
+        }
+    }
+
+    /** The UE registered over TLS (it listens on nothing else) to its P-CSCF, whose certificate it pinned. */
+    private static String sipHop(String ue, Ue u, String pcscf, PcscfNode p) {
+        if (u.config().sipTransport() != org.mediasec.sip.SipTransport.TLS || p.sipTlsFingerprint().isEmpty()) {
+            throw new StepFailed(ue + " uses SIP over " + u.config().sipTransport() + " to " + pcscf);
+        }
+        return ue + " → " + pcscf + " " + u.config().outboundProxy() + " over TLS, " + pcscf + " certificate "
+                + p.sipTlsFingerprint().get();
     }
 
     private static String describe(AgwConfig c) {

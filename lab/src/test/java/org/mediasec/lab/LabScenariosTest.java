@@ -40,6 +40,13 @@ class LabScenariosTest {
         }
         assertThat(r.exitCode()).isZero();
 
+        // the Gm hops ran SIP over TLS (each UE listens on TLS only), the hops to the core over UDP
+        assertThat(r.scenarios().get(0).checks()).anySatisfy(c -> {
+            assertThat(c.what()).startsWith("SIP between each UE and its P-CSCF runs over TLS");
+            assertThat(c.detail()).contains("UE-A → P-CSCF A", "UE-B → P-CSCF B", "over TLS", "(UDP)");
+        });
+        assertThat(e2aeHangup(r)).contains("UE-B: BYE from");
+
         ScenarioReport e2ae = r.scenarios().get(1);
         List<LegReport> legs = e2ae.legs();
         assertThat(legs).extracting(LegReport::name).containsExactly("UE-A ↔ AGW-A", "AGW-A ↔ AGW-B", "AGW-B ↔ UE-B");
@@ -66,5 +73,10 @@ class LabScenariosTest {
                 "no AGW decrypted anything (every AGW leg is a byte relay)",
                 "UE-A has TLS end to end with UE-B and verified its certificate",
                 "UE-B has TLS end to end with UE-A and verified its certificate");
+    }
+
+    private static String e2aeHangup(LabReport r) {
+        return r.scenarios().get(1).checks().stream().filter(c -> c.what().startsWith("UE-A hung up with BYE"))
+                .map(Check::detail).findFirst().orElse("no hang-up check");
     }
 }

@@ -105,6 +105,7 @@ public final class LabCommand implements Callable<Integer> {
             throw e;
         }
         if (!keepRunning) {
+            quietSipStackWhileStopping();
             lab.close();
             return report.exitCode();
         }
@@ -113,6 +114,17 @@ public final class LabCommand implements Callable<Integer> {
         err.flush();
         int stopped = runner.run(() -> lab, err);
         return stopped != 0 ? stopped : report.exitCode();
+    }
+
+    /**
+     * The JAIN-SIP RI logs each SIP over TLS connection that its peer closes while the lab stops (a keep-alive
+     * answered on a socket already shut) as a WARN/ERROR with a stack trace; after the report those lines are noise,
+     * so the stack's own logger ({@code org.mediasec.sip.jainsip}) is silenced for the shutdown only.
+     */
+    private static void quietSipStackWhileStopping() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            ctx.getLogger("org.mediasec.sip.jainsip").setLevel(ch.qos.logback.classic.Level.OFF);
+        }
     }
 
     LabOptions options() {
