@@ -187,4 +187,34 @@ class CoreTlsTest {
             }
         }
     }
+
+    @Test
+    void aUaWhoseCertificateTheCoreDoesNotTrustIsNotReachedAndTheCallerGets500() throws Exception {
+        LocalIdentity bobId = LocalIdentity.selfSigned("bob.untrusted.test");
+        Ua alice = new Ua();
+        Ua bob = new Ua();
+        // clientAuth none: bob registers without showing a certificate; the core trusts only alice's
+        CoreConfig config = tlsCore("none", List.of(UE.fingerprint().toString()));
+        try (Core core = Core.start(config)) {
+            CertificateFingerprint coreFp = LocalIdentity.loadPem(dir.resolve("core-cert.pem"), dir.resolve("core-key.pem")).fingerprint();
+            try (SipEndpoint a = SipEndpoint.start(SipStackConfig.loopback("ue-alice-503")
+                         .withTls(SipTlsConfig.pinned(UE, List.of(coreFp))).withTransports(EnumSet.of(SipTransport.TLS)), alice);
+                 SipEndpoint b = SipEndpoint.start(SipStackConfig.loopback("ue-bob-503")
+                         .withTls(SipTlsConfig.pinned(bobId, List.of(coreFp))).withTransports(EnumSet.of(SipTransport.TLS)), bob)) {
+                b.send(register(b, core, "bob"));
+                assertThat(bob.responses.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getStatusCode()).isEqualTo(200);
+
+                var bobAor = a.addressFactory().createURI("sip:bob@ims.example.net");
+                Request message = request(a, "alice", Request.MESSAGE, bobAor, "sip:bob@ims.example.net");
+                message.addHeader(a.headerFactory().createRouteHeader(a.addressFactory().createAddress(coreTls(a, core, true))));
+                a.send(message);
+                Response answer = alice.responses.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(answer).as("a final response within " + TIMEOUT).isNotNull();
+                // RFC 3261 §16.9: a transport error counts as a 503 from the branch; §16.7 step 6: "If the
+                // only response that was received is a 503, the proxy SHOULD generate a 500 response"
+                assertThat(answer.getStatusCode()).isEqualTo(Response.SERVER_INTERNAL_ERROR);
+                assertThat(bob.requests).isEmpty();
+            }
+        }
+    }
 }
