@@ -135,6 +135,35 @@ class SipTlsEndpointTest {
     }
 
     @Test
+    void inTls13TheServersRefusalOfOurCertificateFailsTheRequestAtOnceNotByItsTimeout() throws Exception {
+        TlsPeers.Outcome atAlice = new TlsPeers.Outcome(200);
+        TlsPeers.Outcome atMallory = new TlsPeers.Outcome(200);
+        // TLS 1.3: the server checks the client certificate after the client's Finished, so the refusal
+        // (an alert) reaches the client either while its handshake call returns (the send throws) or
+        // after the request was written (then an I/O error event, instead of Timer F 32 s later).
+        try (SipEndpoint alice = SipEndpoint.start(tlsOnly("alice-13", SipTlsConfig.pinned(ALICE, List.of(BOB.fingerprint()))
+                        .withVersions(EnumSet.of(TlsVersion.TLS_1_3))), atAlice);
+             SipEndpoint mallory = SipEndpoint.start(tlsOnly("mallory-13", SipTlsConfig.pinned(MALLORY, List.of(ALICE.fingerprint()))
+                     .withVersions(EnumSet.of(TlsVersion.TLS_1_3))), atMallory)) {
+            long start = System.nanoTime();
+            Object outcome;
+            try {
+                mallory.send(TlsPeers.request(mallory, Request.MESSAGE, TlsPeers.tlsUri(alice, "alice"), "hi"));
+                outcome = atMallory.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (SipEndpointException e) {
+                outcome = e;
+            }
+            assertThat(outcome).isInstanceOfAny(SipEndpointException.class, IOExceptionEvent.class);
+            if (outcome instanceof IOExceptionEvent io) {
+                assertThat(io.getPort()).isEqualTo(alice.port(SipTransport.TLS));
+                assertThat(io.getTransport()).isEqualTo("TLS");
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(atAlice.request).isNotDone();
+        }
+    }
+
+    @Test
     void peersCertifiedByATrustedAuthorityTalkAndASelfSignedOneIsRefused() throws Exception {
         TestAuthority ca = new TestAuthority("mediasec test CA");
         SipTlsTrust trust = SipTlsTrust.authorities(List.of(ca.certificate()));

@@ -31,7 +31,7 @@ final class HandshakeTimedServerSocket extends SSLServerSocket {
 
     @Override
     public Socket accept() throws IOException {
-        return new HandshakeTimedSocket(stackName, (SSLSocket) delegate.accept(), timeoutMillis, false);
+        return new HandshakeTimedSocket(stackName, (SSLSocket) delegate.accept(), timeoutMillis, false, (a, e) -> { });
     }
 
     @Override

@@ -1,16 +1,21 @@
 package org.mediasec.sip.internal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.channels.SocketChannel;
 import java.security.cert.CertificateException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 import javax.net.ssl.HandshakeCompletedListener;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -38,21 +43,29 @@ final class HandshakeTimedSocket extends SSLSocket {
     private final SSLSocket delegate;
     private final int timeoutMillis;
     private final boolean client;
+    private final BiConsumer<InetSocketAddress, SSLException> onRefusedAfterHandshake;
+    private final AtomicBoolean refusalReported = new AtomicBoolean();
     private boolean handshaken;
 
     /**
-     * @param client true for a socket we connected, false for one a server socket accepted (then the
-     *               log names the peer as the TLS client)
+     * @param client                  true for a socket we connected, false for one a server socket
+     *                                accepted (then the log names the peer as the TLS client)
+     * @param onRefusedAfterHandshake told once when a read of a client socket fails with a TLS error
+     *                                after the handshake: in TLS 1.3 a server refuses the client's
+     *                                certificate only after the client finished its handshake, so the
+     *                                refusal (an alert) arrives on the first read
      */
-    HandshakeTimedSocket(String stackName, SSLSocket delegate, int timeoutMillis, boolean client) {
+    HandshakeTimedSocket(String stackName, SSLSocket delegate, int timeoutMillis, boolean client,
+                         BiConsumer<InetSocketAddress, SSLException> onRefusedAfterHandshake) {
         this.stackName = stackName;
         this.delegate = delegate;
         this.timeoutMillis = timeoutMillis;
         this.client = client;
+        this.onRefusedAfterHandshake = onRefusedAfterHandshake;
     }
 
     private String peer() {
-        String address = delegate.getRemoteSocketAddress() instanceof java.net.InetSocketAddress a
+        String address = delegate.getRemoteSocketAddress() instanceof InetSocketAddress a
                 ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(delegate.getRemoteSocketAddress());
         return (client ? "TLS server " : "TLS client ") + address;
     }
@@ -253,9 +266,41 @@ final class HandshakeTimedSocket extends SSLSocket {
         return delegate.getChannel();
     }
 
+    /** The socket's stream; for a client socket, a TLS error on read is reported (see the constructor). */
     @Override
     public InputStream getInputStream() throws IOException {
-        return delegate.getInputStream();
+        InputStream in = delegate.getInputStream();
+        if (!client) {
+            return in;
+        }
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (SSLException e) {
+                    throw reported(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (SSLException e) {
+                    throw reported(e);
+                }
+            }
+        };
+    }
+
+    private SSLException reported(SSLException e) {
+        if (refusalReported.compareAndSet(false, true) && delegate.getRemoteSocketAddress() instanceof InetSocketAddress a) {
+            LOG.warn("[{}] {} ended the connection with a TLS error after the handshake (it may have refused our "
+                    + "certificate): {}", stackName, peer(), e.getMessage());
+            onRefusedAfterHandshake.accept(a, e);
+        }
+        return e;
     }
 
     @Override

@@ -8,12 +8,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.Iterator;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.sip.IOExceptionEvent;
 
 import gov.nist.core.net.DefaultNetworkLayer;
 import gov.nist.core.net.NetworkLayer;
+import gov.nist.javax.sip.SipProviderImpl;
 import gov.nist.javax.sip.SipStackImpl;
 
 /**
@@ -27,6 +31,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
     private final String stackName;
     private final SipTlsContext tls;
     private final int connectTimeoutMillis;
+    private volatile SipStackImpl stack;
 
     /** @param timeout bound on the TCP connect, and then on the TLS handshake */
     public TlsNetworkLayer(String stackName, SipTlsContext tls, Duration timeout) {
@@ -63,7 +68,7 @@ public final class TlsNetworkLayer implements NetworkLayer {
                 s.bind(new InetSocketAddress(myAddress, 0));
             }
             s.connect(new InetSocketAddress(address, port), connectTimeoutMillis);
-            return new HandshakeTimedSocket(stackName, s, connectTimeoutMillis, true);
+            return new HandshakeTimedSocket(stackName, s, connectTimeoutMillis, true, this::raiseIoException);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -102,6 +107,23 @@ public final class TlsNetworkLayer implements NetworkLayer {
 
     @Override
     public void setSipStack(SipStackImpl sipStack) {
-        // nothing needed from the stack
+        this.stack = sipStack;
+    }
+
+    /**
+     * Tells the providers' listeners of a TLS connection the peer ended after the handshake (see
+     * {@link HandshakeTimedSocket}), as the RI does for a failed send: an {@link IOExceptionEvent}.
+     * The RI itself ignores a failed read, so the request sent on that connection would otherwise
+     * fail only at its transaction timeout.
+     */
+    private void raiseIoException(InetSocketAddress peer, SSLException cause) {
+        SipStackImpl s = stack;
+        if (s == null) {
+            return;
+        }
+        for (Iterator<SipProviderImpl> it = s.getSipProviders(); it.hasNext(); ) {
+            SipProviderImpl provider = it.next();
+            provider.handleEvent(new IOExceptionEvent(provider, peer.getAddress().getHostAddress(), peer.getPort(), "TLS"), null);
+        }
     }
 }
