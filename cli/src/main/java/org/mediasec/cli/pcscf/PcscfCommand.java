@@ -70,7 +70,8 @@ public final class PcscfCommand implements Callable<Integer> {
         return runner.run(() -> {
             PcscfNode node = PcscfNode.start(c);
             out.println("mediasec pcscf: SIP on " + node.sipAddress() + " (" + String.join(", ", c.sip().transports()) + "), core "
-                    + c.core().uri() + ", IMS-AGWs register at " + node.mgcAddress() + " over " + c.h248().transport());
+                    + c.core().uri() + ", IMS-AGWs register at " + node.mgcAddress() + " over " + c.h248().transport()
+                    + node.sipTlsFingerprint().map(f -> "; SIP over TLS certificate " + f + " (UEs pin it)").orElse(""));
             out.flush();
             return node;
         }, err);
