@@ -76,6 +76,15 @@ public record SipTlsConfig(LocalIdentity identity, SipTlsTrust trust, int port, 
                 EnumSet.allOf(TlsVersion.class), DEFAULT_HANDSHAKE_TIMEOUT);
     }
 
+    /**
+     * TLS with {@code identity} and {@code trust} (e.g. {@link SipTlsTrust#authoritiesPem}): a free
+     * port, client certificate required, TLS 1.2 and 1.3, {@link #DEFAULT_HANDSHAKE_TIMEOUT}.
+     */
+    public static SipTlsConfig of(LocalIdentity identity, SipTlsTrust trust) {
+        return new SipTlsConfig(identity, trust, 0, ClientAuth.REQUIRED, EnumSet.allOf(TlsVersion.class),
+                DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
     public SipTlsConfig withTrust(SipTlsTrust newTrust) {
         return new SipTlsConfig(identity, newTrust, port, clientAuth, versions, handshakeTimeout);
     }

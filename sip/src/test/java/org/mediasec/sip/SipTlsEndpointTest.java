@@ -171,11 +171,11 @@ class SipTlsEndpointTest {
         TlsPeers.Outcome atBob = new TlsPeers.Outcome(200);
         TlsPeers.Outcome atMallory = new TlsPeers.Outcome(200);
         try (SipEndpoint alice = SipEndpoint.start(tlsOnly("alice-ca",
-                        SipTlsConfig.pinned(ca.issue("alice.sip.test"), List.of()).withTrust(trust)), atAlice);
+                        SipTlsConfig.of(ca.issue("alice.sip.test"), trust)), atAlice);
              SipEndpoint bob = SipEndpoint.start(tlsOnly("bob-ca",
-                     SipTlsConfig.pinned(ca.issue("bob.sip.test"), List.of()).withTrust(trust)), atBob);
+                     SipTlsConfig.of(ca.issue("bob.sip.test"), trust)), atBob);
              SipEndpoint mallory = SipEndpoint.start(tlsOnly("mallory-ca",
-                     SipTlsConfig.pinned(MALLORY, List.of()).withTrust(trust)
+                     SipTlsConfig.of(MALLORY, trust)
                              .withVersions(EnumSet.of(TlsVersion.TLS_1_2))), atMallory)) {
             bob.send(TlsPeers.request(bob, Request.MESSAGE, TlsPeers.tlsUri(alice, "alice"), "certified"));
             assertThat(TlsPeers.status(atBob.first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))).isEqualTo(200);

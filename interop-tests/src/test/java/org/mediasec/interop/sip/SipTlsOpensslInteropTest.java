@@ -88,9 +88,13 @@ class SipTlsOpensslInteropTest {
 
     /** Our SIP-over-TLS endpoint: answers OPTIONS 200; its certificate written to server.crt.pem for openssl. */
     private SipEndpoint server(SipTlsTrust trust) throws Exception {
+        return server(trust, SipTlsConfig.ClientAuth.REQUIRED);
+    }
+
+    private SipEndpoint server(SipTlsTrust trust, SipTlsConfig.ClientAuth clientAuth) throws Exception {
         LocalIdentity id = LocalIdentity.selfSigned("sip-server.mediasec.test");
         Files.writeString(dir.resolve("server.crt.pem"), id.certificatePem(), StandardCharsets.US_ASCII);
-        SipTlsConfig tls = SipTlsConfig.pinned(id, List.of()).withTrust(trust);
+        SipTlsConfig tls = SipTlsConfig.of(id, trust).withClientAuth(clientAuth);
         SipEndpoint server = SipEndpoint.start(SipStackConfig.loopback("sip-tls-openssl").withTls(tls)
                 .withTransports(EnumSet.of(SipTransport.TLS)), r -> {
                     received.add(r);
@@ -167,6 +171,21 @@ class SipTlsOpensslInteropTest {
         assertThat(Tshark.malformedFrames(pcap, "-d", decodeAs, "-d", sipInTls, "-o", keys)).isEmpty();
         // without the key log nothing is readable as SIP
         assertThat(Tshark.fields(pcap, "sip", "frame.number", "-d", decodeAs, "-d", sipInTls)).isEmpty();
+    }
+
+    @Test
+    void opensslWithoutACertificateIsServedWhenNoneIsAsked() throws Exception {
+        // server-authenticated TLS, as toward a registrar (RFC 3261 §26.3.2.1); no peer is trusted at all
+        SipEndpoint server = server(SipTlsTrust.pinned(List.of()), SipTlsConfig.ClientAuth.NONE);
+        int port = server.port(SipTransport.TLS);
+        RunningTool sClient = sClient(port, null, null);
+        sClient.await("Verification: OK", WAIT);
+        sClient.send(options(port, "openssl-4"));
+        sClient.await("SIP/2.0 200 OK\r?\n", WAIT);
+        assertThat(received.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull()
+                .satisfies(r -> assertThat(r.transport()).isEqualTo("TLS"));
+        sClient.closeStdin();
+        assertThat(sClient.waitFor(WAIT)).isZero();
     }
 
     @Test
