@@ -53,7 +53,7 @@ final class LabSipTls {
     /** P-CSCF {@code side} with UDP (core) and TLS (its UE) on its SIP port, its certificate, its UE pinned. */
     PcscfConfig pcscf(char side, PcscfConfig c) {
         String name = "pcscf-" + side;
-        PcscfConfig.Tls tls = new PcscfConfig.Tls(cert(dir, name).toString(), key(dir, name).toString(), "optional",
+        PcscfConfig.Tls tls = new PcscfConfig.Tls(cert(dir, name).toString(), key(dir, name).toString(), "required",
                 List.of(ue[side - 'a'].toString()), c.sip().tls().handshakeTimeout());
         return c.withSip(c.sip().withTransports(List.of("udp", "tls")).withTls(tls));
     }

@@ -36,7 +36,7 @@ final class PcscfTls {
     static SipTlsConfig config(PcscfConfig.Sip s, LocalIdentity identity) {
         PcscfConfig.Tls t = s.tls();
         return new SipTlsConfig(identity, SipTlsTrust.pinned(t.fingerprints()), s.port(),
-                t.clientAuth().equals("required") ? SipTlsConfig.ClientAuth.REQUIRED : SipTlsConfig.ClientAuth.OPTIONAL,
+                SipTlsConfig.ClientAuth.valueOf(t.clientAuth().toUpperCase(java.util.Locale.ROOT)),
                 EnumSet.allOf(TlsVersion.class), t.handshakeTimeout());
     }
 }

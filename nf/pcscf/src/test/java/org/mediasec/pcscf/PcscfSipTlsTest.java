@@ -44,7 +44,7 @@ class PcscfSipTlsTest {
     @BeforeAll
     void start() throws Exception {
         core = Core.start(CoreConfig.defaults().withPort(0));
-        PcscfConfig.Tls tls = new PcscfConfig.Tls(null, null, "optional", List.of(ALICE.fingerprint().toString()), null);
+        PcscfConfig.Tls tls = new PcscfConfig.Tls(null, null, "required", List.of(ALICE.fingerprint().toString()), null);
         pcscf = PcscfNode.start(PcscfConfig.defaults()
                 .withSip(new PcscfConfig.Sip(null, freeUdpAndTcpPort(), List.of("udp", "tls"), DOMAIN, null, tls))
                 .withCore(new PcscfConfig.Core("sip:127.0.0.1:" + core.port() + ";lr"))

@@ -139,8 +139,9 @@ public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Time
      * @param certFile            PEM certificate of the P-CSCF; with {@code keyFile}; both null: a self-signed one is
      *                            generated at start (its fingerprint is logged, for the UEs to pin)
      * @param keyFile             PEM private key of {@code certFile}
-     * @param clientAuth          {@code optional} (a UE presenting no certificate is let in: its registration
-     *                            authenticates it) or {@code required}
+     * @param clientAuth          {@code none} (server-authenticated TLS, RFC 3261 §26.3.2.1: the UE is authenticated by
+     *                            its registration), {@code optional} (a UE presenting a certificate must be trusted)
+     *                            or {@code required}
      * @param trustedFingerprints the certificates accepted from connecting peers ({@code sha-256 AB:CD:...}); a peer
      *                            that presents one not listed is refused (never accept any certificate)
      * @param handshakeTimeout    bound on a TLS handshake
@@ -153,9 +154,9 @@ public record PcscfConfig(Sip sip, Core core, H248 h248, MediaSec mediasec, Time
             if ((certFile == null) != (keyFile == null)) {
                 throw new IllegalArgumentException("sip.tls: cert-file and key-file go together");
             }
-            clientAuth = or(clientAuth, "optional").toLowerCase(Locale.ROOT);
-            if (!clientAuth.equals("optional") && !clientAuth.equals("required")) {
-                throw new IllegalArgumentException("sip.tls.client-auth: " + clientAuth + " (expected: optional, required)");
+            clientAuth = or(clientAuth, "none").toLowerCase(Locale.ROOT);
+            if (!clientAuth.equals("none") && !clientAuth.equals("optional") && !clientAuth.equals("required")) {
+                throw new IllegalArgumentException("sip.tls.client-auth: " + clientAuth + " (expected: none, optional, required)");
             }
             trustedFingerprints = trustedFingerprints == null ? List.of() : List.copyOf(trustedFingerprints);
             for (String f : trustedFingerprints) {

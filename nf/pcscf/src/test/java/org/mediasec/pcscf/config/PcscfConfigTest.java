@@ -74,6 +74,7 @@ class PcscfConfigTest {
                 + "trusted-fingerprints: [\"sha-256 " + "AB:".repeat(31) + "AB\"]}}");
         assertThat(tls.sip().sipTransports()).containsExactly(SipTransport.UDP, SipTransport.TLS);
         assertThat(tls.sip().tls().clientAuth()).isEqualTo("required");
+        assertThat(PcscfConfig.defaults().sip().tls().clientAuth()).isEqualTo("none");
         assertThat(tls.sip().tls().fingerprints()).hasSize(1);
         assertThatThrownBy(() -> PcscfConfig.parse("limits: {max-session-duration: 0s}"))
                 .hasMessageContaining("limits.max-session-duration");
