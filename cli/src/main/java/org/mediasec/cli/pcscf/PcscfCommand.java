@@ -69,11 +69,17 @@ public final class PcscfCommand implements Callable<Integer> {
         }
         return runner.run(() -> {
             PcscfNode node = PcscfNode.start(c);
-            out.println("mediasec pcscf: SIP on " + node.sipAddress() + " (" + String.join(", ", c.sip().transports()) + "), core "
-                    + c.core().uri() + ", IMS-AGWs register at " + node.mgcAddress() + " over " + c.h248().transport()
+            out.println("mediasec pcscf: SIP on " + hostPort(node.sipAddress()) + " (" + String.join(", ", c.sip().transports()) + "), core "
+                    + c.core().uri() + ", IMS-AGWs register at " + hostPort(node.mgcAddress()) + " over " + c.h248().transport()
                     + node.sipTlsFingerprint().map(f -> "; SIP over TLS certificate " + f + " (UEs pin it)").orElse(""));
             out.flush();
             return node;
         }, err);
+    }
+
+    /** {@code 127.0.0.1:5062} (an InetSocketAddress prints {@code /127.0.0.1:5062}). */
+    static String hostPort(java.net.InetSocketAddress a) {
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }

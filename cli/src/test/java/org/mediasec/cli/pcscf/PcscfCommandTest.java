@@ -73,7 +73,8 @@ class PcscfCommandTest {
         cmd.runner.stop.complete(null);
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         // what a person reads: tokens, no Java list or record rendering
-        assertThat(out.toString()).contains("mediasec pcscf: SIP on", "(udp), core ", " over udp")
-                .doesNotContain("[", "]", "Optional", "Config");
+        assertThat(out.toString()).contains("mediasec pcscf: SIP on 127.0.0.1:", "(udp), core ", " over udp",
+                        "IMS-AGWs register at 127.0.0.1:")
+                .doesNotContain("[", "]", "Optional", "Config", "/127.0.0.1");
     }
 }
