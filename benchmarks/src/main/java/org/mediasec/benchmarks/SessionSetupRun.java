@@ -47,7 +47,7 @@ import org.mediasec.tls.LocalIdentity;
  * than T1: an ACK lost on the way is recovered by the UAS's 2xx retransmission at 500 ms (RFC 3261
  * §13.3.1.4) before the BYE leaves; with a hold of exactly 500 ms the two race and a lost ACK fails the call.
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.SessionSetupRun [--rates 50,100,150,200,250,300,350,400,500,600,800]
+ * java -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.SessionSetupRun [--rates 50,100,150,200,250,300,350,400,500,600,800,1000,1200,1600]
  *      [--seconds 10] [--hold-ms 1000] [--warmup 5] [--modes core,pcscf] [--scenarios benchmarks/sipp] [--out DIR]
  * </pre>
  */
@@ -87,9 +87,9 @@ public final class SessionSetupRun {
 
     public static void main(String[] argv) throws Exception {
         AgwBench.Args a = new AgwBench.Args(argv,
-                "SessionSetupRun [--rates 50,100,150,200,250,300,350,400,500,600,800] [--seconds 10] [--hold-ms 1000] [--warmup 5] "
+                "SessionSetupRun [--rates 50,100,150,200,250,300,350,400,500,600,800,1000,1200,1600] [--seconds 10] [--hold-ms 1000] [--warmup 5] "
                         + "[--modes core,pcscf] [--scenarios benchmarks/sipp] [--out DIR]",
-                "rates", "50,100,150,200,250,300,350,400,500,600,800", "seconds", "10", "hold-ms", "1000", "warmup", "5",
+                "rates", "50,100,150,200,250,300,350,400,500,600,800,1000,1200,1600", "seconds", "10", "hold-ms", "1000", "warmup", "5",
                 "modes", "core,pcscf", "scenarios", "benchmarks/sipp", "out", "");
         List<Double> rates = new ArrayList<>();
         for (String r : a.get("rates").split(",")) {
