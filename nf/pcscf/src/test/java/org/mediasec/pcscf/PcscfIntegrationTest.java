@@ -380,6 +380,30 @@ class PcscfIntegrationTest {
     }
 
     @Test
+    void a2xxFromASecondForkDoesNotMoveTheMediaOfTheFirst() throws Exception {
+        Request invite = alice.invite("bob", e2aeOffer());
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        bob.answer(atBob, 200, plainAnswer(9));
+        Response ok = alice.next(200);
+        // a second callee's 2xx to the same INVITE (another To tag, another answer), as a forking proxy would relay it
+        Response forked = atBob.createResponse(200);
+        ((javax.sip.header.ToHeader) forked.getHeader(javax.sip.header.ToHeader.NAME)).setTag("to-bob-2");
+        forked.addHeader(bob.contact());
+        forked.setContent(plainAnswer(40000), bob.endpoint.headerFactory().createContentTypeHeader("application", "sdp"));
+        bob.endpoint.sendStateless(forked);
+        Response second = alice.next(200);
+        assertThat(((javax.sip.header.ToHeader) second.getHeader(javax.sip.header.ToHeader.NAME)).getTag()).isEqualTo("to-bob-2");
+        // its media is refused, never relayed toward the second callee's own address
+        assertThat(TestUa.sdp(second).media()).allSatisfy(m -> assertThat(m.port()).isZero());
+        alice.ack(ok, invite);
+        assertThat(agw.contexts().contexts()).isEqualTo(2);
+        alice.send(alice.inDialog(Request.BYE, ok, invite));
+        bob.nextRequest(Request.BYE);
+        assertThat(nextFor(alice, Request.BYE).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void busyCalleeReleasesTheContexts() throws Exception {
         alice.send(alice.invite("bob", e2aeOffer()));
         IncomingRequest atBob = bob.nextRequest(Request.INVITE);
