@@ -174,6 +174,70 @@ class SipTlsOpensslInteropTest {
     }
 
     @Test
+    void ourClientTalksToOpensslServerWhichVerifiesOurCertificateAndAnswersBySip() throws Exception {
+        Credentials serverCert = opensslCertificate("sserver.mediasec.test");
+        LocalIdentity ours = LocalIdentity.selfSigned("sip-client.mediasec.test");
+        Path ourPem = dir.resolve("client.crt.pem");
+        Files.writeString(ourPem, ours.certificatePem(), StandardCharsets.US_ASCII);
+        int sport;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            sport = probe.getLocalPort();
+        }
+        RunningTool sServer = RunningTool.start(ExternalTool.require("openssl").toString(), "s_server",
+                "-accept", "127.0.0.1:" + sport, "-naccept", "1",
+                "-cert", serverCert.certificate().toString(), "-key", serverCert.key().toString(),
+                "-Verify", "1", "-CAfile", ourPem.toString(), "-verify_return_error");
+        open.add(sServer);
+        sServer.await("ACCEPT", WAIT);
+
+        BlockingQueue<javax.sip.message.Response> responses = new LinkedBlockingQueue<>();
+        SipEndpoint client = SipEndpoint.start(SipStackConfig.loopback("sip-tls-client").withTls(
+                        SipTlsConfig.of(ours, SipTlsTrust.pinned(opensslFingerprint(serverCert.certificate()))))
+                .withTransports(EnumSet.of(SipTransport.TLS)), new org.mediasec.sip.SipEndpointListener() {
+                    @Override
+                    public void onRequest(IncomingRequest request) {
+                        request.respond(501);
+                    }
+
+                    @Override
+                    public void onResponse(javax.sip.ResponseEvent event) {
+                        responses.add(event.getResponse());
+                    }
+                });
+        open.add(client);
+        var af = client.addressFactory();
+        var hf = client.headerFactory();
+        javax.sip.address.SipURI target = af.createSipURI(null, "127.0.0.1");
+        target.setPort(sport);
+        target.setTransportParam("tls");
+        var from = af.createAddress("sip:mediasec@127.0.0.1");
+        Request options = client.messageFactory().createRequest(target, Request.OPTIONS, client.provider().getNewCallId(),
+                hf.createCSeqHeader(1L, Request.OPTIONS), hf.createFromHeader(from, "f1"),
+                hf.createToHeader(af.createAddress(target), null),
+                new ArrayList<>(List.of(client.newVia(SipTransport.TLS))), hf.createMaxForwardsHeader(70));
+        client.send(options);
+
+        // s_server verified our certificate, prints what it decrypted; answer it by typing a 200
+        String received = sServer.await("(?s)OPTIONS sip:127\\.0\\.0\\.1:" + sport + ";transport=tls SIP/2\\.0\r?\n.*?\r?\n\r?\n", WAIT).group();
+        assertThat(sServer.stdout() + sServer.stderr()).doesNotContainIgnoringCase("verify error");
+        StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
+        for (String line : received.split("\r?\n")) {
+            if (line.startsWith("Via:") || line.startsWith("From:") || line.startsWith("Call-ID:") || line.startsWith("CSeq:")) {
+                ok.append(line).append("\r\n");
+            } else if (line.startsWith("To:")) {
+                ok.append(line).append(";tag=openssl\r\n");
+            }
+        }
+        ok.append("Content-Length: 0\r\n\r\n");
+        sServer.send(ok.toString());
+
+        javax.sip.message.Response response = responses.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(response).as("the 200 typed into s_server").isNotNull();
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(received).contains("Via: SIP/2.0/TLS 127.0.0.1:" + client.port(SipTransport.TLS));
+    }
+
+    @Test
     void opensslWithoutACertificateIsServedWhenNoneIsAsked() throws Exception {
         // server-authenticated TLS, as toward a registrar (RFC 3261 §26.3.2.1); no peer is trusted at all
         SipEndpoint server = server(SipTlsTrust.pinned(List.of()), SipTlsConfig.ClientAuth.NONE);
