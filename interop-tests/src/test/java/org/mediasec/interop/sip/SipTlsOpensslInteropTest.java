@@ -45,7 +45,9 @@ import org.mediasec.tls.TlsRole;
  * request typed on its stdin and gets our 200. The loopback capture of the exchange is decrypted by
  * tshark with the key log openssl writes ({@code -keylogfile}: the JDK provider our SIP stack uses
  * has no key log) and dissected as SIP, with no malformed frame. A client with no certificate, or
- * with one we did not pin, is refused during the handshake and nothing reaches the SIP layer.
+ * with one we did not pin, is refused during the handshake and nothing reaches the SIP layer; one
+ * without a certificate is served when none is asked. The other way round, {@code openssl s_server}
+ * verifies our client certificate, prints our OPTIONS, and the 200 typed into it reaches us.
  */
 @Tag("interop")
 class SipTlsOpensslInteropTest {
