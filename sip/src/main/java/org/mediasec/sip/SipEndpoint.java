@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sip.ClientTransaction;
@@ -197,7 +198,7 @@ public final class SipEndpoint implements AutoCloseable {
     }
 
     /** The transports listened on. */
-    public java.util.Set<SipTransport> transports() {
+    public Set<SipTransport> transports() {
         return config.transports();
     }
 

@@ -1,5 +1,6 @@
 package org.mediasec.sip.internal;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -53,7 +54,7 @@ final class AuthorityTrustManager extends X509ExtendedTrustManager {
                 }
             }
             throw new IllegalStateException("no X509ExtendedTrustManager from PKIX");
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build a trust manager for " + authorities.size() + " authorities", e);
         }
     }

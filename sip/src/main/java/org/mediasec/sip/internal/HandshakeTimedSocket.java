@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.security.cert.CertificateException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,7 +91,7 @@ final class HandshakeTimedSocket extends SSLSocket {
             throw e;
         } catch (IOException e) {
             // a stall ends either by our read timeout or by the RI's watchdog closing the socket
-            boolean timedOut = e instanceof java.net.SocketTimeoutException
+            boolean timedOut = e instanceof SocketTimeoutException
                     || System.nanoTime() - start >= timeoutMillis * 1_000_000L;
             String why = timedOut
                     ? "not completed within " + timeoutMillis + " ms"
