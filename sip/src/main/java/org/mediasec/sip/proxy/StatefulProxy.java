@@ -69,6 +69,8 @@ public final class StatefulProxy {
         final boolean invite;
         final ResponseContext<ClientTransaction> responses;
         final AsyncResponseRewriter rewriter;
+        /** The client transactions of this context by the branch of our Via (lower case). */
+        final Map<String, ClientTransaction> branches = new java.util.HashMap<>();
         /** Completes when everything handed upstream so far has been sent: responses leave in order. */
         CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
@@ -234,6 +236,7 @@ public final class StatefulProxy {
         }
         ct.setApplicationData(new BranchOf(ctx));
         ctx.responses.addBranch(ct);
+        ctx.branches.put(branchKey(ct.getBranchId()), ct);
         if (invite) {
             invites.put(ctx.key, ctx);
         }
@@ -257,18 +260,7 @@ public final class StatefulProxy {
         Response response = event.getResponse();
         ClientTransaction ct = event.getClientTransaction();
         if (ct != null && ct.getApplicationData() instanceof BranchOf b) {
-            Optional<Response> popped = ResponseVia.pop(response);
-            if (popped.isPresent()) {
-                int status = response.getStatusCode();
-                if (status >= 200) {
-                    stopTimerC(ct);
-                } else if (status > 100 && timerCs.containsKey(ct)) {
-                    // §16.7 step 2: "if the response is a provisional response with status codes 101 to 199
-                    // inclusive (i.e., anything but 100), the proxy MUST reset timer C for that client transaction."
-                    startTimerC(ct, b.context());
-                }
-                apply(b.context(), b.context().responses.onResponse(ct, popped.get()));
-            }
+            ResponseVia.pop(response).ifPresent(popped -> onBranchResponse(ct, b.context(), popped));
             return true;
         }
         if (ct != null) {
@@ -280,7 +272,11 @@ public final class StatefulProxy {
         // §16.7: "If none is found, the element MUST process the response (even if it is an informational
         // response) as a stateless proxy"; e.g. a retransmitted 2xx to an INVITE.
         ResponseVia.pop(response).ifPresent(r -> {
-            CompletableFuture<Response> rewritten = invite2xx.get(invite2xxKey(r));
+            String key = invite2xxKey(r);
+            CompletableFuture<Response> rewritten = key == null ? null : invite2xx.get(key);
+            if (rewritten == null && key != null && r.getStatusCode() / 100 == 2 && overtookItsTransaction(response, r)) {
+                return;
+            }
             if (rewritten != null) {
                 // a retransmission of a 2xx we rewrote: the rewritten copy again, or nothing while it is held
                 if (!rewritten.isDone()) {
@@ -296,6 +292,47 @@ public final class StatefulProxy {
             }
         });
         return true;
+    }
+
+    /** A response of one of our branches (its top Via removed): timer C, then the response context. */
+    private void onBranchResponse(ClientTransaction ct, Context ctx, Response popped) {
+        int status = popped.getStatusCode();
+        if (status >= 200) {
+            stopTimerC(ct);
+        } else if (status > 100 && timerCs.containsKey(ct)) {
+            // §16.7 step 2: "if the response is a provisional response with status codes 101 to 199
+            // inclusive (i.e., anything but 100), the proxy MUST reset timer C for that client transaction."
+            startTimerC(ct, ctx);
+        }
+        apply(ctx, ctx.responses.onResponse(ct, popped));
+    }
+
+    /**
+     * A 2xx to an INVITE that came without a client transaction while its branch is still open here: the
+     * stack ended the client transaction on the first copy (RFC 3261 §17.1.1.2: a 2xx moves it to
+     * Terminated) and, with several UDP worker threads, delivered a retransmission before the event of
+     * that first copy. It is handled as the first copy would be (held behind the responses before it,
+     * rewritten once), never relayed statelessly past the rewriter; the first copy, when its event
+     * comes, counts as a retransmission. Returns false if the response is of no open branch.
+     */
+    private boolean overtookItsTransaction(Response received, Response popped) {
+        Context ctx = invites.get(serverKey(popped));
+        ViaHeader ours = (ViaHeader) received.getHeader(ViaHeader.NAME);
+        if (ctx == null || ours == null || ours.getBranch() == null) {
+            return false;
+        }
+        ClientTransaction ct = ctx.branches.get(branchKey(ours.getBranch()));
+        if (ct == null) {
+            return false;
+        }
+        LOG.debug("{} on branch {} came before its client transaction's event; relayed in its context",
+                popped.getStatusCode(), ct.getBranchId());
+        onBranchResponse(ct, ctx, popped);
+        return true;
+    }
+
+    private static String branchKey(String branch) {
+        return branch.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A client transaction of ours timed out: 408 in its context (RFC 3261 §16.8). Returns false if not ours. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,23 +35,31 @@ import org.mediasec.sip.SipTransport;
  * {@link StatefulProxy#forwardAsync}: responses are held until the rewriter's stage completes, leave in the
  * order they came, and a 2xx to an INVITE is rewritten once: its retransmissions are dropped while it is
  * held and relayed as rewritten afterwards, never unrewritten.
+ *
+ * <p>Order over UDP: the test thread answers for the UAS and sends the 200 only once the proxy has handled
+ * the 180 (the proxy's stack has several UDP worker threads and may otherwise see the 200 first, after
+ * which the 180 is rightly not relayed, RFC 3261 §16.7 step 5). The UAC's stack has one UDP worker, so it
+ * sees the responses in the order the proxy sent them: an early relay would reach it before the 180.
  */
 class StatefulProxyAsyncTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final List<SipEndpoint> endpoints = new ArrayList<>();
     private static final BlockingQueue<Response> atUac = new LinkedBlockingQueue<>();
+    /** Status codes of the responses the proxy has handled, added after {@link StatefulProxy#onResponse} returned. */
+    private static final BlockingQueue<Integer> handledByProxy = new LinkedBlockingQueue<>();
+    private static final BlockingQueue<IncomingRequest> atUas = new LinkedBlockingQueue<>();
     private static volatile AsyncResponseRewriter rewriter;
-    private static volatile CountDownLatch okSeenByProxy = new CountDownLatch(0);
+    /** When set, the next 200 with a client transaction is handed to the proxy first without one (see below). */
+    private static volatile boolean strayCopyFirst;
     private static StatefulProxy proxy;
     private static SipEndpoint uac;
     private static SipEndpoint proxyEndpoint;
     private static SipURI uasUri;
-    private static volatile SipEndpoint uasEndpoint;
-    private static volatile Runnable retransmit = () -> { };
+    private static SipEndpoint uas;
 
     @BeforeAll
     static void startAll() throws ParseException {
-        uac = start("async-uac", new SipEndpointListener() {
+        uac = start(SipStackConfig.loopback("async-uac").withThreadPoolSize(1), new SipEndpointListener() {
             @Override
             public void onRequest(IncomingRequest in) {
             }
@@ -62,7 +69,7 @@ class StatefulProxyAsyncTest {
                 atUac.add(event.getResponse());
             }
         });
-        proxyEndpoint = start("async-proxy", new SipEndpointListener() {
+        proxyEndpoint = start(SipStackConfig.loopback("async-proxy"), new SipEndpointListener() {
             @Override
             public void onRequest(IncomingRequest in) {
                 proxy.receive(in).ifPresent(pr -> proxy.forwardAsync(pr, ForwardTarget.to(uasUri), rewriter));
@@ -70,10 +77,16 @@ class StatefulProxyAsyncTest {
 
             @Override
             public void onResponse(ResponseEvent event) {
-                if (event.getResponse().getStatusCode() == 200) {
-                    okSeenByProxy.countDown();
+                Response response = event.getResponse();
+                if (strayCopyFirst && response.getStatusCode() == 200 && event.getClientTransaction() != null) {
+                    // what the stack does when a retransmission overtakes the event of the first copy, whose
+                    // client transaction it has already terminated: the copy comes without a transaction
+                    strayCopyFirst = false;
+                    proxy.onResponse(new ResponseEvent(event.getSource(), null, null, (Response) response.clone()));
+                    handledByProxy.add(response.getStatusCode());
                 }
                 proxy.onResponse(event);
+                handledByProxy.add(response.getStatusCode());
             }
 
             @Override
@@ -82,32 +95,11 @@ class StatefulProxyAsyncTest {
             }
         });
         proxy = new StatefulProxy(proxyEndpoint, new ProxyIdentity(proxyEndpoint.host(), proxyEndpoint.port()));
-        SipEndpoint uas = start("async-uas", in -> {
-            if (Request.ACK.equals(in.method())) {
-                return;
+        uas = start(SipStackConfig.loopback("async-uas"), in -> {
+            if (!Request.ACK.equals(in.method())) {
+                atUas.add(in);
             }
-            for (int status : new int[] {180, 200}) {
-                Response r = in.createResponse(status);
-                try {
-                    ((ToHeader) r.getHeader(ToHeader.NAME)).setTag("uas");
-                } catch (ParseException e) {
-                    throw new IllegalStateException(e);
-                }
-                r.addHeader(in.request().getHeader("Contact"));
-                in.respond(r);
-            }
-            // RFC 3261 §13.3.1.4: the UAS retransmits its 2xx until the ACK (the RI does it only with a dialog)
-            Response again = in.createResponse(200);
-            try {
-                ((ToHeader) again.getHeader(ToHeader.NAME)).setTag("uas");
-            } catch (ParseException e) {
-                throw new IllegalStateException(e);
-            }
-            again.addHeader(in.request().getHeader("Contact"));
-            retransmit = () -> uasEndpoint.sendStateless((Response) again.clone());
-            retransmit.run();
         });
-        uasEndpoint = uas;
         uasUri = uas.addressFactory().createSipURI("bob", "127.0.0.1:" + uas.port());
     }
 
@@ -116,18 +108,33 @@ class StatefulProxyAsyncTest {
         endpoints.forEach(SipEndpoint::stop);
     }
 
-    private static SipEndpoint start(String name, SipEndpointListener l) {
-        SipEndpoint ep = SipEndpoint.start(SipStackConfig.loopback(name), l);
+    private static SipEndpoint start(SipStackConfig config, SipEndpointListener l) {
+        SipEndpoint ep = SipEndpoint.start(config, l);
         endpoints.add(ep);
         return ep;
     }
 
     @Test
     void responsesWaitForTheRewriterInOrderAndA2xxIsRewrittenOnce() throws Exception {
+        heldInOrderAndRewrittenOnce(false);
+    }
+
+    /**
+     * The proxy's stack terminates the INVITE client transaction on the first 2xx; with several UDP workers a
+     * retransmission may reach the listener, without a transaction, before the first copy's event does. It
+     * must be held and rewritten as the first copy would be, not relayed statelessly past the rewriter.
+     */
+    @Test
+    void a2xxWithoutItsTransactionBeforeTheFirstCopyIsHeldAndRewrittenOnce() throws Exception {
+        heldInOrderAndRewrittenOnce(true);
+    }
+
+    private static void heldInOrderAndRewrittenOnce(boolean strayFirst) throws Exception {
+        atUac.clear();
+        handledByProxy.clear();
         CompletableFuture<Void> gate = new CompletableFuture<>();
         AtomicInteger rewrites180 = new AtomicInteger();
         AtomicInteger rewrites200 = new AtomicInteger();
-        okSeenByProxy = new CountDownLatch(2);   // the 200 and at least one retransmission
         rewriter = new AsyncResponseRewriter() {
             @Override
             public CompletionStage<Response> rewrite(ProxiedRequest request, Response response) {
@@ -142,22 +149,35 @@ class StatefulProxyAsyncTest {
                         : CompletableFuture.completedFuture(response);
             }
         };
+        strayCopyFirst = strayFirst;
         uac.send(invite());
-        assertThat(okSeenByProxy.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
-                .as("the UAS retransmitted its 200 while the responses were held").isTrue();
+        IncomingRequest in = atUas.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(in).as("the INVITE reached the UAS within %s", TIMEOUT).isNotNull();
+        in.respond(uasResponse(in, 180));
+        awaitHandled(180);
+        in.respond(uasResponse(in, 200));
+        // RFC 3261 §13.3.1.4: the UAS retransmits its 2xx until the ACK (the RI does it only with a dialog)
+        Response again = uasResponse(in, 200);
+        uas.sendStateless((Response) again.clone());
+        awaitHandled(200);
+        awaitHandled(200);
+        if (strayFirst) {
+            awaitHandled(200);
+        }
         assertThat(atUac.stream().filter(r -> r.getStatusCode() > 100)).as("nothing relayed while held").isEmpty();
 
         gate.complete(null);
         Response first = next();
-        assertThat(first.getStatusCode()).isEqualTo(180);
+        assertThat(first.getStatusCode()).as("the first response relayed").isEqualTo(180);
         assertThat(first.getHeader("X-Rewritten").toString()).contains("180-1");
         Response ok = next();
         assertThat(ok.getStatusCode()).isEqualTo(200);
         assertThat(ok.getHeader("X-Rewritten").toString()).contains("200-1");
         // further retransmissions of the 200 reach the UAC as the rewritten copy, and the rewriter ran once
-        okSeenByProxy = new CountDownLatch(1);
-        retransmit.run();
-        assertThat(okSeenByProxy.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        uas.sendStateless((Response) again.clone());
+        awaitHandled(200);
+        Response retransmitted = next();
+        assertThat(retransmitted.getStatusCode()).isEqualTo(200);
         assertThat(rewrites200).hasValue(1);
         assertThat(rewrites180).hasValue(1);
         for (Response r : atUac) {
@@ -165,6 +185,29 @@ class StatefulProxyAsyncTest {
                 assertThat(r.getHeader("X-Rewritten")).as("every 200 relayed is the rewritten one").isNotNull();
             }
         }
+        assertThat(retransmitted.getHeader("X-Rewritten")).as("the retransmission relayed is the rewritten one").isNotNull();
+    }
+
+    /** Waits until the proxy has handled (returned from {@code onResponse} for) a response with {@code status}. */
+    private static void awaitHandled(int status) throws InterruptedException {
+        while (true) {
+            Integer handled = handledByProxy.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(handled).as("the proxy handled a %d within %s", status, TIMEOUT).isNotNull();
+            if (handled == status) {
+                return;
+            }
+        }
+    }
+
+    private static Response uasResponse(IncomingRequest in, int status) {
+        Response r = in.createResponse(status);
+        try {
+            ((ToHeader) r.getHeader(ToHeader.NAME)).setTag("uas");
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        r.addHeader(in.request().getHeader("Contact"));
+        return r;
     }
 
     private static Response next() throws InterruptedException {
