@@ -2,8 +2,8 @@
 --
 -- tshark 4.0 cannot do this with "-d tls.port==N,msrp" (tls.port offers only a short list of
 -- protocols, msrp not among them), but Lua can add any registered dissector to the tls.port table.
--- The same mapping as interop-tests' msrp/tls/msrp-over-tls.lua; `mediasec lab --pcap` writes this
--- file beside the capture and prints the tshark command that loads it.
+-- interop-tests' MsrpTlsTsharkInteropTest loads this file too; `mediasec lab --pcap` writes it
+-- beside the capture and prints the tshark command that loads it.
 --
 -- Usage (the ports are the script's argument, separated by commas):
 --   tshark -X lua_script:lab.msrp-over-tls.lua -X lua_script1:31100,31300 -r lab.pcapng \

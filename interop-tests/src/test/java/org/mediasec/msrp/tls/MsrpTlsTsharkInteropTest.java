@@ -63,7 +63,7 @@ import org.mediasec.transport.Transports;
 /**
  * tshark decrypts a loopback capture of two of our MSRP endpoints talking over TLS, with the NSS key
  * log our BoringSSL contexts write, and dissects what is inside as MSRP through a Lua port map
- * ({@code msrp/tls/msrp-over-tls.lua}: tshark 4.0 cannot map {@code tls.port} to msrp with
+ * ({@code org/mediasec/lab/msrp-over-tls.lua}, shipped by the lab: tshark 4.0 cannot map {@code tls.port} to msrp with
  * {@code -d}). Alice (a=setup:actpass, offerer) connects to Bob (passive) and sends the body-less
  * initial SEND; they chat both ways; Alice sends a 100 KiB message in 2048-octet chunks asking for a
  * success report. tshark must show every SEND with the Message-ID, Byte-Range and body we sent, a
@@ -77,7 +77,7 @@ import org.mediasec.transport.Transports;
 @Tag("interop")
 class MsrpTlsTsharkInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String LUA_RESOURCE = "/msrp/tls/msrp-over-tls.lua";
+    private static final String LUA_RESOURCE = "/org/mediasec/lab/msrp-over-tls.lua";
     private static final String HELLO = "Hey Bob, are you there? (over TLS)";
     private static final String REPLY = "Yes, I'm here; nobody on the path can read this";
     private static final int CHUNK = MsrpSessionConfig.RFC4975_CHUNK_SIZE;
