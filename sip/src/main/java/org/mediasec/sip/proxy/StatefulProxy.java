@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * §16.10), stateless forwarding of ACK (for 2xx) and of a CANCEL without context, and stateless relay
  * of responses without a client transaction (late 2xx retransmissions, §16.7 "MUST process the
  * response ... as a stateless proxy"). Thread-safe; meant for the endpoint's single event thread.
+ *
+ * <p>Events come in the order the stack's UDP workers finished with them, not always in the order the
+ * datagrams arrived: a 200 may come before the 180 sent ahead of it (the 180 is then not relayed, §16.7
+ * step 5), and a retransmitted 2xx without its client transaction before the first copy's event (it is
+ * then handled in its response context as the first copy, see {@link #onResponse}).
  */
 public final class StatefulProxy {
     private static final Logger LOG = LoggerFactory.getLogger(StatefulProxy.class);
@@ -254,7 +259,8 @@ public final class StatefulProxy {
 
     /**
      * Relays a response (RFC 3261 §16.7). Returns false if it is none of this proxy's business (no
-     * client transaction of ours and not our Via on top).
+     * client transaction of ours and not our Via on top). A 2xx to an INVITE without a client transaction
+     * whose Via branch is of a still open response context goes through that context (held, rewritten once).
      */
     public synchronized boolean onResponse(ResponseEvent event) {
         Response response = event.getResponse();
