@@ -33,7 +33,7 @@ final class AgwThroughput {
     private AgwThroughput() {
     }
 
-    static final String USAGE_TAIL = "[--size 1g] [--warmup 256m] [--rounds 3] [--water-marks 64k/128k] [--timeout 300]";
+    static final String USAGE_TAIL = "[--size 1g] [--warmup 256m] [--rounds 3] [--water-marks 64k/128k] [--read-size 256k] [--splice yes] [--timeout 300]";
 
     record Result(String what, long octets, double seconds, double serverCpu, double socatCpu, String detail) {
         double mbps() {
@@ -44,7 +44,7 @@ final class AgwThroughput {
     static void run(boolean tls, String[] argv) throws Exception {
         String name = tls ? "AgwTlsThroughputRun" : "AgwPassThroughRun";
         AgwBench.Args a = new AgwBench.Args(argv, name + " " + USAGE_TAIL,
-                "size", "1g", "warmup", "256m", "rounds", "3", "water-marks", "64k/128k", "timeout", "300");
+                "size", "1g", "warmup", "256m", "rounds", "3", "water-marks", "64k/128k", "read-size", "256k", "splice", "yes", "timeout", "300");
         long size = a.size("size");
         long warmup = a.size("warmup");
         Duration timeout = a.seconds("timeout");
@@ -60,8 +60,11 @@ final class AgwThroughput {
         String[] marks = a.get("water-marks").split("/");
         org.mediasec.agw.bearer.BearerConfig config = org.mediasec.agw.bearer.BearerConfig.DEFAULTS.withWaterMarks(
                 Math.toIntExact(MsrpTlsLoadRun.Options.parseSize(marks[0])),
-                Math.toIntExact(MsrpTlsLoadRun.Options.parseSize(marks[1])));
-        System.out.println("  AGW water marks (low/high): " + config.lowWaterMark() + "/" + config.highWaterMark());
+                Math.toIntExact(MsrpTlsLoadRun.Options.parseSize(marks[1])))
+                .withMaxReadSize(Math.toIntExact(a.size("read-size")))
+                .withSplice(a.get("splice").equals("yes"));
+        System.out.println("  AGW water marks (low/high): " + config.lowWaterMark() + "/" + config.highWaterMark()
+                + "; largest read " + config.maxReadSize() + "; splice (pass-through on epoll) " + config.splice());
         BearerRelays relays = AgwBench.relays(loops, AgwBench.accessRealm(20000, 20999), config);
         List<Result> agw = new ArrayList<>();
         List<Result> hap = new ArrayList<>();
@@ -157,17 +160,30 @@ final class AgwThroughput {
         });
         int port = relay.open().get(10, TimeUnit.SECONDS).localAddress(Side.ACCESS).getPort();
         double c0 = AgwBench.ownCpuSeconds();
+        double l0 = loopCpuSeconds();
         Result r = transfer(tls, ids, sink, port, size, timeout);
         double c1 = AgwBench.ownCpuSeconds();
+        double l1 = loopCpuSeconds();
         RelayStats s = relay.closeFuture().get(10, TimeUnit.SECONDS);
         if (s.core().bytesOut() != size || failures.get() > 0) {
             throw new IllegalStateException("AGW relayed " + s.core().bytesOut() + " of " + size + " octets: " + s);
         }
         return new Result("AGW " + (tls ? "TLS->TCP (" + tlsInfo.get() + ")" : "pass-through") + ", " + label,
                 size, r.seconds(), c1 - c0, r.socatCpu(), String.format(java.util.Locale.ROOT,
-                "[access in %d B / %d reads, wire %d B; core out %d B / %d writes; read pauses %d; peak pending %d B]",
-                s.access().bytesIn(), s.access().readsIn(), s.access().wireBytesIn(), s.core().bytesOut(),
+                "[loop thread CPU %.2f s (%.2f ns/octet); access in %d B / %d reads, wire %d B; core out %d B / %d writes; "
+                        + "read pauses %d; peak pending %d B]", l1 - l0, (l1 - l0) * 1e9 / size, s.access().bytesIn(), s.access().readsIn(), s.access().wireBytesIn(), s.core().bytesOut(),
                 s.core().writesOut(), s.access().readPauses(), s.core().peakPendingOutbound()));
+    }
+
+    /** CPU time of the AGW's event loop thread (named "agw-..." by {@code Transports.create("agw", 1, ..)}). */
+    static double loopCpuSeconds() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("agw-")) {
+                return mx.getThreadCpuTime(t.getThreadId()) / 1e9;
+            }
+        }
+        return 0;
     }
 
     /** socat sink on {@code sink}, socat client to {@code port}; wall time client start to sink exit. */

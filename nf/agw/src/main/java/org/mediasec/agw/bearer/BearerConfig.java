@@ -21,9 +21,14 @@ import org.mediasec.tls.TlsOptions;
  * @param maxReadSize    the largest socket read of a leg (Netty's adaptive receive buffer grows up to
  *                       it on a bulk transfer and shrinks back when the traffic is small); a stalled
  *                       direction holds about {@code highWaterMark} plus one such read
+ * @param splice         relay two legs that both carry bytes untouched (pass-through or plain TCP, no
+ *                       MSRP awareness) by epoll {@code splice}, without copying them into user space
+ *                       ({@link SplicedLegs}); ignored on NIO and on any other pair of legs. Off by
+ *                       default: on loopback it cut the AGW's CPU per octet by about a third but not
+ *                       the transfer time (the receiving peer then does the copy; docs/performance.md)
  */
 public record BearerConfig(int lowWaterMark, int highWaterMark, Duration connectTimeout, Duration closeTimeout,
-                           int maxHeldBytes, TlsOptions tls, int maxReadSize) {
+                           int maxHeldBytes, TlsOptions tls, int maxReadSize, boolean splice) {
     /**
      * 64 KiB / 128 KiB water marks, 10 s connect, 5 s close, 256 KiB held, TLS defaults, reads up to
      * 256 KiB. With a high mark of one 64 KiB read (32/64 KiB, before) nearly every read of a bulk
@@ -31,10 +36,10 @@ public record BearerConfig(int lowWaterMark, int highWaterMark, Duration connect
      * each); now reads pause only when a flush cannot hand the queue to the socket. Reads of up to
      * 256 KiB make a quarter of the read and write system calls and wake-ups of 64 KiB reads on a bulk
      * transfer (pass-through CPU per octet 0.33-0.48 ns against 0.62-0.85, A/B in the same minutes,
-     * docs/performance.md). A stalled direction holds at most 128 KiB plus one read.
+     * docs/performance.md). A stalled direction holds at most 128 KiB plus one read. Splice off.
      */
     public static final BearerConfig DEFAULTS = new BearerConfig(64 * 1024, 128 * 1024, Duration.ofSeconds(10),
-            Duration.ofSeconds(5), 256 * 1024, TlsOptions.DEFAULTS, 256 * 1024);
+            Duration.ofSeconds(5), 256 * 1024, TlsOptions.DEFAULTS, 256 * 1024, false);
 
     public BearerConfig {
         Checks.positive(lowWaterMark, "lowWaterMark");
@@ -54,22 +59,26 @@ public record BearerConfig(int lowWaterMark, int highWaterMark, Duration connect
     }
 
     public BearerConfig withWaterMarks(int low, int high) {
-        return new BearerConfig(low, high, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize);
+        return new BearerConfig(low, high, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize, splice);
     }
 
     public BearerConfig withConnectTimeout(Duration d) {
-        return new BearerConfig(lowWaterMark, highWaterMark, d, closeTimeout, maxHeldBytes, tls, maxReadSize);
+        return new BearerConfig(lowWaterMark, highWaterMark, d, closeTimeout, maxHeldBytes, tls, maxReadSize, splice);
     }
 
     public BearerConfig withCloseTimeout(Duration d) {
-        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, d, maxHeldBytes, tls, maxReadSize);
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, d, maxHeldBytes, tls, maxReadSize, splice);
     }
 
     public BearerConfig withMaxReadSize(int maxReadSize) {
-        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize);
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize, splice);
     }
 
     public BearerConfig withTls(TlsOptions tls) {
-        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize);
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize, splice);
+    }
+
+    public BearerConfig withSplice(boolean splice) {
+        return new BearerConfig(lowWaterMark, highWaterMark, connectTimeout, closeTimeout, maxHeldBytes, tls, maxReadSize, splice);
     }
 }

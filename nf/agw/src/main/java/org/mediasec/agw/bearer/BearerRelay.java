@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * ({@code autoRead} off until both legs are up); when the other leg's pending outbound bytes pass the
  * high water mark, reads on this leg stop ({@code autoRead} off) until that leg drains below the low
  * water mark, so a relay holds about {@code highWaterMark} plus one socket read per direction, whatever
- * the peers do. Pass-through uses the same ByteBuf relay rather than epoll {@code splice}: splice
- * bypasses the pipeline (no per-read counters, no writability to pause on) and needs both channels on
- * one loop in level-triggered mode; it is a later optimisation, to be measured.
+ * the peers do. Two legs that both carry bytes untouched are spliced instead on epoll
+ * ({@link SplicedLegs}, {@link BearerConfig#splice()}): no copy into user space, backpressure by
+ * the pipe, counters through the read handle.
  *
  * <p><b>Ending.</b> When one leg closes, the other is flushed and closed; on a failure the failing
  * leg is closed at once and the other flushed and closed ({@link BearerConfig#closeTimeout()} bounds
@@ -366,6 +366,17 @@ public final class BearerRelay {
             leg.heldBytes = 0;
             to.channel.flush();
         }
+        if (config.splice() && SplicedLegs.possible(access, core)) {
+            for (Leg leg : List.of(access, core)) {
+                SplicedLegs.start(leg, f -> {
+                    if (!f.isSuccess() && state == State.ESTABLISHED) {
+                        Leg blamed = leg.peer().channel.isActive() ? leg : leg.peer();
+                        fail(Failures.classify(blamed, f.cause()));
+                    }
+                });
+            }
+            LOG.debug("[bearer {}] splicing both directions", id);
+        }
         for (Leg leg : List.of(access, core)) {
             if (state != State.ESTABLISHED) {
                 return;
@@ -456,6 +467,24 @@ public final class BearerRelay {
             releasedBy = leg.side;
             end(null);
         }
+    }
+
+    /**
+     * A splicing leg's peer sent its FIN (half-closure is allowed only while splicing): what is still
+     * in the socket goes to the other leg behind the queued splices, then the relay ends as on a close.
+     */
+    void onInputShutdown(Leg leg) {
+        if (state == State.ESTABLISHED && leg.splicing) {
+            try {
+                long n = SplicedLegs.drain(leg, b -> onRead(leg, b));
+                LOG.debug("[bearer {}] {} sent its FIN; {} octets read after the last splice", id, leg.side, n);
+            } catch (java.io.IOException e) {
+                fail(Failures.classify(leg, e));
+                return;
+            }
+            leg.peer().channel.flush();
+        }
+        onInactive(leg);
     }
 
     void onException(Leg leg, Throwable cause) {

@@ -28,6 +28,8 @@ final class Leg {
     boolean ready;
     boolean establishRequested;
     boolean paused;
+    /** Reads of this leg go by epoll splice to the peer ({@link SplicedLegs}), not through the pipeline. */
+    boolean splicing;
     PinCapture pins;
     /** The pin check of a leg whose handler comes from a shared context ({@link LegTlsContexts}). */
     volatile org.mediasec.tls.FingerprintTrustManager trust;
@@ -71,6 +73,17 @@ final class Leg {
                 peakPendingOutbound = pending;
             }
         }
+    }
+
+    /** {@code n} octets spliced from this leg's socket toward the peer's: one read here, one write there. */
+    void spliced(int n) {
+        bytesIn += n;
+        wireBytesIn += n;
+        readsIn++;
+        Leg to = peer();
+        to.bytesOut += n;
+        to.wireBytesOut += n;
+        to.writesOut++;
     }
 
     void releaseHeld() {

@@ -3,6 +3,7 @@ package org.mediasec.agw.bearer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 
@@ -44,6 +45,8 @@ final class LegHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof SslHandshakeCompletionEvent e) {
             leg.relay.onHandshake(leg, e);
+        } else if (evt == ChannelInputShutdownEvent.INSTANCE) {
+            leg.relay.onInputShutdown(leg);            // only a splicing leg allows half-closure
         }
         ReferenceCountUtil.release(evt);
     }

@@ -7,7 +7,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
@@ -67,7 +66,7 @@ final class LegSockets {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, readSizes(leg))
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -124,7 +123,7 @@ final class LegSockets {
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, readSizes(leg))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         config.connectTimeout().toMillis()))
                 .handler(new ChannelInitializer<Channel>() {
@@ -173,9 +172,12 @@ final class LegSockets {
         return tlsContexts.newHandler(leg, ch, peer, config.tls());
     }
 
-    /** Socket reads from 64 octets to {@link BearerConfig#maxReadSize()}, adapting to the traffic. */
-    private AdaptiveRecvByteBufAllocator readSizes() {
-        return new AdaptiveRecvByteBufAllocator(64, 2048, config.maxReadSize());
+    /**
+     * Socket reads from 64 octets to {@link BearerConfig#maxReadSize()}, adapting to the traffic; the
+     * handle counts spliced reads too ({@link CountingReadHandle}).
+     */
+    private CountingReadHandle readSizes(Leg leg) {
+        return new CountingReadHandle(leg, config.maxReadSize());
     }
 
     private WriteBufferWaterMark waterMark() {

@@ -14,7 +14,8 @@ import org.mediasec.tls.TlsOptions;
 /**
  * A core peer that stops reading while the UE pushes 50 MB: the AGW stops reading from the UE, its
  * pending outbound bytes stay near the high water mark, and when the core reads again every byte
- * arrives, in order.
+ * arrives, in order. Pass-through both ways: the {@code ByteBuf} path (splice off) and, on epoll,
+ * the spliced one, where the pipe is the bound (nothing is queued in user space, no pause event).
  */
 class BackpressureRelayTest extends RelayTestBase {
     private static final long TOTAL = 50L * 1024 * 1024;
@@ -22,12 +23,13 @@ class BackpressureRelayTest extends RelayTestBase {
     /** High water mark plus one socket read and a TLS-decoding margin. */
     private static final long BOUND = HIGH + BearerConfig.DEFAULTS.maxReadSize() + 64 * 1024;
 
-    enum Mode { E2AE_TLS, PASS_THROUGH }
+    enum Mode { E2AE_TLS, PASS_THROUGH, PASS_THROUGH_SPLICED }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aCoreThatStopsReadingPausesTheUeWithBoundedMemory(Mode mode) {
-        setUp(BearerConfig.DEFAULTS);
+        boolean spliced = mode == Mode.PASS_THROUGH_SPLICED;
+        setUp(BearerConfig.DEFAULTS.withSplice(spliced));   // the default is off: both paths explicit
         TestNet.Server coreServer = net.server(null, null, () -> new Probe(false, false, false));
         boolean tls = mode == Mode.E2AE_TLS;
         BearerLeg access = tls
@@ -44,12 +46,19 @@ class BackpressureRelayTest extends RelayTestBase {
         ue.stream(TOTAL);
 
         Probe corePeer = await(coreServer.accepted());
-        await(agw.events.accessPaused);                 // the AGW stopped reading the UE
+        if (!spliced) {
+            await(agw.events.accessPaused);             // the AGW stopped reading the UE
+        }
         long sentWhenStalled = await(ue.awaitUnwritable());
         RelayStats stalled = relay.stats();
         assertThat(corePeer.received()).as("the core read nothing").isZero();
         assertThat(sentWhenStalled).as("the UE could not push everything").isLessThan(TOTAL);
-        assertThat(stalled.access().readPauses()).isPositive();
+        if (spliced) {
+            assertThat(relay.leg(Side.ACCESS).splicing).as("spliced on epoll")
+                    .isEqualTo(transports.kind() == org.mediasec.transport.Transports.Kind.EPOLL);
+        } else {
+            assertThat(stalled.access().readPauses()).isPositive();
+        }
         assertThat(stalled.core().peakPendingOutbound()).as("AGW pending toward the core while stalled")
                 .isLessThanOrEqualTo(BOUND);
         assertThat(stalled.access().bytesIn() - stalled.core().bytesOut()).as("nothing held inside the relay")
