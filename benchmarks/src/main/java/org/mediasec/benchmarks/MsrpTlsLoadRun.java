@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -74,7 +75,16 @@ public final class MsrpTlsLoadRun {
     private MsrpTlsLoadRun() {
     }
 
-    record Options(long size, int chunk, TlsProvider provider, boolean baseline, Duration timeout, long warmup) {
+    /**
+     * @param wrapSize    plaintext octets the sender's {@code SslHandler} hands the TLS engine per wrap
+     *                    ({@link SslHandler#setWrapDataSize}); 0 keeps Netty's default (16 KiB)
+     * @param readMax     largest read of the receiver's socket (an {@link AdaptiveRecvByteBufAllocator});
+     *                    0 keeps the transport's default (64 KiB)
+     * @param socatSuite  the TLS 1.3 suite the socat baseline is held to (OpenSSL config
+     *                    {@code Ciphersuites}); empty leaves OpenSSL's default order ({@code TLS_AES_256_GCM_SHA384})
+     */
+    record Options(long size, int chunk, TlsProvider provider, boolean baseline, Duration timeout, long warmup,
+                   int wrapSize, int readMax, String socatSuite) {
         static Options parse(String[] args) {
             long size = 1L << 30;
             int chunk = 65536;
@@ -82,6 +92,9 @@ public final class MsrpTlsLoadRun {
             boolean baseline = true;
             Duration timeout = Duration.ofSeconds(300);
             long warmup = 0;
+            int wrapSize = 0;
+            int readMax = 0;
+            String socatSuite = "TLS_AES_128_GCM_SHA256";
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -91,9 +104,16 @@ public final class MsrpTlsLoadRun {
                     case "--baseline" -> baseline = !args[++i].equals("none");
                     case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
                     case "--warmup" -> warmup = parseSize(args[++i]);
+                    case "--wrap-size" -> wrapSize = Math.toIntExact(parseSize(args[++i]));
+                    case "--read-max" -> readMax = Math.toIntExact(parseSize(args[++i]));
+                    case "--socat-suite" -> {
+                        String v = args[++i];
+                        socatSuite = v.equals("default") ? "" : v;
+                    }
                     case "--help", "-h" -> {
                         System.out.println("usage: MsrpTlsLoadRun [--size 1g] [--chunk 65536] [--provider OPENSSL|JDK]"
-                                + " [--baseline socat|none] [--timeout seconds] [--warmup 0|256m]");
+                                + " [--baseline socat|none] [--timeout seconds] [--warmup 0|256m] [--wrap-size 0|64k]"
+                                + " [--read-max 0|256k] [--socat-suite TLS_AES_128_GCM_SHA256|default]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a);
@@ -102,7 +122,11 @@ public final class MsrpTlsLoadRun {
             if (chunk < 1 || chunk > (1 << 20)) {
                 throw new IllegalArgumentException("--chunk: " + chunk + " (expected: 1..1048576)");
             }
-            return new Options(size, chunk, provider, baseline, timeout, warmup);
+            if (wrapSize < 0 || readMax < 0 || (readMax > 0 && readMax < 2048)) {
+                throw new IllegalArgumentException("--wrap-size " + wrapSize + ", --read-max " + readMax
+                        + " (expected: 0 for the default, or a size; --read-max at least 2048)");
+            }
+            return new Options(size, chunk, provider, baseline, timeout, warmup, wrapSize, readMax, socatSuite);
         }
 
         static long parseSize(String s) {
@@ -178,8 +202,12 @@ public final class MsrpTlsLoadRun {
         HeapSampler heap = new HeapSampler();
         try {
             Receiver receiver = new Receiver();
-            Channel server = new ServerBootstrap().group(receiverLoop.group()).channel(receiverLoop.serverSocketChannel())
-                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            ServerBootstrap sb = new ServerBootstrap().group(receiverLoop.group()).channel(receiverLoop.serverSocketChannel())
+                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
+            if (o.readMax() > 0) {
+                sb.childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, o.readMax()));
+            }
+            Channel server = sb
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
@@ -199,8 +227,11 @@ public final class MsrpTlsLoadRun {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(TlsContexts.newHandler(clientCtx, ch, addr, tls),
-                                    new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, sender);
+                            SslHandler h = TlsContexts.newHandler(clientCtx, ch, addr, tls);
+                            if (o.wrapSize() > 0) {
+                                h.setWrapDataSize(o.wrapSize());
+                            }
+                            ch.pipeline().addLast(h, new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, sender);
                         }
                     })
                     .connect(addr).sync().channel();
@@ -514,16 +545,29 @@ public final class MsrpTlsLoadRun {
                 "timeout", timeout, "socat", "-u", "-b", "131072",
                 "OPENSSL-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,cert=" + cert + ",key=" + key + ",verify=0",
                 "OPEN:/dev/null,wronly");
+        // -d -d: socat logs the negotiated protocol and suite once, at connection time
         List<String> clientCmd = List.of("/usr/bin/time", "-f", "%U %S", "-o", clientCpu.toString(),
-                "timeout", timeout, "socat", "-u", "-b", "131072",
+                "timeout", timeout, "socat", "-d", "-d", "-u", "-b", "131072",
                 "OPEN:/dev/zero,readbytes=" + o.size(), "OPENSSL-CONNECT:127.0.0.1:" + port + ",verify=0");
-        Process server = new ProcessBuilder(serverCmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile()).start();
+        ProcessBuilder serverPb = new ProcessBuilder(serverCmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile());
+        ProcessBuilder clientPb = new ProcessBuilder(clientCmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("client.log").toFile());
+        if (!o.socatSuite().isEmpty()) {
+            // the same TLS 1.3 suite as ours (TlsOptions negotiates TLS_AES_128_GCM_SHA256): OpenSSL's
+            // default order would pick TLS_AES_256_GCM_SHA384, which costs more per octet
+            Path conf = dir.resolve("openssl.cnf");
+            Files.writeString(conf, String.join("\n", "openssl_conf = default_conf", "[default_conf]",
+                    "ssl_conf = ssl_sect", "[ssl_sect]", "system_default = system_default_sect",
+                    "[system_default_sect]", "Ciphersuites = " + o.socatSuite(), ""));
+            serverPb.environment().put("OPENSSL_CONF", conf.toString());
+            clientPb.environment().put("OPENSSL_CONF", conf.toString());
+        }
+        Process server = serverPb.start();
         try {
             awaitListening(port, server, Duration.ofSeconds(10));
             long t0 = System.nanoTime();
-            Process client = new ProcessBuilder(clientCmd).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("client.log").toFile()).start();
+            Process client = clientPb.start();
             if (!client.waitFor(o.timeout().toSeconds() + 5, TimeUnit.SECONDS)) {
                 client.destroyForcibly();
                 throw new IllegalStateException("socat client did not finish");
@@ -539,10 +583,15 @@ public final class MsrpTlsLoadRun {
             double serverSeconds = cpuSeconds(serverCpu);
             double clientSeconds = cpuSeconds(clientCpu);
             double cpu = serverSeconds + clientSeconds;
-            return new Result("plain TLS stream (socat -> socat, OpenSSL default TLS 1.3 suite)", o.size(),
+            String suite = Files.readAllLines(dir.resolve("client.log")).stream()
+                    .filter(l -> l.contains("SSL connection using ")).findFirst()
+                    .map(l -> l.substring(l.indexOf("SSL connection using ") + "SSL connection using ".length()).strip())
+                    .orElse("suite not logged");
+            return new Result("plain TLS stream (socat -> socat, OpenSSL, " + suite + ")", o.size(),
                     (t1 - t0) / 1e9, String.format(Locale.ROOT, "[CPU %.2f s (both socat processes: client %.2f s,"
                             + " server %.2f s); %s]", cpu, clientSeconds, serverSeconds,
-                    String.join(" ", clientCmd.subList(5, clientCmd.size()))), cpu, Math.max(clientSeconds, serverSeconds));
+                    String.join(" ", clientCmd.subList(5, clientCmd.size()))
+                            + (o.socatSuite().isEmpty() ? "" : " with OPENSSL_CONF Ciphersuites = " + o.socatSuite())), cpu, Math.max(clientSeconds, serverSeconds));
         } finally {
             if (server.isAlive()) {
                 server.destroy();

@@ -57,7 +57,7 @@ class MsrpEndLineSearchTest {
     @Test
     void indexInAgreesWithTheNaiveSearchForEveryRange() {
         SplittableRandom r = new SplittableRandom(4975);
-        for (String tid : new String[] {"abcd", "abcde", "d-cb", "a"}) {
+        for (String tid : new String[] {"abcd", "abcde", "d-cb", "a", "aXaa", "--a-"}) {
             MsrpEndLineSearch s = MsrpEndLineSearch.of(tid);
             byte[] p = ("-------" + tid).getBytes(StandardCharsets.US_ASCII);
             assertThat(s.length()).isEqualTo(p.length);
@@ -70,6 +70,24 @@ class MsrpEndLineSearchTest {
                         assertThat(s.indexIn(a, from, to)).as("%s [%d,%d)", tid, from, to).isEqualTo(want);
                         assertThat(s.indexIn(bytes, from, to)).as("%s [%d,%d) Bytes", tid, from, to).isEqualTo(want);
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void longIdsInLongBodiesAgreeWithTheNaiveSearch() {
+        // ids of the length MsrpTransactionIds.random makes (23-octet patterns), in bodies of up to 300 octets
+        SplittableRandom r = new SplittableRandom(4977);
+        for (String tid : new String[] {"abcdeXxabcdeXxab", "aaaaaaaaaaaaaaaa", "X-x-X-x-X-x-X-x-"}) {
+            MsrpEndLineSearch s = MsrpEndLineSearch.of(tid);
+            byte[] p = ("-------" + tid).getBytes(StandardCharsets.US_ASCII);
+            for (int round = 0; round < 400; round++) {
+                byte[] a = nearMisses(r, r.nextInt(0, 300), tid);
+                for (int k = 0; k < 40; k++) {
+                    int from = r.nextInt(0, a.length + 1);
+                    int to = r.nextInt(from, a.length + 1);
+                    assertThat(s.indexIn(a, from, to)).as("%s [%d,%d)", tid, from, to).isEqualTo(naiveIndexOf(a, from, to, p));
                 }
             }
         }
