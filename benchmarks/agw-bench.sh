@@ -4,12 +4,13 @@
 #   2. full TLS handshakes/s        AgwHandshakeRun      vs haproxy (no cache, no tickets); the AGW's
 #      relay is opened one session ahead (as the Iq Add opens it before the UE connects);
 #      handshake-direct opens it just before connecting
-#   3. pass-through throughput      AgwPassThroughRun    vs haproxy mode tcp
+#   3. pass-through throughput      AgwPassThroughRun    vs haproxy mode tcp; passthrough-splice: the
+#      same with BearerConfig.splice on (epoll splice, no copy into the AGW's user space)
 #   4. 10,000 concurrent sessions   AgwSessionsRun       heap and RSS per session
 # Loopback only; each run is bounded (--timeout) and kills every process it started.
 # Needs haproxy, socat, /usr/bin/time, timeout and flock (not wrk). Not part of the test suite.
 #
-#   benchmarks/agw-bench.sh [--no-build] [tls|handshake|handshake-direct|passthrough|sessions ...]
+#   benchmarks/agw-bench.sh [--no-build] [tls|handshake|handshake-direct|passthrough|passthrough-splice|sessions ...]
 #   OUT=dir keeps the outputs (default: a fresh temp directory); SESSIONS=10000; SIZE=1g; WARMUP=1g
 #   (the AGW JVM is warmed up with WARMUP octets before the measured rounds: C2 compiles the data
 #   path there, not in the rounds)
@@ -64,8 +65,9 @@ for r in "${runs[@]}"; do
     handshake)   run handshake   org.mediasec.benchmarks.AgwHandshakeRun --seconds 8 --warmup 2 --rounds 3 --concurrency 20 --reserve-ahead yes --timeout 240 ;;
     handshake-direct) run handshake-direct org.mediasec.benchmarks.AgwHandshakeRun --seconds 8 --warmup 2 --rounds 3 --concurrency 20 --reserve-ahead no --timeout 240 ;;
     passthrough) run passthrough org.mediasec.benchmarks.AgwPassThroughRun --size "$SIZE" --warmup "$WARMUP" --timeout 300 ;;
+    passthrough-splice) run passthrough-splice org.mediasec.benchmarks.AgwPassThroughRun --size "$SIZE" --warmup "$WARMUP" --splice yes --timeout 300 ;;
     sessions)    run sessions    org.mediasec.benchmarks.AgwSessionsRun --sessions "$SESSIONS" --concurrency 100 --timeout 300 ;;
-    *) echo "unknown run: $r (expected: tls handshake handshake-direct passthrough sessions)" >&2; exit 2 ;;
+    *) echo "unknown run: $r (expected: tls handshake handshake-direct passthrough passthrough-splice sessions)" >&2; exit 2 ;;
   esac
 done
 echo "outputs in $OUT"

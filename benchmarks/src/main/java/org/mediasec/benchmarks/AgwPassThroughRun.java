@@ -7,7 +7,7 @@ package org.mediasec.benchmarks;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.AgwPassThroughRun
- *      [--size 1g] [--warmup 256m] [--rounds 3] [--water-marks 64k/128k] [--read-size 256k] [--splice yes] [--timeout 300]
+ *      [--size 1g] [--warmup 256m] [--rounds 3] [--water-marks 64k/128k] [--read-size 256k] [--splice no] [--timeout 300]
  * </pre>
  *
  * @see AgwThroughput

@@ -33,7 +33,7 @@ final class AgwThroughput {
     private AgwThroughput() {
     }
 
-    static final String USAGE_TAIL = "[--size 1g] [--warmup 256m] [--rounds 3] [--water-marks 64k/128k] [--read-size 256k] [--splice yes] [--timeout 300]";
+    static final String USAGE_TAIL = "[--size 1g] [--warmup 256m] [--rounds 3] [--water-marks 64k/128k] [--read-size 256k] [--splice no] [--timeout 300]";
 
     record Result(String what, long octets, double seconds, double serverCpu, double socatCpu, String detail) {
         double mbps() {
@@ -44,7 +44,7 @@ final class AgwThroughput {
     static void run(boolean tls, String[] argv) throws Exception {
         String name = tls ? "AgwTlsThroughputRun" : "AgwPassThroughRun";
         AgwBench.Args a = new AgwBench.Args(argv, name + " " + USAGE_TAIL,
-                "size", "1g", "warmup", "256m", "rounds", "3", "water-marks", "64k/128k", "read-size", "256k", "splice", "yes", "timeout", "300");
+                "size", "1g", "warmup", "256m", "rounds", "3", "water-marks", "64k/128k", "read-size", "256k", "splice", "no", "timeout", "300");
         long size = a.size("size");
         long warmup = a.size("warmup");
         Duration timeout = a.seconds("timeout");
