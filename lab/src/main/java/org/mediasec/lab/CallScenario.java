@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.mediasec.agw.AgwNode;
 import org.mediasec.agw.bearer.RelayStats;
 import org.mediasec.pcscf.PcscfNode;
 import org.mediasec.pcscf.SessionView;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One scenario: UE-A calls UE-B with one MSRP stream secured e2ae or e2e, they chat both ways, UE-A
  * sends a file, UE-A hangs up; then the checks on what each leg carried ({@link LegChecks}) from the
- * AGWs' final relay statistics and the UEs' TLS facts. Every step is bounded; a step that fails is a
+ * AGWs' relay statistics (live ones taken when the exchange was over, before hang-up, and the final ones
+ * of the teardown) and the UEs' TLS facts. Every step is bounded; a step that fails is a
  * failed check with its reason, and the steps after it that need it are not run.
  */
 final class CallScenario {
@@ -75,12 +77,18 @@ final class CallScenario {
         t.relaysB.clear();
         UeEnd a = null;
         UeEnd b = null;
+        RelayStats exchangeA = null;
+        RelayStats exchangeB = null;
         if (call()) {
             decisions();
-            chat("UE-A", callA, "UE-B", textsAtB, "Hello bob, alice here (" + id.token() + ")");
-            chat("UE-B", callB, "UE-A", textsAtA, "Hello alice, bob here (" + id.token() + ")");
+            boolean exchanged = chat("UE-A", callA, "UE-B", textsAtB, "Hello bob, alice here (" + id.token() + ")");
+            exchanged &= chat("UE-B", callB, "UE-A", textsAtA, "Hello alice, bob here (" + id.token() + ")");
             if (options.fileSize() > 0) {
-                file();
+                exchanged &= file();
+            }
+            if (exchanged) {
+                exchangeA = exchangeSnapshot("AGW-A", t.agwA, contextIds[0]);
+                exchangeB = exchangeSnapshot("AGW-B", t.agwB, contextIds[1]);
             }
             a = ueEnd("UE-A", callA, t.ueA.fingerprint());
             b = ueEnd("UE-B", callB, t.ueB.fingerprint());
@@ -96,7 +104,7 @@ final class CallScenario {
                 relays.add(r);
             }
         }
-        CallEvidence evidence = new CallEvidence(a, b, ra, rb, options.fileSize());
+        CallEvidence evidence = new CallEvidence(a, b, ra, rb, exchangeA, exchangeB, options.fileSize());
         if (callA != null) {
             checks.addAll(id == ScenarioId.E2AE ? LegChecks.e2ae(evidence) : LegChecks.e2e(evidence));
         }
@@ -184,22 +192,28 @@ final class CallScenario {
                 + " (" + st.reason() + ")");
     }
 
-    private void chat(String from, UeCall call, String to, BlockingQueue<String> inbox, String text) throws InterruptedException {
+    /** One chat message and its 200; whether it held. */
+    private boolean chat(String from, UeCall call, String to, BlockingQueue<String> inbox, String text) throws InterruptedException {
         String what = "chat " + from + " → " + to + " delivered";
+        Check c;
         try {
             LabTopology.await(call.sendText(text).toCompletableFuture(), options.stepTimeout(), "no 200 for the SEND");
             String got = inbox.poll(options.stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            checks.add(got == null ? Check.failed(what, to + " received nothing within " + options.stepTimeout().toSeconds() + " s")
-                    : Check.of(what, got.equals(text), "\"" + got + "\""));
+            c = got == null ? Check.failed(what, to + " received nothing within " + options.stepTimeout().toSeconds() + " s")
+                    : Check.of(what, got.equals(text), "\"" + got + "\"");
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            checks.add(Check.failed(what, LabTopology.reason(e)));
+            c = Check.failed(what, LabTopology.reason(e));
         }
+        checks.add(c);
+        return c.held();
     }
 
-    private void file() throws InterruptedException {
+    /** UE-A sends the file: every chunk acknowledged at UE-A, the file saved at UE-B; whether it held. */
+    private boolean file() throws InterruptedException {
         String what = "the file UE-A sent arrived at UE-B with the same size and SHA-256";
+        int before = checks.size();
         try {
             Path f = workDir.resolve("lab-" + id.token() + "-file.bin");
             write(f, options.fileSize(), id.ordinal() + 1L);
@@ -228,6 +242,7 @@ final class CallScenario {
         } catch (Exception e) {
             checks.add(Check.failed(what, LabTopology.reason(e)));
         }
+        return checks.size() == before + 1 && checks.get(before).held();
     }
 
     /** {@code size} pseudo-random octets (seeded: the same file every run). */
@@ -242,6 +257,51 @@ final class CallScenario {
                 left -= n;
             }
         }
+    }
+
+    /**
+     * The live statistics of the call's relay at {@code agw} once the media exchange is over, before
+     * UE-A hangs up: the counts the leg checks compare (the final ones add the teardown, which races the
+     * Subtracts: a TLS close_notify still crossing a leg when a relay is subtracted is dropped, as
+     * Subtract does).
+     *
+     * <p>Why nothing is in flight here, so that these counts are the whole exchange at every AGW leg:
+     * this runs only when every step of the exchange held, and a UE writes on its MSRP connection only
+     * what those steps show, each acknowledged by the other UE.
+     * <ul>
+     * <li>UE-A's last write is the file's last chunk (without a file: its 200 to UE-B's chat SEND). UE-A's
+     * {@code sendFile} completed, so UE-A read UE-B's 200 to every chunk (the message counts as sent
+     * only when no transaction is open: RFC 4975 §7.1.1 with Failure-Report yes), and UE-B answers a
+     * chunk only once it read it up to its end-line ({@code MessageReceiver.onSend} gets whole
+     * requests). Without a file, UE-B's {@code sendText} completed: it read UE-A's 200.</li>
+     * <li>UE-B's last write is its 200 to the last chunk (without a file: its chat SEND, answered by
+     * UE-A's 200, so read by UE-A). The file goes with the RFC 4975 defaults (no Success-Report), so
+     * no success REPORT follows; a failure REPORT would follow only if UE-B could not store the file,
+     * and UE-B reported it saved ({@code fileReceived}) before this runs.</li>
+     * <li>Each connection is one ordered byte stream through both AGWs (TCP, relayed in order), so the
+     * other UE having read the last octet means it read every earlier one, TLS records the UE's stack
+     * wrote by itself included (a TLS 1.3 NewSessionTicket precedes that stack's application data).
+     * Neither UE writes again until the BYE: no keep-alive, and responses are not answered.</li>
+     * <li>An AGW counts an octet read before forwarding it and an octet written before it enters the
+     * socket (volatile counters, {@code Leg}/{@code WireCounter}), so an octet a UE read was counted
+     * on every AGW leg it crossed. The only octets an AGW writes by itself are its own TLS records on an
+     * e2ae access leg (handshake, session ticket: before the application data it relays there); the
+     * checks compare the plaintext on those legs.</li>
+     * </ul>
+     * So every AGW counter is still until hang-up, and the snapshots of AGW-A and AGW-B, taken one after
+     * the other, describe the same instant of the call.
+     */
+    private RelayStats exchangeSnapshot(String agw, AgwNode node, long context) {
+        String relayId = "ctx" + context;
+        RelayStats s = context < 0 ? null
+                : node.contexts().relayStats().stream().filter(r -> r.id().equals(relayId)).findFirst().orElse(null);
+        if (s == null) {
+            LOG.warn("[lab] {} {}: no relay for context {} at the end of the media exchange", id.token(), agw, context);
+            return null;
+        }
+        LOG.info("[lab] {} {} at the end of the exchange: access {} | core {}", id.token(), agw, s.access().summary(),
+                s.core().summary());
+        return s;
     }
 
     private void hangup() throws InterruptedException {

@@ -13,7 +13,11 @@ import org.mediasec.common.CertificateFingerprint;
  * The checks on what crossed each leg of a call, judged from {@link CallEvidence} alone: for e2ae,
  * TLS ended at the AGW on both access legs with both fingerprints verified and plain MSRP in the
  * core; for e2e, TLS from UE to UE verified by both UEs and nothing decrypted at either AGW; both:
- * the bytes each AGW received on one leg are the bytes it sent on the other.
+ * the bytes each AGW received on one leg are the bytes it sent on the other, and AGW-A and AGW-B agree
+ * on the core leg. The byte comparisons judge the counts at the end of the media exchange
+ * ({@link CallEvidence#exchangeA()}), when nothing is in flight; the teardown that follows (close_notify
+ * records crossing while the P-CSCFs subtract the contexts, dropped by Subtract when still in flight) is
+ * shown beside them as such, from the final statistics.
  */
 public final class LegChecks {
     private LegChecks() {
@@ -31,16 +35,20 @@ public final class LegChecks {
         c.add(plainCore("AGW-A", e.agwA()));
         c.add(plainCore("AGW-B", e.agwB()));
         c.add(coreBytesAgree(e));
-        c.add(forwardedUnchanged("AGW-A", e.agwA(), true));
-        c.add(forwardedUnchanged("AGW-B", e.agwB(), true));
+        c.add(forwardedUnchanged("AGW-A", e.exchangeA(), e.agwA(), true));
+        c.add(forwardedUnchanged("AGW-B", e.exchangeB(), e.agwB(), true));
         c.add(terminated("access leg AGW-B ↔ UE-B is TLS, ended at AGW-B, UE-B's certificate verified by AGW-B",
                 e.agwB().access(), e.b(), "AGW-B"));
         c.add(ueVerified(e.b(), "AGW-B", e.agwB().access()));
         if (e.fileSize() > 0) {
-            long core = e.agwA().core().bytesOut();
-            c.add(Check.of("the file crossed the core as plain MSRP", core >= e.fileSize(),
-                    String.format(java.util.Locale.ROOT, "%,d bytes of MSRP from AGW-A to AGW-B for a %,d-byte file", core,
-                            e.fileSize())));
+            String what = "the file crossed the core as plain MSRP";
+            if (e.exchangeA() == null) {
+                c.add(Check.failed(what, uncounted("AGW-A")));
+            } else {
+                long core = e.exchangeA().core().bytesOut();
+                c.add(Check.of(what, core >= e.fileSize(), String.format(java.util.Locale.ROOT,
+                        "%,d bytes of MSRP from AGW-A to AGW-B for a %,d-byte file", core, e.fileSize())));
+            }
         }
         return c;
     }
@@ -71,14 +79,18 @@ public final class LegChecks {
         c.add(endToEnd(e.b(), e.a()));
         c.add(throughAgw(e.a(), "AGW-A", e.agwA().access()));
         c.add(throughAgw(e.b(), "AGW-B", e.agwB().access()));
-        c.add(forwardedUnchanged("AGW-A", e.agwA(), false));
-        c.add(forwardedUnchanged("AGW-B", e.agwB(), false));
+        c.add(forwardedUnchanged("AGW-A", e.exchangeA(), e.agwA(), false));
+        c.add(forwardedUnchanged("AGW-B", e.exchangeB(), e.agwB(), false));
         c.add(coreBytesAgree(e));
         if (e.fileSize() > 0) {
-            long wire = e.agwA().core().wireBytesOut();
-            c.add(Check.of("the file crossed the core inside the UEs' TLS", wire >= e.fileSize(),
-                    String.format(java.util.Locale.ROOT, "%,d TLS bytes from AGW-A to AGW-B for a %,d-byte file", wire,
-                            e.fileSize())));
+            String what = "the file crossed the core inside the UEs' TLS";
+            if (e.exchangeA() == null) {
+                c.add(Check.failed(what, uncounted("AGW-A")));
+            } else {
+                long wire = e.exchangeA().core().wireBytesOut();
+                c.add(Check.of(what, wire >= e.fileSize(), String.format(java.util.Locale.ROOT,
+                        "%,d TLS bytes from AGW-A to AGW-B for a %,d-byte file", wire, e.fileSize())));
+            }
         }
         return c;
     }
@@ -137,27 +149,81 @@ public final class LegChecks {
                 agw + " core termination " + l.transport() + (l.tls() == null ? ", no TLS session" : ", TLS " + l.tls()));
     }
 
+    /**
+     * AGW-A's octets sent on the core leg are AGW-B's received, both ways, at the end of the exchange
+     * (where nothing is in flight, so any difference is an octet lost or added between the AGWs). The
+     * teardown's octets follow, from the final statistics.
+     */
     private static Check coreBytesAgree(CallEvidence e) {
-        LegStats a = e.agwA().core();
-        LegStats b = e.agwB().core();
+        String what = "AGW-A and AGW-B agree on the core leg's bytes";
+        String after = coreText("after teardown", e.agwA().core(), e.agwB().core());
+        if (!e.exchangeCounted()) {
+            return Check.failed(what, uncounted(e.exchangeA() == null ? "AGW-A" : "AGW-B") + "; " + after);
+        }
+        LegStats a = e.exchangeA().core();
+        LegStats b = e.exchangeB().core();
         boolean ok = a.wireBytesOut() == b.wireBytesIn() && b.wireBytesOut() == a.wireBytesIn();
-        return Check.of("AGW-A and AGW-B agree on the core leg's bytes", ok, String.format(java.util.Locale.ROOT,
-                "AGW-A sent %,d / AGW-B received %,d; AGW-B sent %,d / AGW-A received %,d", a.wireBytesOut(), b.wireBytesIn(),
-                b.wireBytesOut(), a.wireBytesIn()));
+        return Check.of(what, ok, coreText("at the end of the exchange", a, b) + "; " + teardown(e));
     }
 
-    /** What the AGW read on one leg is what it wrote on the other (payload for e2ae: the plaintext; wire for e2e). */
-    private static Check forwardedUnchanged(String agw, RelayStats r, boolean payload) {
+    private static String coreText(String when, LegStats a, LegStats b) {
+        return String.format(java.util.Locale.ROOT, "%s AGW-A sent %,d / AGW-B received %,d, AGW-B sent %,d / AGW-A received %,d",
+                when, a.wireBytesOut(), b.wireBytesIn(), b.wireBytesOut(), a.wireBytesIn());
+    }
+
+    /** The core leg's octets after the exchange (hang-up until each relay was subtracted), and what was dropped. */
+    private static String teardown(CallEvidence e) {
+        long aOut = e.agwA().core().wireBytesOut() - e.exchangeA().core().wireBytesOut();
+        long bIn = e.agwB().core().wireBytesIn() - e.exchangeB().core().wireBytesIn();
+        long bOut = e.agwB().core().wireBytesOut() - e.exchangeB().core().wireBytesOut();
+        long aIn = e.agwA().core().wireBytesIn() - e.exchangeA().core().wireBytesIn();
+        String text = String.format(java.util.Locale.ROOT, "teardown AGW-A sent +%,d / AGW-B received +%,d, AGW-B sent +%,d"
+                + " / AGW-A received +%,d", aOut, bIn, bOut, aIn);
+        if (aOut == bIn && bOut == aIn) {
+            return text;
+        }
+        return text + " (still in flight when the receiving AGW's relay was subtracted: dropped, as Subtract does)";
+    }
+
+    /**
+     * What the AGW read on one leg is what it wrote on the other (payload for e2ae: the plaintext; wire
+     * for e2e), at the end of the exchange; the teardown's octets follow, from the final statistics.
+     */
+    private static Check forwardedUnchanged(String agw, RelayStats exchange, RelayStats last, boolean payload) {
+        String what = agw + " forwarded every " + (payload ? "decrypted byte" : "byte, untouched");
+        if (exchange == null) {
+            return Check.failed(what, uncounted(agw) + "; after teardown " + flows(last, payload, null));
+        }
+        long[] f = counts(exchange, payload);
+        boolean ok = f[0] == f[1] && f[2] == f[3] && f[0] > 0;
+        return Check.of(what, ok, "at the end of the exchange " + flows(exchange, payload, null) + "; teardown "
+                + flows(last, payload, f));
+    }
+
+    /** access→core in, core out, core→access in, access out. */
+    private static long[] counts(RelayStats r, boolean payload) {
         LegStats acc = r.access();
         LegStats core = r.core();
-        long up = payload ? acc.bytesIn() : acc.wireBytesIn();
-        long upOut = payload ? core.bytesOut() : core.wireBytesOut();
-        long down = payload ? core.bytesIn() : core.wireBytesIn();
-        long downOut = payload ? acc.bytesOut() : acc.wireBytesOut();
-        boolean ok = up == upOut && down == downOut && up > 0;
-        return Check.of(agw + " forwarded every " + (payload ? "decrypted byte" : "byte, untouched"), ok,
-                String.format(java.util.Locale.ROOT, "access→core %,d in / %,d out, core→access %,d in / %,d out", up, upOut,
-                        down, downOut));
+        return new long[] {payload ? acc.bytesIn() : acc.wireBytesIn(), payload ? core.bytesOut() : core.wireBytesOut(),
+                payload ? core.bytesIn() : core.wireBytesIn(), payload ? acc.bytesOut() : acc.wireBytesOut()};
+    }
+
+    /** The four counts of {@code r}, less {@code base} when given (as increments). */
+    private static String flows(RelayStats r, boolean payload, long[] base) {
+        long[] n = counts(r, payload);
+        String sign = base == null ? "" : "+";
+        if (base != null) {
+            for (int i = 0; i < n.length; i++) {
+                n[i] -= base[i];
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "access→core %s%,d in / %s%,d out, core→access %s%,d in / %s%,d out",
+                sign, n[0], sign, n[1], sign, n[2], sign, n[3]);
+    }
+
+    private static String uncounted(String agw) {
+        return "no count of " + agw + "'s relay at the end of the media exchange (a step of the exchange failed, or "
+                + agw + " had no relay for the call then), so no count where nothing was in flight";
     }
 
     private static Check endToEnd(UeEnd ue, UeEnd far) {

@@ -12,10 +12,15 @@ package org.mediasec.lab;
  * @param tlsEnds      who ended the TLS seen on this leg ("UE-A / AGW-A", "UE-A / UE-B (end to end)"), or {@code null}
  * @param fingerprint  what checked the peers' certificates against the SDP fingerprints ("AGW-A ✔ UE-A ✔"), or
  *                     {@code null} when plain
- * @param bytesForward bytes on the wire toward UE-B
- * @param bytesBack    bytes on the wire toward UE-A
+ * @param bytesForward bytes on the wire toward UE-B during the media exchange (until it was quiescent, before
+ *                     hang-up); the final count when the exchange did not complete
+ * @param bytesBack    bytes on the wire toward UE-A, the same way
+ * @param teardownForward bytes toward UE-B after the exchange, until the relay was subtracted (close_notify), or
+ *                     -1 when unknown (the exchange did not complete)
+ * @param teardownBack the same toward UE-A
  * @param source       where these facts come from ("AGW-A access termination, UE-A tlsInfo")
  */
 public record LegReport(String name, String realm, String protocol, boolean tls, String tlsVersion, String cipher,
-                        String tlsEnds, String fingerprint, long bytesForward, long bytesBack, String source) {
+                        String tlsEnds, String fingerprint, long bytesForward, long bytesBack, long teardownForward,
+                        long teardownBack, String source) {
 }

@@ -17,7 +17,7 @@ public final class ReportRenderer {
     static final String FAILED = "✘";
     static final String MALFORMED = "_ws.malformed || _ws.expert.severity >= \"Error\"";
     private static final String[] HEADER = {"leg", "realm", "protocol", "TLS", "TLS between", "fingerprints",
-            "bytes →", "bytes ←"};
+            "bytes →", "bytes ←", "teardown → / ←"};
 
     private ReportRenderer() {
     }
@@ -85,7 +85,7 @@ public final class ReportRenderer {
         rows.add(HEADER);
         for (LegReport l : legs) {
             rows.add(new String[] {l.name(), l.realm(), l.protocol(), tlsText(l), dash(l.tlsEnds()), dash(l.fingerprint()),
-                    bytes(l.bytesForward()), bytes(l.bytesBack())});
+                    bytes(l.bytesForward()), bytes(l.bytesBack()), teardown(l)});
         }
         int[] width = new int[HEADER.length];
         for (String[] r : rows) {
@@ -96,7 +96,7 @@ public final class ReportRenderer {
         for (String[] r : rows) {
             StringBuilder line = new StringBuilder("   ");
             for (int i = 0; i < r.length; i++) {
-                boolean number = i >= r.length - 2;
+                boolean number = i >= r.length - 3;
                 line.append(number ? padLeft(r[i], width[i]) : pad(r[i], width[i]));
                 if (i < r.length - 1) {
                     line.append("  ");
@@ -104,6 +104,14 @@ public final class ReportRenderer {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
+    }
+
+    /** The octets each way after the exchange (hang-up until the relay was subtracted), or – when unknown. */
+    static String teardown(LegReport l) {
+        if (l.teardownForward() < 0 || l.teardownBack() < 0) {
+            return "–";
+        }
+        return "+" + bytes(l.teardownForward()) + " / +" + bytes(l.teardownBack());
     }
 
     static String tlsText(LegReport l) {

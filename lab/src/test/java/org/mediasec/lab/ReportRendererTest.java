@@ -14,9 +14,9 @@ class ReportRendererTest {
     private static ScenarioReport scenario(List<Check> checks) {
         List<LegReport> legs = List.of(
                 new LegReport("UE-A ↔ AGW-A", "access", "MSRP over TLS", true, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
-                        "UE-A / AGW-A", "AGW-A ✔ UE-A ✔", 10_500_123, 4_321, "AGW-A access termination (ctx1)"),
+                        "UE-A / AGW-A", "AGW-A ✔ UE-A ✔", 10_500_123, 4_321, 24, 24, "AGW-A access termination (ctx1)"),
                 new LegReport("AGW-A ↔ AGW-B", "core", "MSRP (plain TCP)", false, null, null, null, null,
-                        10_486_000, 3_210, "AGW-A and AGW-B core terminations"));
+                        10_486_000, 3_210, -1, -1, "AGW-A and AGW-B core terminations"));
         List<FileDigest> files = List.of(new FileDigest("UE-A sent", 10_485_760, HASH),
                 new FileDigest("UE-B received", 10_485_760, HASH));
         return new ScenarioReport("e2ae chat + 10 MB file", "UE-A → UE-B, both e2ae", legs, files, checks,
@@ -33,6 +33,7 @@ class ReportRendererTest {
         assertThat(r.exitCode()).isZero();
         assertThat(text).contains("━━ e2ae chat + 10 MB file ━━ PASSED (2/2 checks held, 3.4 s)")
                 .contains("TLSv1.3 TLS_AES_128_GCM_SHA256").contains("no (plain)").contains("10,500,123")
+                .contains("+24 / +24") // the teardown's octets, apart from the exchange's
                 .contains("UE-A sent      10,485,760 B  sha-256 " + HASH)
                 .contains("UE-B received  10,485,760 B  sha-256 " + HASH)
                 .contains("✔ access leg A is TLS: TLSv1.3")

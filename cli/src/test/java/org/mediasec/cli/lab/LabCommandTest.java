@@ -67,7 +67,8 @@ class LabCommandTest {
                 "--file-size", "100kB", "--base-port", String.valueOf(ports.base()), "--timeout", "20", "--keep-running"));
 
         cmd.runner.started.get(90, TimeUnit.SECONDS);
-        assertThat(out.toString()).contains("━━ e2ae chat + 100 kB file ━━ PASSED", "RESULT ✔ every check held");
+        assertThat(out.toString()).contains("━━ e2ae chat + 100 kB file ━━ PASSED", "RESULT ✔ every check held",
+                "teardown → / ←", "AGW-A and AGW-B agree on the core leg's bytes: at the end of the exchange");
         assertThat(err.toString()).contains("· starting core, P-CSCF A/B, IMS-AGW A/B, UE-A/B",
                 "every network function keeps running");
         assertThat(LabPorts.busy(List.of(ports.coreSip()))).as("the core still listens").containsExactly(ports.coreSip());
