@@ -1,5 +1,6 @@
 package org.mediasec.agw.bearer;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -478,7 +479,7 @@ public final class BearerRelay {
             try {
                 long n = SplicedLegs.drain(leg, b -> onRead(leg, b));
                 LOG.debug("[bearer {}] {} sent its FIN; {} octets read after the last splice", id, leg.side, n);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 fail(Failures.classify(leg, e));
                 return;
             }

@@ -2,6 +2,7 @@ package org.mediasec.agw.bearer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -76,7 +77,7 @@ final class SplicedLegs {
      *
      * @throws IOException when reading the socket fails
      */
-    static long drain(Leg from, java.util.function.Consumer<ByteBuf> relay) throws IOException {
+    static long drain(Leg from, Consumer<ByteBuf> relay) throws IOException {
         FileDescriptor fd = ((AbstractEpollStreamChannel) from.channel).fd();
         long total = 0;
         for (;;) {
