@@ -35,11 +35,12 @@ import org.mediasec.msrp.codec.MsrpLimits;
  *
  * <p>The body is scanned incrementally, never twice: a search for {@code -------<tid>}
  * ({@link MsrpEndLineSearch}) that probes every seventh octet for a hyphen and resumes where the
- * previous read stopped. Received data is accumulated
- * in a pooled <em>heap</em> buffer (a direct buffer from the TLS handler is copied into it once, as
- * the default cumulator would copy it into a direct one), so {@link MsrpCodec#decodeDelimited} parses
- * the frame in place, takes the end-line from its end without searching again, and copies the body
- * exactly once, into the message's {@code Bytes}.
+ * previous read stopped. A received buffer is decoded in place while nothing is cumulated; what stays
+ * undecoded is accumulated in a pooled <em>heap</em> buffer, so {@link MsrpCodec#decodeDelimited}
+ * parses the frame in place, takes the end-line from its end without searching again, and copies the
+ * body exactly once, into the message's {@code Bytes}. A large body ({@link BodySink}) is copied
+ * straight from the received buffers (the TLS handler's direct output) into the array that becomes its
+ * {@code Bytes}: once per body octet, with no heap cumulation in between.
  */
 public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(MsrpFrameDecoder.class);
@@ -102,15 +103,18 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     }
 
     /**
-     * Like {@link ByteToMessageDecoder#MERGE_CUMULATOR}, but the cumulation is always a heap buffer
-     * (from the channel's allocator, so pooled when the channel's allocator pools), so the frame
-     * can be searched and parsed through its backing array. Each received octet is copied once,
-     * as with the merge cumulator; {@code in} is always released.
+     * Like {@link ByteToMessageDecoder#MERGE_CUMULATOR}: a received buffer is passed through while
+     * nothing is cumulated (heap or direct); octets that must wait for more are cumulated in a heap
+     * buffer (from the channel's allocator, so pooled when the channel's allocator pools), so the frame
+     * can be searched and parsed through its backing array. {@code in} is always released.
      */
     static final Cumulator HEAP_CUMULATOR = (alloc, cumulation, in) -> {
         try {
             int required = in.readableBytes();
-            if (!cumulation.isReadable() && in.hasArray() && in.refCnt() == 1 && !in.isReadOnly()) {
+            if (!cumulation.isReadable() && in.refCnt() == 1 && !in.isReadOnly()) {
+                // nothing cumulated: decode straight from the received buffer, heap or direct (the TLS
+                // handler's output); a large body in a direct buffer is copied once, into its own array
+                // (decode, BODY); what stays undecoded is copied into a heap cumulation with the next read
                 cumulation.release();
                 return in.retain();
             }
@@ -197,6 +201,17 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                     }
                 }
                 case BODY -> {
+                    if (!in.hasArray() && avail - bodyStart >= marker.length + STREAM_AFTER) {
+                        if (matchesAt(in, base + bodyStart - 2)) {
+                            // the empty line's CRLF is the one before the end-line: an empty body
+                            emit(ctx, in, out, bodyStart - 2 + marker.length + 3);
+                            continue;
+                        }
+                        if (!streamFromDirect(ctx, in, out, base, avail)) {
+                            return;
+                        }
+                        continue;
+                    }
                     if (!in.hasArray()) {
                         bodySearched = false;
                     }
@@ -230,6 +245,61 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
      * arrays of their own, the cumulation is emptied, and {@link #channelRead} feeds what arrives to
      * the {@link BodySink} until the end-line.
      */
+    /**
+     * Streams the body of a frame whose head lies in a direct buffer (the TLS handler's output passed
+     * through by the cumulator) straight into the body's array: the body octets are copied once, not
+     * into a heap cumulation first. Returns true if the frame was completed here (its message or error
+     * is in {@code out}, the octets after it are still in {@code in}); false if the body continues in
+     * later reads ({@link State#STREAMING}) or the frame failed.
+     */
+    private boolean streamFromDirect(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, int base, int avail) {
+        head = new byte[bodyStart];
+        in.getBytes(base, head);
+        // the sink searches from the third body octet on (an end-line needs its CRLF before it): a
+        // -------<tid> at body offset 0 or 1 is looked for here, so that a clean body is really clean
+        boolean clean = !occursAt(in, base + bodyStart) && !occursAt(in, base + bodyStart + 1);
+        int so = avail - bodyStart;
+        int guess = lastBodyLength > so ? lastBodyLength : Math.max(2 * so, MIN_GUESS);
+        sink = new BodySink(search, marker, head, 0, 0, guess, limits.maxChunkSize(), clean);
+        in.readerIndex(base + bodyStart);
+        state = State.STREAMING;
+        BodySink.Result r = sink.feed(in);
+        switch (r) {
+            case MORE -> {
+                return false;
+            }
+            case TOO_LARGE -> {
+                fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
+                return false;
+            }
+            case DONE -> {
+                BodySink done = sink;
+                if (done.body().length > limits.maxChunkSize()) {
+                    fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
+                    return false;
+                }
+                // octets after the end-line that the sink took into its array came from in: give them back
+                in.readerIndex(in.readerIndex() - done.leftover().length);
+                out.add(streamedMessage(ctx, done));
+                return true;
+            }
+            default -> throw new IllegalStateException(r.name());
+        }
+    }
+
+    /** True if {@code -------<tid>} (the marker without its CRLF) starts at {@code at} in {@code in}. */
+    private boolean occursAt(ByteBuf in, int at) {
+        if (at + marker.length - 2 > in.writerIndex()) {
+            return false;
+        }
+        for (int k = 2; k < marker.length; k++) {
+            if (in.getByte(at + k - 2) != marker[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void startStreaming(ByteBuf in, int base, int avail) {
         byte[] a = in.array();
         int off = in.arrayOffset() + base;
@@ -284,6 +354,15 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             failStreaming(ctx, "body larger than " + limits.maxChunkSize());
             return false;
         }
+        Object message = streamedMessage(ctx, done);
+        firedThisRead = true;
+        ctx.fireChannelRead(message);
+        return true;
+    }
+
+    /** The message (or MALFORMED error) of a streamed frame whose body is within the limit; resets the frame. */
+    private Object streamedMessage(ChannelHandlerContext ctx, BodySink done) {
+        byte[] body = done.body();
         lastBodyLength = body.length;
         DecodeResult r = MsrpCodec.decodeWithBody(head, head.length, Bytes.ownedBy(body), tid, done.flag(), limits,
                 done.clean());
@@ -298,9 +377,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             message = new MsrpFrameError(MsrpFrameError.Kind.MALFORMED, m.reason(), m.recovered());
         }
         resetFrame();
-        firedThisRead = true;
-        ctx.fireChannelRead(message);
-        return true;
+        return message;
     }
 
     /** The connection ended mid-body: the partial frame is dropped, as the cumulation is. */
