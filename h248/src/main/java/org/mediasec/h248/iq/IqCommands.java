@@ -121,6 +121,10 @@ public final class IqCommands {
                 m.add(SdpAttributes.TLS_ID, tls.localTlsId());
             }
         }
+        List<String> path = t.localMsrpPath();
+        if (!path.isEmpty()) {
+            m.add(SdpAttributes.PATH, path);
+        }
         return IqSdp.write(t.local().connection(), m.build());
     }
 

@@ -55,6 +55,19 @@ public final class IqReplies {
         return CommandReply.of(kind, id, MediaDescriptor.of(new StreamDescriptor(IqCommands.STREAM_ID, parms)));
     }
 
+    /**
+     * The {@code a=path} of the reply's Local descriptor (MSRP application-aware mode, iq-profile.md
+     * row 26), empty when the MG did not echo one.
+     *
+     * @throws IqException as {@link #local}; 474 for a malformed or repeated {@code a=path}
+     */
+    public static List<String> localMsrpPath(CommandReply r) {
+        local(r);
+        IqSdp.Parsed local = IqSdp.parse(IqRequests.stream(r.descriptors()).local(), "Local");
+        List<String> path = local.one(SdpAttributes.PATH);
+        return path == null ? List.of() : path;
+    }
+
     /** The error descriptor of a command reply, if the MG refused the command. */
     public static Optional<ErrorDescriptor> error(CommandReply r) {
         return Optional.ofNullable(r.descriptor(ErrorDescriptor.class));

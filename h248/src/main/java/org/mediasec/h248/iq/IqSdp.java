@@ -40,6 +40,9 @@ final class IqSdp {
         if (r.tlsId() != null) {
             m.add(org.mediasec.sdp.SdpAttributes.TLS_ID, r.tlsId());
         }
+        if (!r.msrpPath().isEmpty()) {
+            m.add(org.mediasec.sdp.SdpAttributes.PATH, r.msrpPath());
+        }
         return write(r.endpoint().connection(), m.build());
     }
 

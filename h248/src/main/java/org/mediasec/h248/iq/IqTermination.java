@@ -61,6 +61,12 @@ public sealed interface IqTermination permits TlsTermination, PlainTermination {
     /** The requested failure (and heartbeat) events, or null for no Events descriptor. */
     IqEvents events();
 
+    /**
+     * MSRP application-aware mode (iq-profile.md row 26, §10): the AGW's MSRP URI(s) toward this
+     * termination's peer, coded as Local {@code a=path}; empty when the AGW relays bytes.
+     */
+    List<String> localMsrpPath();
+
     /** True when the MG terminates TLS/DTLS on this termination. */
     boolean terminatesTls();
 

@@ -26,10 +26,14 @@ import org.mediasec.sdp.Setup;
  * @param remote  the peer, without TLS information, or null while unknown
  * @param mode    LocalControl Mode, or null
  * @param events  the failure events to request, or null
+ * @param localMsrpPath MSRP application-aware mode (iq-profile.md row 26): the AGW's MSRP URI toward this
+ *                termination's peer, as Local {@code a=path}; empty: bytes relayed
  */
 public record PlainTermination(String media, Proto proto, List<String> formats, MediaEndpoint local, Setup setup,
-                               RemoteMedia remote, StreamMode mode, IqEvents events) implements IqTermination {
+                               RemoteMedia remote, StreamMode mode, IqEvents events, List<String> localMsrpPath)
+        implements IqTermination {
     public PlainTermination {
+        localMsrpPath = Rules.msrpPath(localMsrpPath, "Local");
         Objects.requireNonNull(proto, "proto");
         formats = List.copyOf(formats);
         Rules.media(media, formats);
@@ -50,6 +54,16 @@ public record PlainTermination(String media, Proto proto, List<String> formats, 
             throw new IllegalArgumentException("remote: TLS information (a=fingerprint, a=tls-id) on a plain "
                     + proto + " termination");
         }
+        String pathProblem = Rules.msrpPathProblem(media, proto, localMsrpPath, remote);
+        if (pathProblem != null) {
+            throw new IllegalArgumentException(pathProblem);
+        }
+    }
+
+    /** A termination without MSRP paths (relayed bytes, or not MSRP). */
+    public PlainTermination(String media, Proto proto, List<String> formats, MediaEndpoint local, Setup setup,
+                            RemoteMedia remote, StreamMode mode, IqEvents events) {
+        this(media, proto, formats, local, setup, remote, mode, events, List.of());
     }
 
     /** Core side of e2ae MSRP: {@code TCP/MSRP} (application-aware) or {@code TCP} (agnostic, CEMA). */
@@ -87,22 +101,27 @@ public record PlainTermination(String media, Proto proto, List<String> formats, 
     }
 
     public PlainTermination withLocal(MediaEndpoint local) {
-        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events);
+        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events, localMsrpPath);
     }
 
     public PlainTermination withRemote(RemoteMedia remote) {
-        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events);
+        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events, localMsrpPath);
     }
 
     public PlainTermination withSetup(Setup setup) {
-        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events);
+        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events, localMsrpPath);
     }
 
     public PlainTermination withMode(StreamMode mode) {
-        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events);
+        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events, localMsrpPath);
     }
 
     public PlainTermination withEvents(IqEvents events) {
-        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events);
+        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events, localMsrpPath);
+    }
+
+    /** This termination with the AGW's MSRP URI toward its peer (Local {@code a=path}, iq-profile.md row 26). */
+    public PlainTermination withLocalMsrpPath(List<String> path) {
+        return new PlainTermination(media, proto, formats, local, setup, remote, mode, events, path);
     }
 }

@@ -18,15 +18,23 @@ import org.mediasec.sdp.TlsId;
  * @param setup        the peer's {@code a=setup} as received, or null
  * @param fingerprints the peer's certificate fingerprints (empty on plain terminations, and while unknown)
  * @param tlsId        the peer's {@code a=tls-id}, or null
+ * @param msrpPath     the peer's own {@code a=path} (RFC 4975 §8.2) for MSRP application-aware mode
+ *                     (iq-profile.md row 26), empty when not asked for
  */
 public record RemoteMedia(MediaEndpoint endpoint, Setup setup, List<CertificateFingerprint> fingerprints,
-                          TlsId tlsId) {
+                          TlsId tlsId, List<String> msrpPath) {
     public RemoteMedia {
         Objects.requireNonNull(endpoint, "endpoint");
         if (endpoint.isChoose()) {
             throw new IllegalArgumentException("remote endpoint: " + endpoint + " ($ is only for the Local descriptor)");
         }
         fingerprints = List.copyOf(fingerprints);
+        msrpPath = Rules.msrpPath(msrpPath, "Remote");
+    }
+
+    /** A remote without an MSRP path. */
+    public RemoteMedia(MediaEndpoint endpoint, Setup setup, List<CertificateFingerprint> fingerprints, TlsId tlsId) {
+        this(endpoint, setup, fingerprints, tlsId, List.of());
     }
 
     /** A peer address without TLS information (core side, pass-through). */
@@ -45,6 +53,11 @@ public record RemoteMedia(MediaEndpoint endpoint, Setup setup, List<CertificateF
     }
 
     public RemoteMedia withTlsId(TlsId tlsId) {
-        return new RemoteMedia(endpoint, setup, fingerprints, tlsId);
+        return new RemoteMedia(endpoint, setup, fingerprints, tlsId, msrpPath);
+    }
+
+    /** This remote with the peer's {@code a=path} (Remote {@code a=path}, iq-profile.md row 26). */
+    public RemoteMedia withMsrpPath(List<String> path) {
+        return new RemoteMedia(endpoint, setup, fingerprints, tlsId, path);
     }
 }

@@ -64,4 +64,33 @@ final class Rules {
         }
         return null;
     }
+
+    /**
+     * An {@code a=path} value for the Local or Remote descriptor (iq-profile.md row 26): null is none;
+     * {@code $} is refused (the MGC chooses the AGW's MSRP URIs) as is a URI with white space.
+     */
+    static List<String> msrpPath(List<String> path, String which) {
+        if (path == null) {
+            return List.of();
+        }
+        List<String> copy = List.copyOf(path);
+        for (String uri : copy) {
+            if (uri.isEmpty() || uri.equals("$") || uri.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException(which + " a=path: '" + uri + "' (one MSRP URI per entry, no $)");
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Why MSRP paths do not fit this termination, or null: iq-profile.md row 26 puts them only on an
+     * application-aware proto ({@code TCP/MSRP}, {@code TCP/TLS/MSRP}) of {@code m=message}.
+     */
+    static String msrpPathProblem(String media, org.mediasec.sdp.Proto proto, List<String> local, RemoteMedia remote) {
+        boolean any = !local.isEmpty() || (remote != null && !remote.msrpPath().isEmpty());
+        if (any && !(media.equalsIgnoreCase("message") && proto.isMsrp())) {
+            return "a=path on m=" + media + " " + proto + ": MSRP-aware mode needs TCP/MSRP or TCP/TLS/MSRP (row 26)";
+        }
+        return null;
+    }
 }

@@ -35,11 +35,14 @@ import org.mediasec.sdp.TlsId;
  * @param mode                    LocalControl Mode, or null
  * @param psk                     TLS-PSK for the MG (Mp), or null for certificate fingerprints
  * @param events                  the failure events to request, or null
+ * @param localMsrpPath           MSRP application-aware mode (iq-profile.md row 26): the AGW's MSRP URI
+ *                                toward this termination's peer, as Local {@code a=path}; empty: bytes relayed
  */
 public record TlsTermination(String media, Proto proto, List<String> formats, MediaEndpoint local, Setup setup,
                              boolean requestLocalFingerprint, TlsId localTlsId, RemoteMedia remote, StreamMode mode,
-                             TlsPsk psk, IqEvents events) implements IqTermination {
+                             TlsPsk psk, IqEvents events, List<String> localMsrpPath) implements IqTermination {
     public TlsTermination {
+        localMsrpPath = Rules.msrpPath(localMsrpPath, "Local");
         Objects.requireNonNull(proto, "proto");
         formats = List.copyOf(formats);
         Rules.media(media, formats);
@@ -58,6 +61,18 @@ public record TlsTermination(String media, Proto proto, List<String> formats, Me
         if (psk != null && requestLocalFingerprint) {
             throw new IllegalArgumentException("psk: a TLS-PSK termination has no certificate fingerprint to request");
         }
+        String pathProblem = Rules.msrpPathProblem(media, proto, localMsrpPath, remote);
+        if (pathProblem != null) {
+            throw new IllegalArgumentException(pathProblem);
+        }
+    }
+
+    /** A termination without MSRP paths (relayed bytes, or not MSRP). */
+    public TlsTermination(String media, Proto proto, List<String> formats, MediaEndpoint local, Setup setup,
+                          boolean requestLocalFingerprint, TlsId localTlsId, RemoteMedia remote, StreamMode mode,
+                          TlsPsk psk, IqEvents events) {
+        this(media, proto, formats, local, setup, requestLocalFingerprint, localTlsId, remote, mode, psk, events,
+                List.of());
     }
 
     /** MSRP over TLS ({@code m=message $ TCP/TLS/MSRP *}, application-aware), fingerprint requested. */
@@ -86,7 +101,7 @@ public record TlsTermination(String media, Proto proto, List<String> formats, Me
 
     public Builder toBuilder() {
         return new Builder(media, proto, formats).local(local).setup(setup).requestLocalFingerprint(requestLocalFingerprint)
-                .localTlsId(localTlsId).remote(remote).mode(mode).psk(psk).events(events);
+                .localTlsId(localTlsId).remote(remote).mode(mode).psk(psk).events(events).localMsrpPath(localMsrpPath);
     }
 
     @Override
@@ -128,6 +143,7 @@ public record TlsTermination(String media, Proto proto, List<String> formats, Me
         private StreamMode mode;
         private TlsPsk psk;
         private IqEvents events;
+        private List<String> localMsrpPath = List.of();
 
         Builder(String media, Proto proto, List<String> formats) {
             this.media = media;
@@ -179,9 +195,15 @@ public record TlsTermination(String media, Proto proto, List<String> formats, Me
             return this;
         }
 
+        /** The AGW's MSRP URI toward the peer (Local {@code a=path}, iq-profile.md row 26); empty for none. */
+        public Builder localMsrpPath(List<String> path) {
+            this.localMsrpPath = path;
+            return this;
+        }
+
         public TlsTermination build() {
             return new TlsTermination(media, proto, formats, local, setup, requestLocalFingerprint, localTlsId, remote,
-                    mode, psk, events);
+                    mode, psk, events, localMsrpPath);
         }
     }
 }
