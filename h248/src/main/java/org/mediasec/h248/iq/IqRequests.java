@@ -86,6 +86,7 @@ public final class IqRequests {
         }
         boolean requestFingerprint = localFingerprintRequest(local);
         TlsId localTlsId = local.one(SdpAttributes.TLS_ID);
+        List<String> localPath = msrpPath(local);
         RemoteMedia rm = remote == null ? null : remoteMedia(remote);
         StreamMode mode = p.localControl() == null ? null : p.localControl().mode();
         TlsPsk psk = psk(p.localControl());
@@ -101,13 +102,13 @@ public final class IqRequests {
                             "a TLS-PSK and a=fingerprint:$ on the same termination");
                 }
                 return new TlsTermination(m.media(), proto, m.formats(), endpoint, setup, requestFingerprint,
-                        localTlsId, rm, mode, psk, events);
+                        localTlsId, rm, mode, psk, events, localPath);
             }
             if (requestFingerprint || localTlsId != null || (rm != null && rm.hasTlsInformation()) || psk != null) {
                 throw new IqException(ErrorCode.CONFLICTING_PROPERTY_VALUES, "TLS information (a=fingerprint, "
                         + "a=tls-id or a PSK) on a plain " + proto + " termination");
             }
-            return new PlainTermination(m.media(), proto, m.formats(), endpoint, setup, rm, mode, events);
+            return new PlainTermination(m.media(), proto, m.formats(), endpoint, setup, rm, mode, events, localPath);
         } catch (IllegalArgumentException e) {
             throw new IqException(ErrorCode.UNKNOWN_PARAMETER_OR_PROPERTY_VALUE, e.getMessage());
         }
@@ -193,7 +194,23 @@ public final class IqRequests {
         Setup setup = remote.one(SdpAttributes.SETUP);
         List<CertificateFingerprint> fps = remote.all(SdpAttributes.FINGERPRINT);
         TlsId tlsId = remote.one(SdpAttributes.TLS_ID);
-        return new RemoteMedia(new MediaEndpoint(remote.c(), remote.m().port()), setup, fps, tlsId);
+        try {
+            return new RemoteMedia(new MediaEndpoint(remote.c(), remote.m().port()), setup, fps, tlsId, msrpPath(remote));
+        } catch (IllegalArgumentException e) {
+            throw new IqException(ErrorCode.UNKNOWN_PARAMETER_OR_PROPERTY_VALUE, "Remote: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The {@code a=path} of an MSRP descriptor on an application-aware proto (iq-profile.md row 26), empty
+     * elsewhere: on other protos the line is passed by, for the MG to judge. Malformed or repeated: 474.
+     */
+    private static List<String> msrpPath(IqSdp.Parsed d) {
+        if (!Rules.msrpAware(d.m().media(), d.m().proto()) || d.hasChoose(SdpAttributes.PATH.name())) {
+            return List.of();    // a=path:$ is the MG's to refuse (449, row 26)
+        }
+        List<String> path = d.one(SdpAttributes.PATH);
+        return path == null ? List.of() : path;
     }
 
     private TlsPsk psk(LocalControlDescriptor lc) {

@@ -69,6 +69,11 @@ final class Rules {
      * An {@code a=path} value for the Local or Remote descriptor (iq-profile.md row 26): null is none;
      * {@code $} is refused (the MGC chooses the AGW's MSRP URIs) as is a URI with white space.
      */
+    /** True for {@code m=message} on an application-aware proto, where {@code a=path} is read (row 26). */
+    static boolean msrpAware(String media, org.mediasec.sdp.Proto proto) {
+        return media.equalsIgnoreCase("message") && proto.isMsrp();
+    }
+
     static List<String> msrpPath(List<String> path, String which) {
         if (path == null) {
             return List.of();
@@ -83,12 +88,12 @@ final class Rules {
     }
 
     /**
-     * Why MSRP paths do not fit this termination, or null: iq-profile.md row 26 puts them only on an
-     * application-aware proto ({@code TCP/MSRP}, {@code TCP/TLS/MSRP}) of {@code m=message}.
+     * Why a Local MSRP path does not fit this termination, or null: iq-profile.md row 26 asks for the mode
+     * only on an application-aware proto ({@code TCP/MSRP}, {@code TCP/TLS/MSRP}) of {@code m=message}
+     * (the peer's path in Remote is informative on any proto).
      */
     static String msrpPathProblem(String media, org.mediasec.sdp.Proto proto, List<String> local, RemoteMedia remote) {
-        boolean any = !local.isEmpty() || (remote != null && !remote.msrpPath().isEmpty());
-        if (any && !(media.equalsIgnoreCase("message") && proto.isMsrp())) {
+        if (!local.isEmpty() && !msrpAware(media, proto)) {
             return "a=path on m=" + media + " " + proto + ": MSRP-aware mode needs TCP/MSRP or TCP/TLS/MSRP (row 26)";
         }
         return null;

@@ -33,6 +33,7 @@ class IqMsrpPathTest {
         assertThat(parms(modify).local().text().lines()).contains("a=path:" + AGW_A);
         assertThat(parms(modify).remote().text().lines()).contains("a=path:" + UE_A);
         assertThat(t.toBuilder().build()).isEqualTo(t);
+        assertThat(IqRequests.DEFAULT.termination(modify)).isEqualTo(t);          // the MG reads both paths back
     }
 
     @Test
