@@ -13,6 +13,7 @@ import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.h248.StreamMode;
 import org.mediasec.h248.iq.IqEvents;
 import org.mediasec.h248.iq.IqLocal;
+import org.mediasec.h248.iq.IqTermination;
 import org.mediasec.h248.iq.MediaEndpoint;
 import org.mediasec.h248.iq.MsrpHandling;
 import org.mediasec.h248.iq.PlainTermination;
@@ -42,28 +43,41 @@ import org.slf4j.LoggerFactory;
  * Everything in the SDP that is not named below is kept as it was, line for line and in order.
  * {@code a=3ge2ae} never crosses the P-CSCF: it is an indication between the UE and its P-CSCF (TS 23.334
  * §6.2.10 puts it only in the SDP exchanged with the UE), so any received one is removed and
- * {@code a=3ge2ae:applied} is added where e2ae is applied. {@code a=path} is never changed (with CEMA,
- * TS 23.334 §5.19 / RFC 6714 need it untouched; without CEMA what the ALG should do is UNCONFIRMED, specs.md §1.4 C).
+ * {@code a=3ge2ae:applied} is added where e2ae is applied. With CEMA ({@code a=msrp-cema} in the offer)
+ * {@code a=path} is never changed (TS 23.334 §5.19 / RFC 6714); an anchored MSRP stream offered without it
+ * is put in MSRP application-aware mode ({@link MsrpAwareMode}): each peer sees the AGW's URI in
+ * {@code a=path}, and the AGW gets both URIs and both peers' paths (iq-profile.md row 26).
  */
 public final class ImsAlg {
     private static final Logger LOG = LoggerFactory.getLogger(ImsAlg.class);
 
     private final AlgConfig config;
     private final Supplier<TlsId> tlsIds;
+    private final Supplier<String> msrpSessionIds;
 
     /**
      * @param config the IMS-ALG's choices
      * @param tlsIds where new DTLS association identities come from (RFC 8842 {@code a=tls-id})
      */
     public ImsAlg(AlgConfig config, Supplier<TlsId> tlsIds) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.tlsIds = Objects.requireNonNull(tlsIds, "tlsIds");
+        this(config, tlsIds, MsrpAwareMode.randomSessionIds(new SecureRandom()));
     }
 
-    /** Default choices, tls-ids from a {@link SecureRandom}. */
+    /**
+     * @param config         the IMS-ALG's choices
+     * @param tlsIds         where new DTLS association identities come from (RFC 8842 {@code a=tls-id})
+     * @param msrpSessionIds where the session-ids of the AGW's MSRP URIs come from (MSRP-aware mode)
+     */
+    public ImsAlg(AlgConfig config, Supplier<TlsId> tlsIds, Supplier<String> msrpSessionIds) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.tlsIds = Objects.requireNonNull(tlsIds, "tlsIds");
+        this.msrpSessionIds = Objects.requireNonNull(msrpSessionIds, "msrpSessionIds");
+    }
+
+    /** Default choices, tls-ids and MSRP session-ids from a {@link SecureRandom}. */
     public static ImsAlg withDefaults() {
         SecureRandom random = new SecureRandom();
-        return new ImsAlg(AlgConfig.defaults(), () -> TlsId.random(random));
+        return new ImsAlg(AlgConfig.defaults(), () -> TlsId.random(random), MsrpAwareMode.randomSessionIds(random));
     }
 
     public AlgConfig config() {
@@ -85,14 +99,28 @@ public final class ImsAlg {
         }
         List<StreamPlan> out = new ArrayList<>();
         for (StreamDecision d : decision.streams()) {
-            out.add(switch (d.action()) {
+            out.add(msrpMode(switch (d.action()) {
                 case DISABLED, REJECT -> new StreamPlan(d, null, null, null);
                 case E2AE -> planE2ae(offer, d);
                 case TERMINATING_UPGRADE -> planUpgrade(offer, d);
                 case PASS_THROUGH, ANCHOR -> planPlain(offer, d, decision.direction());
-            });
+            }));
         }
         return new IqPlan(decision, out);
+    }
+
+    /**
+     * MSRP application-aware mode for an anchored MSRP stream offered without {@code a=msrp-cema}: RFC 6714
+     * §6.2, "The Middlebox enables that functionality [MSRP B2BUA] in cases where the offerer does not
+     * support the CEMA extension"; with CEMA, TS 23.334 §5.19: the IMS-ALG "shall ensure that the IMS-AGW
+     * performs application agnostic MSRP handling" (agnostic protos: the plan stays as it is).
+     */
+    private StreamPlan msrpMode(StreamPlan sp) {
+        if (!sp.reserves() || !MsrpAwareMode.applies(sp.access(), sp.core())) {
+            return sp;
+        }
+        return new StreamPlan(sp.decision(), sp.access(), sp.core(), sp.accessTlsId(),
+                new MsrpAwareMode.SessionIds(msrpSessionIds.get(), msrpSessionIds.get()));
     }
 
     private IqEvents events(int index, int side) {
@@ -252,6 +280,11 @@ public final class ImsAlg {
                     // unmodified transport protocol ... and unmodified TLS related SDP attribute(s)").
                 }
             }
+            if (sp.msrpAware()) {
+                // MSRP-aware mode: the answerer sees the AGW as its MSRP peer (iq-profile.md row 26).
+                MsrpAwareMode.rewrite(b, MsrpAwareMode.uri(fwd, originating ? sp.msrpSessions().core()
+                        : sp.msrpSessions().access()));
+            }
             out.add(b.build());
             conns.put(i, fwd.endpoint().connection());
         }
@@ -302,6 +335,9 @@ public final class ImsAlg {
             Applied applied;
             try {
                 applied = originating ? answerOriginating(off, m, ans, a, sp, res) : answerTerminating(off, m, ans, a, sp, res);
+                if (sp.msrpAware()) {
+                    applied = msrpAware(applied, sp, res, m, a, originating);
+                }
             } catch (AlgException | IllegalArgumentException e) {
                 String why = e.getMessage();
                 LOG.warn("{} m-line {} released: {}", plan.direction(), i, why);
@@ -317,6 +353,34 @@ public final class ImsAlg {
     }
 
     private record Applied(MediaDescription media, StreamUpdate update) {
+    }
+
+    /**
+     * MSRP-aware mode at the answer (iq-profile.md row 26): each termination gets the AGW's URI toward its
+     * peer as Local {@code a=path} (the URI written into the SDP that peer got) and the peer's own path as
+     * Remote {@code a=path}; the answer sent back names the AGW's URI toward its receiver.
+     */
+    private static Applied msrpAware(Applied applied, StreamPlan sp, AgwReservation res, MediaDescription offered,
+                                     MediaDescription answered, boolean originating) {
+        String accessUri = MsrpAwareMode.uri(res.access(), sp.msrpSessions().access());
+        String coreUri = MsrpAwareMode.uri(res.core(), sp.msrpSessions().core());
+        // originating: the UE offered, the core answered; terminating: the other way round
+        List<String> uePath = MsrpAwareMode.peerPath(originating ? offered : answered, "the UE");
+        List<String> corePath = MsrpAwareMode.peerPath(originating ? answered : offered, "the core peer");
+        StreamUpdate u = applied.update();
+        IqTermination access = withPaths(u.access(), accessUri, uePath);
+        IqTermination core = withPaths(u.core(), coreUri, corePath);
+        MediaDescription back = MsrpAwareMode.rewrite(applied.media().toBuilder(), originating ? accessUri : coreUri)
+                .build();
+        return new Applied(back, new StreamUpdate(u.index(), u.reservation(), access, core, u.failure()));
+    }
+
+    private static IqTermination withPaths(IqTermination t, String localUri, List<String> peerPath) {
+        if (t instanceof TlsTermination tls) {
+            return tls.toBuilder().localMsrpPath(List.of(localUri)).remote(tls.remote().withMsrpPath(peerPath)).build();
+        }
+        PlainTermination plain = (PlainTermination) t;
+        return plain.withLocalMsrpPath(List.of(localUri)).withRemote(plain.remote().withMsrpPath(peerPath));
     }
 
     /** The answer's m-line refused: port 0, the proto its receiver offered, no TLS information of the other side. */

@@ -20,13 +20,29 @@ import org.mediasec.sdp.TlsId;
  * @param core        the core-side termination, or null when nothing is reserved
  * @param accessTlsId the {@code a=tls-id} the IMS-ALG chose for the AGW's DTLS association toward the UE
  *                    ("a new DTLS association identity", TS 23.334 §6.2.10), or null
+ * @param msrpSessions the session-ids of the AGW's MSRP URIs when the stream is in MSRP application-aware
+ *                    mode ({@link MsrpAwareMode}), or null when the AGW relays bytes
  */
-public record StreamPlan(StreamDecision decision, IqTermination access, IqTermination core, TlsId accessTlsId) {
+public record StreamPlan(StreamDecision decision, IqTermination access, IqTermination core, TlsId accessTlsId,
+                         MsrpAwareMode.SessionIds msrpSessions) {
     public StreamPlan {
         Objects.requireNonNull(decision, "decision");
         if ((access == null) != (core == null) || (access != null) != decision.action().anchored()) {
             throw new IllegalArgumentException("an anchored stream has both terminations, another none: " + decision);
         }
+        if (msrpSessions != null && (access == null || !MsrpAwareMode.applies(access, core))) {
+            throw new IllegalArgumentException("MSRP-aware mode needs application-aware MSRP terminations: " + decision);
+        }
+    }
+
+    /** A stream whose AGW relays bytes (no MSRP-aware mode). */
+    public StreamPlan(StreamDecision decision, IqTermination access, IqTermination core, TlsId accessTlsId) {
+        this(decision, access, core, accessTlsId, null);
+    }
+
+    /** True when the AGW is asked for MSRP application-aware mode on this stream. */
+    public boolean msrpAware() {
+        return msrpSessions != null;
     }
 
     public int index() {

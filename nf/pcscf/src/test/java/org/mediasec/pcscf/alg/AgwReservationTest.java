@@ -36,7 +36,7 @@ class AgwReservationTest {
 
     @Test
     void aTlsReservationWithoutTheAgwFingerprintCannotBeOffered() {
-        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds());
+        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
         SessionDescription offer = sdp(ImsAlgTerminatingTest.MSRP_OFFER);
         IqPlan plan = alg.plan(offer, CallDirection.TERMINATING, ALL);
         StreamPlan s = plan.stream(0);
@@ -53,7 +53,7 @@ class AgwReservationTest {
 
     @Test
     void anAnswerWithADifferentNumberOfMLinesIsRefused() {
-        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds());
+        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
         SessionDescription offer = sdp(ImsAlgOriginatingTest.MSRP_OFFER);
         IqPlan plan = alg.plan(offer, CallDirection.ORIGINATING, ALL);
         Map<Integer, AgwReservation> res = new FakeAgw().reserve(plan);

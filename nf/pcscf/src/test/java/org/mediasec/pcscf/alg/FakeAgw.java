@@ -55,6 +55,12 @@ final class FakeAgw {
         return () -> new TlsId(String.format("alg-tls-id-%010d", ++n[0]));
     }
 
+    /** A deterministic source of MSRP session-ids for the AGW's URIs (MSRP-aware mode): agw1, agw2, ... */
+    static java.util.function.Supplier<String> msrpSessionIds() {
+        int[] n = {0};
+        return () -> "agw" + (++n[0]);
+    }
+
     /** The port the AGW chooses: 9 for a termination that connects (RFC 4145 §4.1), else 40000 + 2i (+1 core). */
     static int port(IqTermination t, int index, int side) {
         return t.setup() == Setup.ACTIVE ? 9 : 40000 + 2 * index + side;

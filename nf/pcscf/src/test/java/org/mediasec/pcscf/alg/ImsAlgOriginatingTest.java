@@ -28,7 +28,7 @@ class ImsAlgOriginatingTest {
     static final MediaSecCapabilities ALL = MediaSecCapabilities.of(MediaSecMechanism.MSRP_TLS,
             MediaSecMechanism.BFCP_TLS, MediaSecMechanism.UDPTL_DTLS);
 
-    final ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds());
+    final ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
     final FakeAgw agw = new FakeAgw();
 
     static SessionDescription sdp(String text) {
@@ -122,7 +122,8 @@ class ImsAlgOriginatingTest {
                 a=setup:active
                 }}},E=2001{g/cause,hangterm/thb}}}}""".formatted(UE_FP));
 
-        // Offer toward the core: plain proto, the AGW's core side, no fingerprint/setup/3ge2ae; a=path untouched.
+        // Offer toward the core: plain proto, the AGW's core side, no fingerprint/setup/3ge2ae; no a=msrp-cema in
+        // the offer, so MSRP-aware mode: a=path is the AGW's core-side URI (its core address and port, RFC 6714 §6.2).
         assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
                 v=0
                 o=alice 2890844526 2890844527 IN IP4 192.0.2.10
@@ -131,7 +132,7 @@ class ImsAlgOriginatingTest {
                 t=0 0
                 m=message 9 TCP/MSRP *
                 a=accept-types:message/cpim text/plain
-                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                a=path:msrp://198.51.100.1:9/agw2;tcp
                 """));
 
         // Answer toward the UE: TLS proto, the AGW's fingerprint and access address, complementary role, applied.
@@ -143,7 +144,7 @@ class ImsAlgOriginatingTest {
                 t=0 0
                 m=message 40000 TCP/TLS/MSRP *
                 a=accept-types:message/cpim text/plain
-                a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp
+                a=path:msrps://203.0.113.5:40000/agw1;tcp
                 a=setup:passive
                 %s
                 a=3ge2ae:applied
@@ -151,7 +152,11 @@ class ImsAlgOriginatingTest {
 
         StreamUpdate u = r.result().updates().get(0);
         assertThat(u.release()).isFalse();
-        assertThat(u.core().remote()).isEqualTo(RemoteMedia.of("198.51.100.7", 2855, Setup.PASSIVE));
+        assertThat(u.core().remote()).isEqualTo(RemoteMedia.of("198.51.100.7", 2855, Setup.PASSIVE)
+                .withMsrpPath(List.of("msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp")));
+        assertThat(u.core().localMsrpPath()).containsExactly("msrp://198.51.100.1:9/agw2;tcp");
+        assertThat(u.access().localMsrpPath()).containsExactly("msrps://203.0.113.5:40000/agw1;tcp");
+        assertThat(u.access().remote().msrpPath()).containsExactly("msrps://192.0.2.10:7394/s111271;tcp");
         assertThat(u.core().mode()).isEqualTo(StreamMode.SEND_RECEIVE);
         assertThat(((TlsTermination) u.access()).requestLocalFingerprint()).isFalse();
         assertThat(u.access().remote().fingerprints()).containsExactly(FakeAgw.UE_FP);
@@ -162,22 +167,26 @@ class ImsAlgOriginatingTest {
                 c=IN IP4 198.51.100.1
                 m=message 9 TCP/MSRP *
                 a=setup:active
+                a=path:msrp://198.51.100.1:9/agw2;tcp
                 },R{
                 v=0
                 c=IN IP4 198.51.100.7
                 m=message 2855 TCP/MSRP *
                 a=setup:passive
+                a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp
                 }}}},MF=access/1{M{ST=1{O{MO=SR},L{
                 v=0
                 c=IN IP4 203.0.113.5
                 m=message 40000 TCP/TLS/MSRP *
                 a=setup:passive
+                a=path:msrps://203.0.113.5:40000/agw1;tcp
                 },R{
                 v=0
                 c=IN IP4 192.0.2.10
                 m=message 7394 TCP/TLS/MSRP *
                 a=setup:active
                 %s
+                a=path:msrps://192.0.2.10:7394/s111271;tcp
                 }}}}}}""".formatted(UE_FP));
     }
 
@@ -545,7 +554,7 @@ class ImsAlgOriginatingTest {
                 c=IN IP4 198.51.100.1
                 t=0 0
                 m=message 9 TCP/MSRP *
-                a=path:msrps://192.0.2.10:7394/a;tcp
+                a=path:msrp://198.51.100.1:9/agw2;tcp
                 m=message 9 TCP/TLS/MSRP *
                 a=path:msrps://192.0.2.10:7396/b;tcp
                 a=setup:active

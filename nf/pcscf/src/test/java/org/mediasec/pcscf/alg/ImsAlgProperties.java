@@ -49,7 +49,7 @@ class ImsAlgProperties {
         MediaSecCapabilities caps = randomCaps(r);
         String ctx = "seed " + seed + " " + dir + " " + caps + "\n" + SdpWriter.write(offer);
 
-        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds());
+        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
         IqPlan plan = alg.plan(offer, dir, caps);
         FakeAgw agw = new FakeAgw();
         Map<Integer, AgwReservation> reserved = agw.reserve(plan);

@@ -31,7 +31,7 @@ class ImsAlgSetupRolesTest {
     })
     void originatingMsrp(String ueSetup, Setup agwRole, String answered, boolean establish) {
         String offer = ueSetup.isEmpty() ? MSRP_OFFER.replace("a=setup:active\n", "") : MSRP_OFFER.replace("a=setup:active", ueSetup);
-        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds());
+        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
         SessionDescription o = sdp(offer);
         IqPlan plan = alg.plan(o, CallDirection.ORIGINATING, ALL);
         TlsTermination access = (TlsTermination) plan.stream(0).access();
@@ -59,10 +59,11 @@ class ImsAlgSetupRolesTest {
                 c=IN IP4 192.0.2.10
                 t=0 0
                 m=message 7394 TCP/TLS/MSRP *
+                a=path:msrps://192.0.2.10:7394/ue-b;tcp
                 %s
                 %s
                 """.formatted(ueSetup, ImsAlgOriginatingTest.UE_FP).replace("\n\n", "\n");
-        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds());
+        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
         SessionDescription o = sdp(ImsAlgTerminatingTest.MSRP_OFFER);
         IqPlan plan = alg.plan(o, CallDirection.TERMINATING, ALL);
         FakeAgw agw = new FakeAgw();

@@ -27,7 +27,7 @@ import org.mediasec.sip.secagree.MediaSecMechanism;
 
 /** Terminating sessions: the offer comes from the core, goes on to the registered UE (specs.md §1.4 A, C, E). */
 class ImsAlgTerminatingTest {
-    final ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds());
+    final ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
     final FakeAgw agw = new FakeAgw();
 
     record Round(IqPlan plan, SessionDescription ueOffer, AnswerResult result, List<ActionRequest> updates) {
@@ -165,7 +165,7 @@ class ImsAlgTerminatingTest {
     @Test
     void t38ToTheAgwAsUdpTlsUdptlWhenConfiguredAndWithTheTlsIdToTheAgw() {
         ImsAlg configured = new ImsAlg(AlgConfig.defaults().withT38AccessProto(Proto.UDP_TLS_UDPTL).withTlsIdToAgw(true),
-                FakeAgw.tlsIds());
+                FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
         IqPlan plan = configured.plan(sdp(T38_OFFER), CallDirection.TERMINATING, ALL);
         TlsTermination access = (TlsTermination) plan.stream(0).access();
         assertThat(access.proto()).isEqualTo(Proto.UDP_TLS_UDPTL);
@@ -216,7 +216,7 @@ class ImsAlgTerminatingTest {
                 t=0 0
                 m=message 40000 TCP/TLS/MSRP *
                 a=accept-types:message/cpim text/plain
-                a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp
+                a=path:msrps://203.0.113.5:40000/agw1;tcp
                 a=setup:actpass
                 %s
                 a=3ge2ae:applied
@@ -226,6 +226,12 @@ class ImsAlgTerminatingTest {
         assertThat(u.access().setup()).isEqualTo(Setup.PASSIVE);
         assertThat(((TlsTermination) u.access()).establish()).isFalse();
         assertThat(u.access().remote().fingerprints()).containsExactly(FakeAgw.UE_FP);
+        // No a=msrp-cema in the core's offer: MSRP-aware mode (RFC 6714 §6.2). The UE saw the AGW's access URI
+        // (above), the core sees the AGW's core URI; the AGW gets its URIs as Local and the peers' as Remote a=path.
+        assertThat(u.access().localMsrpPath()).containsExactly("msrps://203.0.113.5:40000/agw1;tcp");
+        assertThat(u.access().remote().msrpPath()).containsExactly("msrps://192.0.2.10:7394/s111271;tcp");
+        assertThat(u.core().localMsrpPath()).containsExactly("msrp://198.51.100.1:40001/agw2;tcp");
+        assertThat(u.core().remote().msrpPath()).containsExactly("msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp");
         assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
                 v=0
                 o=alice 9 9 IN IP4 192.0.2.10
@@ -234,7 +240,7 @@ class ImsAlgTerminatingTest {
                 t=0 0
                 m=message 40001 TCP/MSRP *
                 a=accept-types:message/cpim text/plain
-                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                a=path:msrp://198.51.100.1:40001/agw2;tcp
                 a=setup:passive
                 """));
     }
@@ -273,15 +279,17 @@ class ImsAlgTerminatingTest {
         Round r = round(MSRP_OFFER, MediaSecCapabilities.of(MediaSecMechanism.BFCP_TLS), ueAnswer);
         assertThat(r.plan().stream(0).decision().action()).isEqualTo(StreamAction.ANCHOR);
         assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(SdpWriter.write(sdp(MSRP_OFFER))
-                .replace("c=IN IP4 198.51.100.7", "c=IN IP4 203.0.113.5").replace("m=message 2855", "m=message 40000"));
+                .replace("c=IN IP4 198.51.100.7", "c=IN IP4 203.0.113.5").replace("m=message 2855", "m=message 40000")
+                .replace("a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp", "a=path:msrp://203.0.113.5:40000/agw1;tcp"));
         // UE passive ⇒ the AGW's access side connects to it; toward the core the AGW takes the UE's role
         // (passive), so the core connects.
         StreamUpdate u = r.result().updates().get(0);
         assertThat(u.access().setup()).isEqualTo(Setup.ACTIVE);
-        assertThat(u.access().remote()).isEqualTo(RemoteMedia.of("192.0.2.10", 7394, Setup.PASSIVE));
+        assertThat(u.access().remote()).isEqualTo(RemoteMedia.of("192.0.2.10", 7394, Setup.PASSIVE)
+                .withMsrpPath(List.of("msrp://192.0.2.10:7394/s111271;tcp")));
         assertThat(u.core().setup()).isEqualTo(Setup.PASSIVE);
         assertThat(SdpWriter.write(r.result().answer())).contains(crlf("m=message 40001 TCP/MSRP *\n"),
-                crlf("c=IN IP4 198.51.100.1\n"), crlf("a=setup:passive\n"));
+                crlf("c=IN IP4 198.51.100.1\n"), crlf("a=setup:passive\n"), crlf("a=path:msrp://198.51.100.1:40001/agw2;tcp\n"));
     }
 
     @Test

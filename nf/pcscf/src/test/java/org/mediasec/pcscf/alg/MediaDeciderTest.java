@@ -93,7 +93,7 @@ class MediaDeciderTest {
     @Test
     void a3ge2aeFromTheCoreDoesNotReachTheUe() {
         SessionDescription offer = one("m=message 2855 TCP/TLS/MSRP *", "a=setup:actpass\n" + UE_FP + "\na=3ge2ae:applied");
-        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds());
+        ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
         IqPlan plan = alg.plan(offer, CallDirection.TERMINATING, ALL);
         assertThat(plan.stream(0).decision().action()).isEqualTo(StreamAction.PASS_THROUGH);
         String toUe = SdpWriter.write(alg.forwardOffer(offer, plan, new FakeAgw().reserve(plan)));
