@@ -116,7 +116,10 @@ public final class ImsAlg {
      * performs application agnostic MSRP handling" (agnostic protos: the plan stays as it is).
      */
     private StreamPlan msrpMode(StreamPlan sp) {
-        if (!sp.reserves() || !MsrpAwareMode.applies(sp.access(), sp.core())) {
+        if (!sp.reserves() || !sp.decision().action().terminatesTls() || !MsrpAwareMode.applies(sp.access(), sp.core())) {
+            // Plain anchoring (ANCHOR) keeps relaying bytes: both of its terminations are plain, the AGW makes
+            // them a pass-through bearer at the Add and refuses to turn it MSRP-aware in the Modify (473), and
+            // the AGW's port, part of its URI, is only known from the Add's reply.
             return sp;
         }
         return new StreamPlan(sp.decision(), sp.access(), sp.core(), sp.accessTlsId(),

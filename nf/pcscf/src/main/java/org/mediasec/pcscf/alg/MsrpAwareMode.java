@@ -23,8 +23,11 @@ import org.mediasec.sdp.SdpAttributes;
  * connection."; TS 23.334 §5.19: with {@code a=msrp-cema} the IMS-ALG "shall ensure that the IMS-AGW
  * performs application agnostic MSRP handling". An offer without {@code a=msrp-cema} already gives both
  * terminations an application-aware proto ({@code TCP/MSRP}, {@code TCP/TLS/MSRP}; row 16,
- * {@link Streams#msrpHandling}); the mode applies exactly then, so never to TLS pass-through (the AGW sees
- * no MSRP there, proto {@code TCP}). An answer without {@code a=msrp-cema} to a CEMA offer needs nothing
+ * {@link Streams#msrpHandling}); the mode applies then to e2ae streams (the AGW terminates TLS toward the
+ * UE, plain {@code TCP/MSRP} toward the core), never to TLS pass-through (the AGW sees no MSRP there, proto
+ * {@code TCP}). Plain MSRP anchoring keeps relaying: the AGW makes two plain terminations a pass-through
+ * bearer at the Add and refuses to turn it MSRP-aware in a Modify (473), yet the AGW's URI needs the port
+ * the Add's reply gives. An answer without {@code a=msrp-cema} to a CEMA offer needs nothing
  * here: RFC 6714 §4.2 has the offerer "fall back to RFC 4975 behavior by sending a new SDP offer ... The
  * new offer MUST NOT contain an SDP 'msrp-cema' attribute", and that offer is planned in this mode.
  */

@@ -279,17 +279,18 @@ class ImsAlgTerminatingTest {
         Round r = round(MSRP_OFFER, MediaSecCapabilities.of(MediaSecMechanism.BFCP_TLS), ueAnswer);
         assertThat(r.plan().stream(0).decision().action()).isEqualTo(StreamAction.ANCHOR);
         assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(SdpWriter.write(sdp(MSRP_OFFER))
-                .replace("c=IN IP4 198.51.100.7", "c=IN IP4 203.0.113.5").replace("m=message 2855", "m=message 40000")
-                .replace("a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp", "a=path:msrp://203.0.113.5:40000/agw1;tcp"));
+                .replace("c=IN IP4 198.51.100.7", "c=IN IP4 203.0.113.5").replace("m=message 2855", "m=message 40000"));
         // UE passive ⇒ the AGW's access side connects to it; toward the core the AGW takes the UE's role
         // (passive), so the core connects.
         StreamUpdate u = r.result().updates().get(0);
         assertThat(u.access().setup()).isEqualTo(Setup.ACTIVE);
-        assertThat(u.access().remote()).isEqualTo(RemoteMedia.of("192.0.2.10", 7394, Setup.PASSIVE)
-                .withMsrpPath(List.of("msrp://192.0.2.10:7394/s111271;tcp")));
+        assertThat(u.access().remote()).isEqualTo(RemoteMedia.of("192.0.2.10", 7394, Setup.PASSIVE));
         assertThat(u.core().setup()).isEqualTo(Setup.PASSIVE);
         assertThat(SdpWriter.write(r.result().answer())).contains(crlf("m=message 40001 TCP/MSRP *\n"),
-                crlf("c=IN IP4 198.51.100.1\n"), crlf("a=setup:passive\n"), crlf("a=path:msrp://198.51.100.1:40001/agw2;tcp\n"));
+                crlf("c=IN IP4 198.51.100.1\n"), crlf("a=setup:passive\n"), crlf("a=path:msrp://192.0.2.10:7394/s111271;tcp\n"));
+        // plain anchoring keeps relaying bytes (MsrpAwareMode): paths untouched, none to the AGW
+        assertThat(r.plan().stream(0).msrpAware()).isFalse();
+        assertThat(u.access().localMsrpPath()).isEmpty();
     }
 
     @Test
