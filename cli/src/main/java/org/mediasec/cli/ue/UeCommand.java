@@ -274,8 +274,12 @@ public final class UeCommand implements Callable<Integer> {
             }
         }
 
+        /** A call this command hung up itself is reported where it hangs up ("call ended: ..."), not twice. */
         @Override
         public void ended(UeCall call, CallEnd end) {
+            if (end.cause() == CallEnd.Cause.HUNG_UP) {
+                return;
+            }
             synchronized (out) {
                 out.println("call with " + call.remoteAor() + " ended: " + end.reason());
                 out.flush();

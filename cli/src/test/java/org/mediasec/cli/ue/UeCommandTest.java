@@ -110,6 +110,8 @@ class UeCommandTest {
                     "call to sip:bob@ims.example.net: e2e, TLSv1.", "peer fingerprint verified",
                     "sent \"hello from the command line\"", "sent " + file + " (300000 octets, sha-256 " + sha + ")",
                     "call ended: hung up by sip:alice@ims.example.net");
+            // the end of the call is printed once, by the hang-up, not again by the call listener
+            assertThat(out.toString().split("ended: ", -1)).hasSize(2);
             // no record or Optional rendering in what a person reads
             assertThat(out.toString()).contains("e2ae possible for none")
                     .doesNotContain("MediaSecCapabilities", "TlsInfo[", "Optional", "SecurityHeader", "RegistrationInfo");
