@@ -246,7 +246,7 @@ final class AgwBench {
     }
 
     static double ownCpuSeconds() {
-        return MsrpTlsLoadRun.processCpuNanos() / 1e9;
+        return LoadRunSupport.processCpuNanos() / 1e9;
     }
 
     /** VmRSS of a process in KiB, or -1. */
@@ -286,7 +286,7 @@ final class AgwBench {
     static void printMachine(String what) {
         System.out.println("== " + what);
         System.out.println("== machine");
-        MsrpTlsLoadRun.machine().forEach(l -> System.out.println("  " + l));
+        LoadRunSupport.machine().forEach(l -> System.out.println("  " + l));
         System.out.println("  haproxy: " + haproxyVersion());
         System.out.println("  JVM args: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
         System.out.println("  load average at start: " + loadAverage());

@@ -138,7 +138,7 @@ public final class AgwHandshakeRun {
         double[] ourRate = new double[rounds];
         double[] hapMs = new double[rounds];
         double[] ourMs = new double[rounds];
-        try (AgwBench.Child haproxy = AgwBench.haproxy(ids, MsrpTlsLoadRun.freePort(), MsrpTlsLoadRun.freePort(),
+        try (AgwBench.Child haproxy = AgwBench.haproxy(ids, LoadRunSupport.freePort(), LoadRunSupport.freePort(),
                 sinkAddress, "TLS_AES_128_GCM_SHA256", timeout.plusSeconds(30))) {
             int hapTls = AgwThroughput.portOf(ids.dir.resolve("haproxy.cfg"), "frontend tls");
             long hapPid = haproxy.commandPid();

@@ -53,7 +53,7 @@ final class AgwThroughput {
                 ? "TLS termination throughput: socat TLS client -> AGW access leg (TLS server, UE pinned) -> plain core -> socat sink, vs haproxy"
                 : "pass-through throughput: socat TCP client -> AGW (pass-through legs) -> socat sink, vs haproxy mode tcp");
         AgwBench.Identities ids = new AgwBench.Identities();
-        int sinkPort = MsrpTlsLoadRun.freePort();
+        int sinkPort = LoadRunSupport.freePort();
         InetSocketAddress sink = new InetSocketAddress(AgwBench.LOOPBACK, sinkPort);
         String suite = "TLS_AES_256_GCM_SHA384";          // what the AGW (BoringSSL) negotiates with socat (OpenSSL client order): haproxy gets the same
         Transports loops = Transports.create("agw", 1, Transports.Kind.preferred());
@@ -68,7 +68,7 @@ final class AgwThroughput {
         BearerRelays relays = AgwBench.relays(loops, AgwBench.accessRealm(20000, 20999), config);
         List<Result> agw = new ArrayList<>();
         List<Result> hap = new ArrayList<>();
-        try (AgwBench.Child haproxy = AgwBench.haproxy(ids, MsrpTlsLoadRun.freePort(), MsrpTlsLoadRun.freePort(),
+        try (AgwBench.Child haproxy = AgwBench.haproxy(ids, LoadRunSupport.freePort(), LoadRunSupport.freePort(),
                 sink, suite, timeout.plusSeconds(30))) {
             int hapTls = portOf(ids.dir.resolve("haproxy.cfg"), "frontend tls");
             int hapPlain = portOf(ids.dir.resolve("haproxy.cfg"), "frontend plain");
@@ -212,7 +212,7 @@ final class AgwThroughput {
                 }
             }
             long t1 = System.nanoTime();
-            double cpu = MsrpTlsLoadRun.cpuSeconds(sinkCpu) + MsrpTlsLoadRun.cpuSeconds(clientCpu);
+            double cpu = LoadRunSupport.cpuSeconds(sinkCpu) + LoadRunSupport.cpuSeconds(clientCpu);
             return new Result("transfer", size, (t1 - t0) / 1e9, 0, cpu, "");
         }
     }

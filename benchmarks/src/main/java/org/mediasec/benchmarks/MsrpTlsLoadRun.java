@@ -1,22 +1,12 @@
 package org.mediasec.benchmarks;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -130,19 +120,7 @@ public final class MsrpTlsLoadRun {
         }
 
         static long parseSize(String s) {
-            String t = s.toLowerCase(Locale.ROOT);
-            long mult = 1;
-            if (t.endsWith("k")) {
-                mult = 1L << 10;
-            } else if (t.endsWith("m")) {
-                mult = 1L << 20;
-            } else if (t.endsWith("g")) {
-                mult = 1L << 30;
-            }
-            if (mult != 1) {
-                t = t.substring(0, t.length() - 1);
-            }
-            return Long.parseLong(t) * mult;
+            return LoadRunSupport.parseSize(s);
         }
     }
 
@@ -160,7 +138,7 @@ public final class MsrpTlsLoadRun {
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         System.out.println("== machine");
-        machine().forEach(l -> System.out.println("  " + l));
+        LoadRunSupport.machine().forEach(l -> System.out.println("  " + l));
         System.out.printf(Locale.ROOT, "== transfer: %d octets (%.0f MiB) in %d-octet chunks, TLS provider %s%n",
                 o.size(), o.size() / 1048576.0, o.chunk(), o.provider());
 
@@ -199,7 +177,7 @@ public final class MsrpTlsLoadRun {
 
         Transports receiverLoop = Transports.create("load-rx", 1, Transports.Kind.preferred());
         Transports senderLoop = Transports.create("load-tx", 1, Transports.Kind.preferred());
-        HeapSampler heap = new HeapSampler();
+        LoadRunSupport.HeapSampler heap = new LoadRunSupport.HeapSampler();
         try {
             Receiver receiver = new Receiver();
             ServerBootstrap sb = new ServerBootstrap().group(receiverLoop.group()).channel(receiverLoop.serverSocketChannel())
@@ -241,23 +219,23 @@ public final class MsrpTlsLoadRun {
             }
             String suite = ssl.engine().getSession().getProtocol() + " " + ssl.engine().getSession().getCipherSuite();
 
-            long txThread = threadIdOf(client.eventLoop());
-            long rxThread = threadIdOf(server.eventLoop());
+            long txThread = LoadRunSupport.threadIdOf(client.eventLoop());
+            long rxThread = LoadRunSupport.threadIdOf(server.eventLoop());
             List<Result> results = new ArrayList<>();
             long chunksSoFar = 0;
             for (long phase : o.warmup() > 0 ? List.of(o.warmup(), o.size()) : List.of(o.size())) {
                 boolean warmUp = phase == o.warmup() && results.isEmpty() && o.warmup() > 0;
                 String quiet = "";
                 if (!warmUp && o.warmup() > 0) {
-                    quiet = String.format(Locale.ROOT, "; waited %.1f s for the JIT to go idle", awaitJitIdle() / 1e9);
+                    quiet = String.format(Locale.ROOT, "; waited %.1f s for the JIT to go idle", LoadRunSupport.awaitJitIdle() / 1e9);
                 }
                 receiver.expect(phase);
                 System.gc();
                 heap.start();
-                long jit0 = jitMillis();
-                long tx0 = threadCpuNanos(txThread);
-                long rx0 = threadCpuNanos(rxThread);
-                long cpu0 = processCpuNanos();
+                long jit0 = LoadRunSupport.jitMillis();
+                long tx0 = LoadRunSupport.threadCpuNanos(txThread);
+                long rx0 = LoadRunSupport.threadCpuNanos(rxThread);
+                long cpu0 = LoadRunSupport.processCpuNanos();
                 long t0 = System.nanoTime();
                 client.eventLoop().execute(() -> sender.start(phase));
                 long t1;
@@ -267,10 +245,10 @@ public final class MsrpTlsLoadRun {
                     throw new IllegalStateException("transfer not complete within " + o.timeout() + ": received "
                             + receiver.received.get() + " of " + phase + " octets", e);
                 }
-                long cpu1 = processCpuNanos();
-                long tx1 = threadCpuNanos(txThread);
-                long rx1 = threadCpuNanos(rxThread);
-                long jit1 = jitMillis();
+                long cpu1 = LoadRunSupport.processCpuNanos();
+                long tx1 = LoadRunSupport.threadCpuNanos(txThread);
+                long rx1 = LoadRunSupport.threadCpuNanos(rxThread);
+                long jit1 = LoadRunSupport.jitMillis();
                 heap.stop();
                 chunksSoFar += phase / o.chunk() + (phase % o.chunk() == 0 ? 0 : 1);
                 sender.responses.await(chunksSoFar, Duration.ofSeconds(30));
@@ -444,201 +422,17 @@ public final class MsrpTlsLoadRun {
         }
     }
 
-    /** Peak heap in use and peak pooled direct memory, sampled every 50 ms. */
-    static final class HeapSampler {
-        final MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        ScheduledExecutorService exec;
-        volatile long peak;
-        volatile long peakDirect;
-
-        void start() {
-            exec = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "heap-sampler");
-                t.setDaemon(true);
-                return t;
-            });
-            exec.scheduleAtFixedRate(() -> {
-                peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
-                peakDirect = Math.max(peakDirect, PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory());
-            }, 0, 50, TimeUnit.MILLISECONDS);
-        }
-
-        void stop() {
-            if (exec != null) {
-                exec.shutdownNow();
-            }
-        }
-    }
-
-    /** The id of the thread that runs {@code loop} (a single-thread event loop). */
-    static long threadIdOf(io.netty.channel.EventLoop loop) throws Exception {
-        return loop.submit(() -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
-    }
-
-    static long threadCpuNanos(long threadId) {
-        return ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
-    }
-
-    /** Total JIT compilation time so far, in ms (0 if the JVM does not tell). */
-    static long jitMillis() {
-        java.lang.management.CompilationMXBean c = ManagementFactory.getCompilationMXBean();
-        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
-    }
-
-    /**
-     * Waits until the JIT has compiled nothing for 500 ms (at most 20 s), so the measured transfer
-     * runs on compiled code and the compiler's leftover queue from the warm-up does not share the
-     * two cores with it; returns the nanoseconds waited.
-     */
-    static long awaitJitIdle() throws InterruptedException {
-        long start = System.nanoTime();
-        long last = jitMillis();
-        long idleSince = System.nanoTime();
-        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20)) {
-            Thread.sleep(100);
-            long now = jitMillis();
-            if (now != last) {
-                last = now;
-                idleSince = System.nanoTime();
-            } else if (System.nanoTime() - idleSince >= TimeUnit.MILLISECONDS.toNanos(500)) {
-                break;
-            }
-        }
-        return System.nanoTime() - start;
-    }
-
-    static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
-    }
-
     // ------------------------------------------------------------------ baseline
 
     /**
      * {@code socat} OpenSSL server writing to /dev/null, {@code socat} OpenSSL client reading
      * {@code size} octets of /dev/zero (no pipe in between), 128 KiB buffers; wall time of the client.
      */
-    /** {@code /usr/bin/time -f "%U %S"} output: user and system seconds; 0 if missing. */
-    static double cpuSeconds(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        List<String> lines = Files.readAllLines(file);
-        String[] f = lines.get(lines.size() - 1).trim().split("\\s+");
-        return Double.parseDouble(f[0]) + Double.parseDouble(f[1]);
-    }
-
     static Result socatTls(Options o) throws Exception {
-        Path dir = Files.createTempDirectory("msrp-load-baseline");
-        LocalIdentity id = LocalIdentity.selfSigned("127.0.0.1");
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        id.writePem(cert, key);
-        int port = freePort();
-        String timeout = Long.toString(o.timeout().toSeconds());
-        Path serverCpu = dir.resolve("server.cpu");
-        Path clientCpu = dir.resolve("client.cpu");
-        // /usr/bin/time reports the CPU time (user + system) of each socat, for a load-independent comparison
-        List<String> serverCmd = List.of("/usr/bin/time", "-f", "%U %S", "-o", serverCpu.toString(),
-                "timeout", timeout, "socat", "-u", "-b", "131072",
-                "OPENSSL-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,cert=" + cert + ",key=" + key + ",verify=0",
-                "OPEN:/dev/null,wronly");
-        // -d -d: socat logs the negotiated protocol and suite once, at connection time
-        List<String> clientCmd = List.of("/usr/bin/time", "-f", "%U %S", "-o", clientCpu.toString(),
-                "timeout", timeout, "socat", "-d", "-d", "-u", "-b", "131072",
-                "OPEN:/dev/zero,readbytes=" + o.size(), "OPENSSL-CONNECT:127.0.0.1:" + port + ",verify=0");
-        ProcessBuilder serverPb = new ProcessBuilder(serverCmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile());
-        ProcessBuilder clientPb = new ProcessBuilder(clientCmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("client.log").toFile());
-        if (!o.socatSuite().isEmpty()) {
-            // the same TLS 1.3 suite as ours (TlsOptions negotiates TLS_AES_128_GCM_SHA256): OpenSSL's
-            // default order would pick TLS_AES_256_GCM_SHA384, which costs more per octet
-            Path conf = dir.resolve("openssl.cnf");
-            Files.writeString(conf, String.join("\n", "openssl_conf = default_conf", "[default_conf]",
-                    "ssl_conf = ssl_sect", "[ssl_sect]", "system_default = system_default_sect",
-                    "[system_default_sect]", "Ciphersuites = " + o.socatSuite(), ""));
-            serverPb.environment().put("OPENSSL_CONF", conf.toString());
-            clientPb.environment().put("OPENSSL_CONF", conf.toString());
-        }
-        Process server = serverPb.start();
-        try {
-            awaitListening(port, server, Duration.ofSeconds(10));
-            long t0 = System.nanoTime();
-            Process client = clientPb.start();
-            if (!client.waitFor(o.timeout().toSeconds() + 5, TimeUnit.SECONDS)) {
-                client.destroyForcibly();
-                throw new IllegalStateException("socat client did not finish");
-            }
-            long t1 = System.nanoTime();
-            if (client.exitValue() != 0) {
-                throw new IllegalStateException("socat client exit " + client.exitValue() + ": "
-                        + Files.readString(dir.resolve("client.log")));
-            }
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("socat server did not finish");
-            }
-            double serverSeconds = cpuSeconds(serverCpu);
-            double clientSeconds = cpuSeconds(clientCpu);
-            double cpu = serverSeconds + clientSeconds;
-            String suite = Files.readAllLines(dir.resolve("client.log")).stream()
-                    .filter(l -> l.contains("SSL connection using ")).findFirst()
-                    .map(l -> l.substring(l.indexOf("SSL connection using ") + "SSL connection using ".length()).strip())
-                    .orElse("suite not logged");
-            return new Result("plain TLS stream (socat -> socat, OpenSSL, " + suite + ")", o.size(),
-                    (t1 - t0) / 1e9, String.format(Locale.ROOT, "[CPU %.2f s (both socat processes: client %.2f s,"
-                            + " server %.2f s); %s]", cpu, clientSeconds, serverSeconds,
-                    String.join(" ", clientCmd.subList(5, clientCmd.size()))
-                            + (o.socatSuite().isEmpty() ? "" : " with OPENSSL_CONF Ciphersuites = " + o.socatSuite())), cpu, Math.max(clientSeconds, serverSeconds));
-        } finally {
-            if (server.isAlive()) {
-                server.destroy();
-                server.waitFor(5, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    static void awaitListening(int port, Process p, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("socat server exited with " + p.exitValue());
-            }
-            try (Socket s = new Socket()) {
-                // a probe connection would be consumed by the non-forking server: check the port is bound instead
-                s.bind(new InetSocketAddress("127.0.0.1", port));
-            } catch (IOException bound) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("socat not listening on " + port);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    // ------------------------------------------------------------------ machine
-
-    static List<String> machine() {
-        List<String> out = new ArrayList<>();
-        out.add("nproc: " + Runtime.getRuntime().availableProcessors());
-        try {
-            Optional<String> model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip());
-            out.add("CPU: " + model.orElse("?"));
-        } catch (IOException e) {
-            out.add("CPU: ? (" + e + ")");
-        }
-        out.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        out.add("OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        out.add("max heap: " + Runtime.getRuntime().maxMemory() / 1048576 + " MiB; transport: "
-                + Transports.Kind.preferred());
-        return out;
+        SocatTls.Run r = SocatTls.run("OPEN:/dev/zero,readbytes=" + o.size(), "OPEN:/dev/null,wronly", o.socatSuite(),
+                o.timeout(), false);
+        return new Result("plain TLS stream (socat -> socat, OpenSSL, " + r.suite() + ")", o.size(), r.seconds(),
+                String.format(Locale.ROOT, "[CPU %.2f s (both socat processes: client %.2f s, server %.2f s); %s]",
+                        r.cpu(), r.clientCpu(), r.serverCpu(), r.command()), r.cpu(), r.busiest());
     }
 }

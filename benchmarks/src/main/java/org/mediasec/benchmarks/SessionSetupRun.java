@@ -111,7 +111,7 @@ public final class SessionSetupRun {
         System.out.println("== session setups per second (INVITE e2ae MSRP offer -> 200 -> ACK -> " + hold.toMillis()
                 + " ms -> BYE -> 200), SIPp UAC and UAS over UDP on loopback; P-CSCF + IMS-AGW vs core alone");
         System.out.println("== machine");
-        MsrpTlsLoadRun.machine().forEach(l -> System.out.println("  " + l));
+        LoadRunSupport.machine().forEach(l -> System.out.println("  " + l));
         System.out.println("  sipp: " + SessionSetupSipp.version());
         System.out.println("  load average at start: " + AgwBench.loadAverage());
         System.out.println("  outputs: " + out);
@@ -288,7 +288,7 @@ public final class SessionSetupRun {
             long tls0 = tlsRelaysClosed.get();
             SessionSetupSipp.Run uas = sipp.uas(uasPort, calls, limit, name + "-uas");
             long drops0 = udpReceiveBufferErrors();
-            long cpu0 = MsrpTlsLoadRun.processCpuNanos();
+            long cpu0 = LoadRunSupport.processCpuNanos();
             long t0 = System.nanoTime();
             SessionSetupSipp.Run uac = sipp.uac(target, uacPort, rate, calls, hold, limit, name + "-uac",
                     "security_verify", securityVerify, "ue_fp", ueFingerprint);
@@ -297,7 +297,7 @@ public final class SessionSetupRun {
             // the UAS ends with its last call; if the UAC gave calls up, it waits for them until stopped here
             int uasExit = uas.await(SessionSetupSipp.RECV_TIMEOUT.plusSeconds(5));
             String agwCheck = settle(calls, relays0, tls0);
-            long cpu1 = MsrpTlsLoadRun.processCpuNanos();
+            long cpu1 = LoadRunSupport.processCpuNanos();
             SessionSetupSipp.Stats u = uac.statistics();
             SessionSetupSipp.Stats s = uas.statistics();
             Step step = new Step(mode, label, rate, calls, u.successful(), u.failed(), s.failed(), uacExit, uasExit,
