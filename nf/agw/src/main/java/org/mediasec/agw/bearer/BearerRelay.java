@@ -84,6 +84,8 @@ public final class BearerRelay {
     private volatile Side releasedBy;
     private int liveChannels;
     private TimerService.Timeout closeTimer;
+    /** One leg was turned MSRP-aware by a Modify, the other not yet: nothing is read meanwhile. */
+    private boolean awareSwitchPending;
 
     BearerRelay(String id, BearerRelays owner, EventLoop loop, BearerLeg access, BearerLeg core,
                 BearerListener listener) {
@@ -169,37 +171,112 @@ public final class BearerRelay {
      * the AGW becomes the TCP and TLS client; its listener closes and its port is released). An
      * active leg then connects if it may.
      *
+     * <p><b>Turning MSRP-aware</b> (a leg that relayed bytes gets {@link BearerLeg#msrp()}; a
+     * pass-through leg becomes {@link BearerTransport#PLAIN_TCP}): allowed, connected or not, while no
+     * octet has crossed the context in either direction; a connected leg then gets the MSRP handlers in
+     * front of its relay handler, so the first octet it reads is parsed. Until the other leg is aware
+     * too (its own Modify), reads of an established relay stop and an establishing one waits before it
+     * starts to flow, so no message meets a leg whose paths are unknown. Refused
+     * ({@link BearerUpdateRefused}) once octets crossed the context (the peers' MSRP sessions were set
+     * up through the byte relay with the paths they saw, and a parser started mid-stream has no frame
+     * boundary to start from) and while the relay splices in the kernel.
+     *
      * @throws IllegalArgumentException (in the future) when anything else changes
      * @throws IllegalStateException    (in the future) when the leg is connected or the relay closing
+     * @throws BearerUpdateRefused      (in the future) when a leg may no longer turn MSRP-aware
      */
     public CompletableFuture<Void> update(Side side, BearerLeg spec) {
         return onLoop(() -> {
             Leg leg = leg(side);
             BearerLeg old = leg.spec;
             boolean toActive = old.setup() == TcpSetup.PASSIVE && spec.setup() == TcpSetup.ACTIVE;
+            boolean turnsAware = old.msrp() == null && spec.msrp() != null;
             boolean sameKind = old.transport() == spec.transport()
-                    || (toActive && old.transport().terminatesTls() && spec.transport().terminatesTls());
+                    || (toActive && old.transport().terminatesTls() && spec.transport().terminatesTls())
+                    || (turnsAware && old.transport() == BearerTransport.PASS_THROUGH
+                        && spec.transport() == BearerTransport.PLAIN_TCP);
             if (!old.realm().equals(spec.realm()) || !sameKind || old.identity() != spec.identity()
                     || (old.setup() != spec.setup() && !toActive) || (!toActive && old.port() != spec.port())) {
-                throw new IllegalArgumentException(side + ": only the remote address, the peer fingerprints and "
-                        + "passive to active may change (was " + old + ", now " + spec + ")");
+                throw new IllegalArgumentException(side + ": only the remote address, the peer fingerprints, the "
+                        + "MSRP-aware paths and passive to active may change (was " + old + ", now " + spec + ")");
             }
-            if (leg.channel != null && old.msrp() != null && spec.msrp() != null
-                    && old.withMsrp(spec.msrp()).equals(spec) && state != State.CLOSING && state != State.CLOSED) {
-                leg.spec = spec;                           // MSRP-aware: the peer's a=path, read per message
-                return null;
+            if (state == State.CLOSING || state == State.CLOSED) {
+                throw new IllegalStateException("relay " + id + " " + side + ": cannot update a closed leg (" + state + ")");
             }
-            if (state == State.CLOSING || state == State.CLOSED || leg.channel != null) {
-                throw new IllegalStateException("relay " + id + " " + side + ": cannot update a connected or "
-                        + "closed leg (" + state + ")");
+            if (turnsAware) {
+                String why = awareRefusal();
+                if (why != null) {
+                    throw new BearerUpdateRefused("relay " + id + " " + side + ": cannot turn MSRP-aware: " + why);
+                }
             }
-            leg.spec = spec;
-            if (toActive) {
-                stopListening(leg);
+            if (leg.channel != null) {
+                if (turnsAware && !toActive) {
+                    // connected: the new Remote is only informative now; the first octet read is parsed
+                    leg.spec = spec;
+                    LegSockets.addMsrpHandlers(leg, leg.channel);
+                } else if (old.msrp() != null && old.withMsrp(spec.msrp()).equals(spec)) {
+                    leg.spec = spec;                       // MSRP-aware: the peer's a=path, read per message
+                    return null;
+                } else {
+                    throw new IllegalStateException("relay " + id + " " + side + ": cannot update a connected leg ("
+                            + state + ")");
+                }
+            } else {
+                leg.spec = spec;
+                if (toActive) {
+                    stopListening(leg);
+                }
+            }
+            if (turnsAware) {
+                awareSwitched(leg);
             }
             maybeConnect(leg);
             return null;
         });
+    }
+
+    /** Why no leg of this relay may turn MSRP-aware now, or null when it may. */
+    private String awareRefusal() {
+        long up = access.bytesIn;
+        long down = core.bytesIn;
+        if (up + down > 0) {
+            return (up + down) + " octets already crossed this context (access to core " + up + ", core to access "
+                    + down + "): the peers set up their MSRP sessions through the byte relay with the paths they saw, "
+                    + "and a parser started mid-stream has no frame boundary to start from; subtract and add again";
+        }
+        if (access.splicing || core.splicing) {
+            return "its octets are spliced in the kernel (bearer.splice), where the AGW cannot parse MSRP";
+        }
+        return null;
+    }
+
+    /**
+     * A leg turned MSRP-aware: while its peer relays bytes, reads stop (established) or the flow waits
+     * (establishing); once both are aware, reads resume or the flow starts.
+     */
+    private void awareSwitched(Leg leg) {
+        Leg other = leg.peer();
+        if (other.spec.msrp() == null) {
+            awareSwitchPending = true;
+            LOG.debug("[bearer {}] {} turned MSRP-aware; the {} leg not yet: reads held", id, leg.side, other.side);
+            if (state == State.ESTABLISHED) {
+                for (Leg l : List.of(access, core)) {
+                    l.channel.config().setAutoRead(false);
+                }
+            }
+            return;
+        }
+        awareSwitchPending = false;
+        LOG.debug("[bearer {}] both legs MSRP-aware ({})", id, state);
+        if (state == State.ESTABLISHED) {
+            for (Leg l : List.of(access, core)) {
+                if (!l.paused) {
+                    l.channel.config().setAutoRead(true);
+                }
+            }
+        } else if (state == State.WAITING && access.ready && core.ready) {
+            startFlowing();
+        }
     }
 
     private void stopListening(Leg leg) {
@@ -346,6 +423,10 @@ public final class BearerRelay {
     }
 
     private void startFlowing() {
+        if (awareSwitchPending) {
+            LOG.debug("[bearer {}] both legs up; waiting for the other termination to turn MSRP-aware", id);
+            return;
+        }
         if ((access.spec.msrp() == null) != (core.spec.msrp() == null)) {
             // one leg parses MSRP and the other relays bytes: the sessions' paths would not match (fail closed)
             Side plain = access.spec.msrp() == null ? Side.ACCESS : Side.CORE;
@@ -455,6 +536,9 @@ public final class BearerRelay {
             return;
         }
         leg.paused = false;
+        if (awareSwitchPending) {
+            return;                                    // reads stay held until both legs are MSRP-aware
+        }
         leg.channel.config().setAutoRead(true);
         LOG.trace("[bearer {}] {} reads resumed", id, leg.side);
         notifyListener(l -> l.readsResumed(this, leg.side));

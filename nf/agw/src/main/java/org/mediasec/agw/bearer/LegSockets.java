@@ -149,17 +149,30 @@ final class LegSockets {
             if (leg.spec.transport().terminatesTls()) {
                 ch.pipeline().addLast("tls", tlsHandler(leg, ch));
             }
-            if (leg.spec.msrp() != null) {
-                ch.pipeline().addLast("msrp-frames", new MsrpFrameDecoder(MsrpLimits.DEFAULT));
-                ch.pipeline().addLast("msrp-paths", new MsrpPathRewriter(leg));
-            }
             ch.pipeline().addLast("relay", new LegHandler(leg));
+            if (leg.spec.msrp() != null) {
+                addMsrpHandlers(leg, ch);
+            }
         } catch (RuntimeException e) {
             ch.close();
             relay.fail(BearerFailure.of(leg.side, leg.spec.transport().terminatesTls()
                     ? BearerFailure.Kind.TLS_HANDSHAKE_FAILED : BearerFailure.Kind.TCP_ERROR,
                     "cannot set up the leg: " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * MSRP application-aware mode on {@code ch}: the msrp module's {@code MsrpFrameDecoder} and
+     * {@link MsrpPathRewriter} in front of the relay handler. Also for a connected leg that a Modify
+     * turns aware before any octet crossed its context ({@link BearerRelay#update}); nothing when the
+     * pipeline has no relay handler yet (its initializer adds them) or has them already.
+     */
+    static void addMsrpHandlers(Leg leg, Channel ch) {
+        if (ch.pipeline().get("relay") == null || ch.pipeline().get("msrp-frames") != null) {
+            return;
+        }
+        ch.pipeline().addBefore("relay", "msrp-frames", new MsrpFrameDecoder(MsrpLimits.DEFAULT));
+        ch.pipeline().addBefore("relay", "msrp-paths", new MsrpPathRewriter(leg));
     }
 
     /**

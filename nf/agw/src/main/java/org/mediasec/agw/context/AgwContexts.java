@@ -18,6 +18,7 @@ import org.mediasec.agw.bearer.BearerLeg;
 import org.mediasec.agw.bearer.BearerListener;
 import org.mediasec.agw.bearer.BearerRelay;
 import org.mediasec.agw.bearer.BearerRelays;
+import org.mediasec.agw.bearer.BearerUpdateRefused;
 import org.mediasec.agw.bearer.LegStats;
 import org.mediasec.agw.bearer.MsrpPaths;
 import org.mediasec.agw.bearer.RelayStats;
@@ -90,7 +91,10 @@ import io.netty.channel.ChannelOption;
  *       on. (The IMS-ALG adds both terminations before any peer learns the AGW's address, TS 23.334
  *       §6.2.10, so nothing connects earlier.)</li>
  *   <li>{@code Modify} with a Remote (address, {@code a=setup}, UE fingerprints) or a Local
- *       {@code a=setup:active} ("Establish (D)TLS session") updates the leg.</li>
+ *       {@code a=setup:active} ("Establish (D)TLS session") updates the leg. A Local with the
+ *       application-aware proto ({@code TCP/MSRP}, {@code TCP/TLS/MSRP}) and {@code a=path} turns an
+ *       application-agnostic MSRP termination MSRP-aware (iq-profile.md row 26, the IMS-ALG's choice at
+ *       the answer) while no octet has crossed the context; afterwards 473 says why.</li>
  *   <li>{@code Subtract} closes the relay and answers with a Statistics descriptor per termination;
  *       the context goes with its last termination.</li>
  *   <li>A bearer failure or release is sent to the MGC as a {@code g/cause} Notify on the failing
@@ -810,14 +814,20 @@ public final class AgwContexts implements MgUser {
     private CompletableFuture<CommandReply> modify(Ctx ctx, CommandRequest c) {
         CompletableFuture<Void> bearer;
         Term t;
+        IqTermination specBefore;
+        MsrpPaths msrpBefore;
         synchronized (this) {
             t = find(ctx, c.terminationId());
+            specBefore = t.spec;
+            msrpBefore = t.msrp;
             IqTermination next;
             if (reader.hasLocal(c)) {
                 next = reader.termination(c);
-                if (next.terminatesTls() != t.spec.terminatesTls() || !next.proto().is(t.spec.proto())) {
+                if (next.terminatesTls() != t.spec.terminatesTls()
+                        || (!next.proto().is(t.spec.proto()) && !turnsMsrpAware(t, next, c))) {
                     throw new CommandError(ErrorCode.CONFLICTING_PROPERTY_VALUES, "transport protocol " + t.spec.proto()
-                            + " cannot change to " + next.proto() + " (subtract and add)");
+                            + " cannot change to " + next.proto() + " (subtract and add; only an application-agnostic "
+                            + "MSRP termination may turn application-aware, with a=path in Local, iq-profile.md row 26)");
                 }
                 if (next.remote() == null && t.spec.remote() != null) {
                     next = withRemote(next, t.spec.remote());      // a descriptor left out stays as it was
@@ -841,6 +851,14 @@ public final class AgwContexts implements MgUser {
         }
         return bearer.handle((v, e) -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof BearerUpdateRefused refused) {
+                synchronized (this) {
+                    t.spec = specBefore;                       // the termination stays as it was
+                    t.msrp = msrpBefore;
+                }
+                LOG.info("{} Modify {} refused: {}", t.ctx.tag(), t.id, refused.getMessage());
+                throw new CommandError(ErrorCode.CONFLICTING_PROPERTY_VALUES, refused.getMessage());
+            }
             if (cause instanceof IllegalStateException && t.passive()) {
                 // the peer already connected to this listening leg: its Remote is only informative now
                 LOG.debug("{} Modify {}: leg already connected, new Remote recorded only", t.ctx.tag(), t.id);
@@ -854,6 +872,20 @@ public final class AgwContexts implements MgUser {
                 return reply(CommandKind.MODIFY, t, localPort(t));
             }
         });
+    }
+
+    /**
+     * A Modify that turns an application-agnostic MSRP termination application-aware: {@code TCP} to
+     * {@code TCP/MSRP}, {@code TCP/TLS} to {@code TCP/TLS/MSRP} (TS 23.334 §6.2.18.4: "TCP" media "for
+     * application-agnostic interworking" or "TCP/MSRP" media "for application-aware interworking"), with
+     * the AGW's URI as Local {@code a=path} (iq-profile.md row 26). The IMS-ALG asks for it when the SDP
+     * answer to an offer with {@code a=msrp-cema} has none (RFC 6714 §6.2); the bearer allows it only
+     * while no octet has crossed the context ({@link BearerRelay#update}).
+     */
+    private static boolean turnsMsrpAware(Term t, IqTermination next, CommandRequest c) {
+        return t.msrp == null && t.spec.msrpHandling().orElse(null) == MsrpHandling.APPLICATION_AGNOSTIC
+                && next.msrpHandling().orElse(null) == MsrpHandling.APPLICATION_AWARE
+                && MsrpPathCoding.local(c).isPresent();
     }
 
     private static IqTermination withRemote(IqTermination t, RemoteMedia remote) {
