@@ -196,4 +196,131 @@ class PcscfMsrpAwareModeTest {
         PcscfIntegrationTest.awaitTrue(() -> agw.contexts().contexts() == 0 && pcscf.sessions().isEmpty(),
                 "every context subtracted and every session forgotten");
     }
+
+    static final MsrpUri ALICE_CEMA_URI = MsrpUri.parse("msrps://127.0.0.1:9/alice-cema;tcp");
+
+    /** Alice's e2ae MSRP offer with {@code a=msrp-cema} (RFC 6714 §4.2: in the first offer she sends). */
+    Request cemaInvite() throws Exception {
+        return alice.invite("bob", "v=0\r\no=alice 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
+                + "t=0 0\r\nm=message 9 TCP/TLS/MSRP *\r\na=accept-types:text/plain\r\na=path:" + ALICE_CEMA_URI
+                + "\r\na=msrp-cema\r\na=setup:active\r\na=fingerprint:" + ALICE_ID.fingerprint()
+                + "\r\na=3ge2ae:requested\r\n");
+    }
+
+    static String bobAnswer(InetSocketAddress bobAddress, MsrpUri bobUri, boolean cema) {
+        return "v=0\r\no=bob 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=message " + bobAddress.getPort() + " TCP/MSRP *\r\na=accept-types:text/plain\r\na=path:" + bobUri
+                + "\r\n" + (cema ? "a=msrp-cema\r\n" : "") + "a=setup:passive\r\n";
+    }
+
+    /**
+     * Alice offers with CEMA, bob answers without (an RFC 4975 endpoint): the originating IMS-ALG turns the
+     * e2ae context MSRP-aware in the answer's Modifies. Bob keeps alice's URI as his peer (the offer went on
+     * with it); alice gets the AGW's URI in the answer, at the answer's c/m address and port (so RFC 6714
+     * §4.2 finds no Middlebox to fall back for) and no {@code a=msrp-cema}; a message crosses both ways.
+     */
+    @Test
+    void aCemaOfferAnsweredWithoutCemaTurnsTheE2aeContextAwareAtTheAnswer() throws Exception {
+        try (MsrpEndpoint aliceMsrp = MsrpEndpoint.tls(transports, ALICE_ID, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+             MsrpEndpoint bobMsrp = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT)) {
+            InetSocketAddress bobAddress = bobMsrp.listen(new InetSocketAddress("127.0.0.1", 0));
+            MsrpUri bobUri = bobMsrp.newLocalUri("127.0.0.1");
+            Request invite = cemaInvite();
+            alice.send(invite);
+
+            IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+            SessionDescription offer = TestUa.sdp(atBob.request());
+            // CEMA in the offer: application-agnostic at both anchors, a=path untouched (TS 23.334 §5.19)
+            assertThat(onlyPath(offer)).hasToString(ALICE_CEMA_URI.toString());
+            assertThat(offer.media().get(0).has(SdpAttributes.MSRP_CEMA)).isTrue();
+
+            bob.answer(atBob, 200, bobAnswer(bobAddress, bobUri, false));
+            Response ok = alice.next(200);
+            SessionDescription answer = TestUa.sdp(ok);
+            MediaDescription a = answer.media().get(0);
+            MsrpUri agwForAlice = onlyPath(answer);
+            String cLine = a.connection().orElseGet(() -> answer.connection().orElseThrow()).address();
+            assertThat(agwForAlice.toString()).as("the AGW's URI, at the answer's c/m-line (RFC 6714 §4.4)")
+                    .startsWith("msrps://" + cLine + ":" + a.port() + "/").endsWith(";tcp")
+                    .isNotEqualTo(bobUri.toString());
+            assertThat(a.has(SdpAttributes.MSRP_CEMA)).as("RFC 6714 §6.2: never forwarded by an MSRP B2BUA").isFalse();
+            alice.ack(ok, invite);
+            bob.nextRequest(Request.ACK);
+
+            Seen bobSaw = new Seen();
+            MsrpSession sb = bobMsrp.open(spec(bobUri, ALICE_CEMA_URI, false, false, bobAddress, List.of()), bobSaw);
+            Seen atAlice = new Seen();
+            MsrpSession sa = aliceMsrp.open(spec(ALICE_CEMA_URI, agwForAlice, true, true,
+                    new InetSocketAddress("127.0.0.1", a.port()), List.of(agw.identity().fingerprint())), atAlice);
+            sa.connected().get(T, TimeUnit.SECONDS);
+            sb.connected().get(T, TimeUnit.SECONDS);
+            String id = sa.sendText("cema dropped, paths rewritten");
+            ReceivedMessage got = bobSaw.messages.poll(T, TimeUnit.SECONDS);
+            assertThat(got).as("bob received alice's message").isNotNull();
+            assertThat(got.text()).isEqualTo("cema dropped, paths rewritten");
+            assertThat(atAlice.sent.poll(T, TimeUnit.SECONDS)).as("bob's 200 came back to alice").isEqualTo(id);
+            String back = sb.sendText("and back to alice");
+            ReceivedMessage gotBack = atAlice.messages.poll(T, TimeUnit.SECONDS);
+            assertThat(gotBack).as("alice received bob's message").isNotNull();
+            assertThat(gotBack.text()).isEqualTo("and back to alice");
+            assertThat(bobSaw.sent.poll(T, TimeUnit.SECONDS)).isEqualTo(back);
+            assertThat(atAlice.failures).isEmpty();
+            assertThat(bobSaw.failures).isEmpty();
+            sa.close();
+            sb.close();
+            hangUp(ok, invite);
+        }
+    }
+
+    /**
+     * CEMA both ways (unchanged): the answer keeps {@code a=msrp-cema} and bob's own {@code a=path}; alice
+     * connects to the AGW's c/m address (RFC 6714 §4.2) and the AGW relays the MSRP octets untouched (bob
+     * accepts alice's own URI in From-Path, alice bob's in the 200).
+     */
+    @Test
+    void cemaBothWaysStillRelaysTheBytesWithThePathsUntouched() throws Exception {
+        try (MsrpEndpoint aliceMsrp = MsrpEndpoint.tls(transports, ALICE_ID, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
+             MsrpEndpoint bobMsrp = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT)) {
+            InetSocketAddress bobAddress = bobMsrp.listen(new InetSocketAddress("127.0.0.1", 0));
+            MsrpUri bobUri = bobMsrp.newLocalUri("127.0.0.1");
+            Request invite = cemaInvite();
+            alice.send(invite);
+            IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+            assertThat(onlyPath(TestUa.sdp(atBob.request()))).hasToString(ALICE_CEMA_URI.toString());
+            bob.answer(atBob, 200, bobAnswer(bobAddress, bobUri, true));
+            Response ok = alice.next(200);
+            MediaDescription a = TestUa.sdp(ok).media().get(0);
+            assertThat(onlyPath(TestUa.sdp(ok))).hasToString(bobUri.toString());
+            assertThat(a.has(SdpAttributes.MSRP_CEMA)).isTrue();
+            assertThat(a.port()).isNotEqualTo(bobAddress.getPort());      // anchored: the AGW's c/m
+            alice.ack(ok, invite);
+            bob.nextRequest(Request.ACK);
+
+            Seen bobSaw = new Seen();
+            MsrpSession sb = bobMsrp.open(spec(bobUri, ALICE_CEMA_URI, false, false, bobAddress, List.of()), bobSaw);
+            Seen atAlice = new Seen();
+            MsrpSession sa = aliceMsrp.open(spec(ALICE_CEMA_URI, bobUri, true, true,
+                    new InetSocketAddress("127.0.0.1", a.port()), List.of(agw.identity().fingerprint())), atAlice);
+            sa.connected().get(T, TimeUnit.SECONDS);
+            sb.connected().get(T, TimeUnit.SECONDS);
+            String id = sa.sendText("cema both ways");
+            ReceivedMessage got = bobSaw.messages.poll(T, TimeUnit.SECONDS);
+            assertThat(got).as("bob received alice's message").isNotNull();
+            assertThat(got.text()).isEqualTo("cema both ways");
+            assertThat(atAlice.sent.poll(T, TimeUnit.SECONDS)).isEqualTo(id);
+            assertThat(atAlice.failures).isEmpty();
+            assertThat(bobSaw.failures).isEmpty();
+            sa.close();
+            sb.close();
+            hangUp(ok, invite);
+        }
+    }
+
+    void hangUp(Response ok, Request invite) throws Exception {
+        alice.send(alice.inDialog(Request.BYE, ok, invite));
+        bob.nextRequest(Request.BYE);
+        assertThat(alice.nextFinal(Request.BYE).getStatusCode()).isEqualTo(200);
+        PcscfIntegrationTest.awaitTrue(() -> agw.contexts().contexts() == 0 && pcscf.sessions().isEmpty(),
+                "every context subtracted and every session forgotten");
+    }
 }

@@ -44,9 +44,11 @@ import org.slf4j.LoggerFactory;
  * {@code a=3ge2ae} never crosses the P-CSCF: it is an indication between the UE and its P-CSCF (TS 23.334
  * §6.2.10 puts it only in the SDP exchanged with the UE), so any received one is removed and
  * {@code a=3ge2ae:applied} is added where e2ae is applied. With CEMA ({@code a=msrp-cema} in the offer)
- * {@code a=path} is never changed (TS 23.334 §5.19 / RFC 6714); an anchored MSRP stream offered without it
+ * {@code a=path} is left alone (TS 23.334 §5.19 / RFC 6714); an e2ae MSRP stream offered without it
  * is put in MSRP application-aware mode ({@link MsrpAwareMode}): each peer sees the AGW's URI in
- * {@code a=path}, and the AGW gets both URIs and both peers' paths (iq-profile.md row 26).
+ * {@code a=path}, and the AGW gets both URIs and both peers' paths (iq-profile.md row 26). An e2ae MSRP
+ * stream offered with CEMA and answered without it turns MSRP-aware in the answer's Modifies, the offerer
+ * seeing the AGW's URI in the answer ({@link MsrpAwareMode#cemaDropped}).
  */
 public final class ImsAlg {
     private static final Logger LOG = LoggerFactory.getLogger(ImsAlg.class);
@@ -340,6 +342,8 @@ public final class ImsAlg {
                 applied = originating ? answerOriginating(off, m, ans, a, sp, res) : answerTerminating(off, m, ans, a, sp, res);
                 if (sp.msrpAware()) {
                     applied = msrpAware(applied, sp, res, m, a, originating);
+                } else if (MsrpAwareMode.cemaDropped(sp, m, a)) {
+                    applied = cemaDropped(applied, res, m, a, originating);
                 }
             } catch (AlgException | IllegalArgumentException e) {
                 String why = e.getMessage();
@@ -376,6 +380,39 @@ public final class ImsAlg {
         MediaDescription back = MsrpAwareMode.rewrite(applied.media().toBuilder(), originating ? accessUri : coreUri)
                 .build();
         return new Applied(back, new StreamUpdate(u.index(), u.reservation(), access, core, u.failure()));
+    }
+
+    /**
+     * The answer to an offer with {@code a=msrp-cema} has none (iq-profile.md row 26, §10): the answerer
+     * does not apply RFC 6714, so the byte relay planned for the offer no longer joins two matching MSRP
+     * sessions, and the IMS-ALG turns the stream MSRP-aware in the answer's Modifies (RFC 6714 §6.2: the
+     * Middlebox "is MSRP aware ... it implements MSRP B2BUA functionality"; "If it does not use the CEMA
+     * procedures, it will never forward the SDP 'msrp-cema' attribute in SDP offers and answers"). The
+     * offer already went on with the offerer's {@code a=path}, so the AGW keeps that URI toward the
+     * answerer (who addresses it in To-Path and expects it in From-Path); toward the offerer it takes a
+     * new URI at its own address and port, written into the answer sent back, whose c/m-line therefore
+     * matches its {@code a=path}: the offerer sees no Middlebox to fall back for (RFC 6714 §4.2,
+     * criterion 1: "The SDP c/m-line address information ... does not match ... the MSRP URI of the
+     * 'path' attribute(s)") and, active or passive, reaches the AGW. The terminations get the
+     * application-aware protos (TS 23.334 §6.2.18.4: "TCP/MSRP" media "for application-aware
+     * interworking"). TS 23.334 §5.19.2-§5.19.5 (what the IMS-ALG does with an answer without
+     * {@code a=msrp-cema}): UNCONFIRMED, only §5.19.1 was found (specs.md §1.4 C).
+     */
+    private Applied cemaDropped(Applied applied, AgwReservation res, MediaDescription offered,
+                                MediaDescription answered, boolean originating) {
+        List<String> offererPath = MsrpAwareMode.peerPath(offered, originating ? "the UE" : "the core peer");
+        List<String> answererPath = MsrpAwareMode.peerPath(answered, originating ? "the core peer" : "the UE");
+        String agwUri = MsrpAwareMode.uri(originating ? res.access() : res.core(), msrpSessionIds.get());
+        StreamUpdate u = applied.update();
+        IqTermination towardOfferer = MsrpAwareMode.turnAware(originating ? u.access() : u.core(), List.of(agwUri),
+                offererPath);
+        IqTermination towardAnswerer = MsrpAwareMode.turnAware(originating ? u.core() : u.access(), offererPath,
+                answererPath);
+        LOG.info("{} m-line {}: the answer has no a=msrp-cema, the offer had it: MSRP-aware mode (the offerer now "
+                + "sees {})", originating ? CallDirection.ORIGINATING : CallDirection.TERMINATING, u.index(), agwUri);
+        MediaDescription back = MsrpAwareMode.rewrite(applied.media().toBuilder(), agwUri).build();
+        return new Applied(back, new StreamUpdate(u.index(), u.reservation(), originating ? towardOfferer : towardAnswerer,
+                originating ? towardAnswerer : towardOfferer, u.failure()));
     }
 
     private static IqTermination withPaths(IqTermination t, String localUri, List<String> peerPath) {

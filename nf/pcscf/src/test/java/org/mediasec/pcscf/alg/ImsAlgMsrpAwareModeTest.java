@@ -99,14 +99,44 @@ class ImsAlgMsrpAwareModeTest {
     }
 
     @Test
-    void anAnswerWithoutCemaToACemaOfferKeepsRelayingForTheOfferersFallback() {
-        // RFC 6714 §4.2: the CEMA offerer "MUST fall back to RFC 4975 behavior by sending a new SDP offer";
-        // that new offer, without a=msrp-cema, is the one planned in MSRP-aware mode.
+    void anAnswerWithoutCemaToACemaOfferTurnsTheStreamAwareInTheAnswersModifies() {
+        // RFC 6714 §6.2: the Middlebox is MSRP aware, it "implements MSRP B2BUA functionality"; the offer went on
+        // with the UE's a=path, so the AGW keeps that URI toward the core peer and shows the UE a new one.
         Round r = originating(cema(MSRP_OFFER), MSRP_ANSWER_FROM_CORE);
-        assertThat(r.plan().stream(0).msrpAware()).isFalse();
+        StreamPlan sp = r.plan().stream(0);
+        assertThat(sp.msrpAware()).as("planned agnostic: the offer had a=msrp-cema").isFalse();
+        assertThat(sp.access().proto()).isEqualTo(Proto.TCP_TLS);
+        assertThat(m(r.forwarded()).get(SdpAttributes.PATH)).contains(List.of(UE_PATH));
+        assertThat(agw.sent.get(0)).doesNotContain("a=path");
+
+        String accessUri = "msrps://203.0.113.5:40000/agw1;tcp";
+        MediaDescription back = m(r.result().answer());
+        assertThat(back.get(SdpAttributes.PATH)).contains(List.of(accessUri));
+        assertThat(back.port()).isEqualTo(40000);          // the c/m-line matches the path (RFC 6714 §4.2, §4.4)
+        assertThat(back.has(SdpAttributes.MSRP_CEMA)).isFalse();
+        StreamUpdate u = r.result().updates().get(0);
+        assertThat(u.access().proto()).isEqualTo(Proto.TCP_TLS_MSRP);
+        assertThat(u.core().proto()).isEqualTo(Proto.TCP_MSRP);
+        assertThat(u.access().localMsrpPath()).containsExactly(accessUri);
+        assertThat(u.access().remote().msrpPath()).containsExactly(UE_PATH);
+        assertThat(u.core().localMsrpPath()).as("the URI the core peer saw in the offer").containsExactly(UE_PATH);
+        assertThat(u.core().remote().msrpPath()).containsExactly(CORE_PEER_PATH);
+        assertThat(agw.sent.get(1)).contains("TCP/TLS/MSRP", "TCP/MSRP", "a=path:" + accessUri, "a=path:" + UE_PATH,
+                "a=path:" + CORE_PEER_PATH);
+    }
+
+    @Test
+    void aCemaOffererBehindARelayKeepsTheByteRelay() {
+        // RFC 6714 §4.2 criteria 2-3: an offerer using a relay falls back with a new offer itself
+        String relayed = cema(MSRP_OFFER).replace("a=path:" + UE_PATH, "a=path:msrps://relay.example.net:2855/r1;tcp "
+                + UE_PATH);
+        Round r = originating(relayed, MSRP_ANSWER_FROM_CORE);
+        StreamUpdate u = r.result().updates().get(0);
+        assertThat(u.access().proto()).isEqualTo(Proto.TCP_TLS);
+        assertThat(u.access().localMsrpPath()).isEmpty();
         assertThat(m(r.result().answer()).get(SdpAttributes.PATH)).contains(List.of(CORE_PEER_PATH));
         Round fallback = originating(MSRP_OFFER, MSRP_ANSWER_FROM_CORE);
-        assertThat(fallback.plan().stream(0).msrpAware()).isTrue();
+        assertThat(fallback.plan().stream(0).msrpAware()).as("the new offer, without CEMA").isTrue();
     }
 
     @Test
