@@ -88,7 +88,8 @@ public final class AgwNode implements AutoCloseable {
                     .withListener(metrics.pinningListener()).withKeyLog(keyLog);
             BearerConfig bearer = BearerConfig.DEFAULTS.withConnectTimeout(config.limits().connectTimeout())
                     .withCloseTimeout(config.limits().closeTimeout()).withTls(tls)
-                    .withWaterMarks(config.limits().lowWaterMark(), config.limits().highWaterMark());
+                    .withWaterMarks(config.limits().lowWaterMark(), config.limits().highWaterMark())
+                    .withSplice(config.bearer().splice());
             relays = new BearerRelays(transports, bearer, realms.stream().map(AgwRealm::realm).toList());
             AgwContexts contexts = new AgwContexts(relays, transports, realms, identity, config.limits().maxContexts(),
                     metrics, config.trgw());
@@ -137,7 +138,11 @@ public final class AgwNode implements AutoCloseable {
         }
         if (config.trgw()) {
             LOG.info("[agw] TrGW: pass-through only (TLS termination and MSRP-aware mode are refused with 449)");
-        } else {
+        }
+        if (config.bearer().splice()) {
+            LOG.info("[agw] bearer.splice: untouched leg pairs are spliced in the kernel (epoll only; NIO relays buffers)");
+        }
+        if (!config.trgw()) {
             LOG.info("[agw] certificate {} fingerprint {}", identity.certificate().getSubjectX500Principal().getName(),
                     identity.fingerprint());
         }

@@ -47,9 +47,10 @@ import org.mediasec.tls.TlsProvider;
  *                     {@code trgw} (TrGW on Ix, TS 29.238: pass-through only; a termination asking for TLS
  *                     termination or MSRP-aware mode is refused with 449; default realms {@code home} and
  *                     {@code interconnect}, the two networks it joins)
+ * @param bearer       how the relay moves the octets of the legs it does not parse (epoll splice)
  */
 public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certificate certificate, Tls tls,
-                        Limits limits, Metrics metrics, String profile) {
+                        Limits limits, Metrics metrics, String profile, Bearer bearer) {
     /** The IMS-AGW profile (default). */
     public static final String PROFILE_AGW = "agw";
     /** The TrGW profile: pass-through only. */
@@ -259,6 +260,20 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
         }
     }
 
+    /**
+     * How the relay moves octets. {@code splice}: two legs that both carry bytes untouched (pass-through
+     * or plain TCP, no TLS termination, no MSRP-aware mode) are joined by epoll {@code splice(2)} through a
+     * kernel pipe, without copying the octets into user space; epoll only (ignored on NIO), off by
+     * default: on loopback it cut the AGW's CPU per octet by about a third but did not shorten transfers
+     * (docs/performance.md, "Pass-through, third session"). A spliced pair can no longer be turned
+     * MSRP-aware by a Modify (473).
+     */
+    public record Bearer(Boolean splice) {
+        public Bearer {
+            splice = splice != null && splice;
+        }
+    }
+
     /** The Prometheus endpoint {@code http://<bind-address>:<port>/metrics}; port 0: off. */
     public record Metrics(Integer port, @JsonProperty("bind-address") String bindAddress) {
         public Metrics {
@@ -287,11 +302,12 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
         tls = tls == null ? new Tls(null, null) : tls;
         limits = limits == null ? new Limits(null, null, null, null, null, null) : limits;
         metrics = metrics == null ? new Metrics(null, null) : metrics;
+        bearer = bearer == null ? new Bearer(null) : bearer;
     }
 
     /** Every default: mId {@code <agw.mediasec.invalid>}, MGC 127.0.0.1:2944/udp, realms access and core on loopback. */
     public static AgwConfig defaults() {
-        return new AgwConfig(null, null, null, null, null, null, null, null);
+        return new AgwConfig(null, null, null, null, null, null, null, null, null);
     }
 
     private static List<RealmConfig> defaultRealms(String profile) {
@@ -308,7 +324,7 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
 
     /** The same configuration in another profile ({@link #PROFILE_AGW} or {@link #PROFILE_TRGW}). */
     public AgwConfig withProfile(String profile) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile, bearer);
     }
 
     /** The mId as an H.248 {@link MId}. */
@@ -317,23 +333,27 @@ public record AgwConfig(String mid, H248 h248, List<RealmConfig> realms, Certifi
     }
 
     public AgwConfig withH248(H248 h248) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile, bearer);
     }
 
     public AgwConfig withRealms(List<RealmConfig> realms) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile, bearer);
+    }
+
+    public AgwConfig withBearer(Bearer bearer) {
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile, bearer);
     }
 
     public AgwConfig withMetrics(Metrics metrics) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile, bearer);
     }
 
     public AgwConfig withTls(Tls tls) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile, bearer);
     }
 
     public AgwConfig withMid(String mid) {
-        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile);
+        return new AgwConfig(mid, h248, realms, certificate, tls, limits, metrics, profile, bearer);
     }
 
     // ---------------------------------------------------------------- YAML

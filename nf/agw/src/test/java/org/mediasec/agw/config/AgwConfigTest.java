@@ -80,7 +80,22 @@ class AgwConfigTest {
         if (Files.exists(example)) {
             AgwConfig c = AgwConfig.load(example);
             assertThat(c.realms()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(c.bearer().splice()).isFalse();
         }
+    }
+
+    @Test
+    void bearerSpliceIsOffByDefaultAndDocumentedInThePrintedFile() throws Exception {
+        assertThat(AgwConfig.defaults().bearer().splice()).isFalse();
+        assertThat(AgwConfig.parse("bearer: {}\n").bearer().splice()).isFalse();
+        assertThat(AgwConfig.defaultYaml()).contains("bearer:\n", "  splice: false\n", "epoll only", "Off by default",
+                "Pass-through, third session");
+        AgwConfig on = AgwConfig.parse("bearer:\n  splice: true\n");
+        assertThat(on.bearer().splice()).isTrue();
+        assertThat(on.limits()).isEqualTo(AgwConfig.defaults().limits());
+        assertThat(AgwConfig.defaults().withBearer(new AgwConfig.Bearer(true))).isEqualTo(on);
+        assertThatThrownBy(() -> AgwConfig.parse("bearer:\n  splise: true\n")).hasMessageContaining("splise");
+        assertThatThrownBy(() -> AgwConfig.parse("bearer:\n  splice: sometimes\n")).hasMessageContaining("sometimes");
     }
 
     @Test
@@ -96,6 +111,7 @@ class AgwConfigTest {
             AgwConfig c = AgwConfig.load(example);
             assertThat(c.trgw()).isTrue();
             assertThat(c.realms()).extracting(AgwConfig.RealmConfig::name).containsExactly("home", "interconnect");
+            assertThat(c.bearer().splice()).isFalse();
         }
     }
 }

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mediasec.agw.AgwNode;
+import org.mediasec.agw.bearer.BearerRelay;
 import org.mediasec.agw.bearer.PortAllocator;
+import org.mediasec.agw.bearer.RelayStats;
 import org.mediasec.agw.config.AgwConfig;
 import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.h248.ActionRequest;
@@ -237,5 +239,39 @@ abstract class AgwNodeTestBase {
             assertThat(agw.contexts().terminations()).isEqualTo(2);
         }
         return new E2ae(ctx, a.terminationId(), c.terminationId(), address(accessEndpoint), agwFp, withUe);
+    }
+
+    /** A pass-through pair with both peers connected; nothing sent yet. */
+    record Connected(ContextId ctx, TerminationId access, TerminationId core, InetSocketAddress accessAddress,
+                     Socket ue, Socket coreSide) {
+    }
+
+    Connected connectedPassThrough(Peers.Core corePeer) throws Exception {
+        ActionRequest reserve = IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
+                PlainTermination.passThrough("message", Setup.ACTIVE)
+                        .withRemote(RemoteMedia.of("127.0.0.1", corePeer.port(), Setup.PASSIVE)));
+        Transaction.Reply r = call(reserve);
+        ContextId ctx = r.actions().get(0).contextId();
+        List<CommandReply> adds = r.actions().get(0).replies();
+        InetSocketAddress accessAddress = address(IqReplies.localEndpoint(adds.get(0)));
+        Socket ue = Peers.plain(accessAddress);
+        Socket coreSide = corePeer.accepted.get(T, TimeUnit.SECONDS);
+        awaitState(BearerRelay.State.ESTABLISHED);
+        return new Connected(ctx, adds.get(0).terminationId(), adds.get(1).terminationId(), accessAddress, ue, coreSide);
+    }
+
+    /** Waits (bounded) until the only relay is in {@code state}: both legs up, in the relay's own loop. */
+    void awaitState(BearerRelay.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(T);
+        while (true) {
+            List<RelayStats> all = agw.contexts().relayStats();
+            if (all.size() == 1 && all.get(0).state() == state) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("relay not " + state + " within " + T + " s: " + all);
+            }
+            Thread.sleep(5);
+        }
     }
 }

@@ -107,25 +107,6 @@ class MsrpAwareSwitchTest extends AgwNodeTestBase {
         assertNothingLeft();
     }
 
-    /** A pass-through pair with both peers connected; nothing sent yet. */
-    record Connected(ContextId ctx, TerminationId access, TerminationId core, InetSocketAddress accessAddress,
-                     Socket ue, Socket coreSide) {
-    }
-
-    Connected connectedPassThrough(Peers.Core corePeer) throws Exception {
-        ActionRequest reserve = IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
-                PlainTermination.passThrough("message", Setup.ACTIVE)
-                        .withRemote(RemoteMedia.of("127.0.0.1", corePeer.port(), Setup.PASSIVE)));
-        Transaction.Reply r = call(reserve);
-        ContextId ctx = r.actions().get(0).contextId();
-        List<CommandReply> adds = r.actions().get(0).replies();
-        InetSocketAddress accessAddress = address(IqReplies.localEndpoint(adds.get(0)));
-        Socket ue = Peers.plain(accessAddress);
-        Socket coreSide = corePeer.accepted.get(T, TimeUnit.SECONDS);
-        awaitState(BearerRelay.State.ESTABLISHED);
-        return new Connected(ctx, adds.get(0).terminationId(), adds.get(1).terminationId(), accessAddress, ue, coreSide);
-    }
-
     /** The Modify that turns a pass-through termination aware: TCP/MSRP with the two a=path lines. */
     static PlainTermination aware(Setup setup, MsrpUri local, MsrpUri peer, InetSocketAddress peerAddress) {
         return PlainTermination.of("message", Proto.TCP_MSRP, setup, "*")
@@ -218,20 +199,5 @@ class MsrpAwareSwitchTest extends AgwNodeTestBase {
             out.write(b);
         }
         return out.toString(StandardCharsets.US_ASCII);
-    }
-
-    /** Waits (bounded) until the only relay is in {@code state}: both legs up, in the relay's own loop. */
-    void awaitState(BearerRelay.State state) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(T);
-        while (true) {
-            List<RelayStats> all = agw.contexts().relayStats();
-            if (all.size() == 1 && all.get(0).state() == state) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("relay not " + state + " within " + T + " s: " + all);
-            }
-            Thread.sleep(5);
-        }
     }
 }
