@@ -2,6 +2,7 @@ package org.mediasec.msrp;
 
 import java.nio.charset.StandardCharsets;
 
+import java.nio.ByteBuffer;
 import org.mediasec.common.Bytes;
 
 /**
@@ -54,6 +55,32 @@ public final class MsrpEndLineSearch {
                 for (int i = Math.max(lo, q - RUN + 1); i <= last; i++) {
                     for (int k = 0; k < m; k++) {
                         if (a[i + k] != p[k]) {
+                            continue candidates;
+                        }
+                    }
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@link #indexIn(byte[], int, int)} over the absolute indexes {@code [from, to)} of {@code b}
+     * (e.g. a direct buffer about to be written); its position and limit are not used or moved.
+     */
+    public int indexIn(ByteBuffer b, int from, int to) {
+        final byte[] p = pattern;
+        final int m = p.length;
+        final int lo = Math.max(from, 0);
+        final int limit = Math.min(to, b.capacity()) - m;
+        for (int q = lo + RUN - 1; q <= limit + RUN - 1; q += RUN) {
+            if (b.get(q) == HYPHEN) {
+                int last = Math.min(q, limit);
+                candidates:
+                for (int i = Math.max(lo, q - RUN + 1); i <= last; i++) {
+                    for (int k = 0; k < m; k++) {
+                        if (b.get(i + k) != p[k]) {
                             continue candidates;
                         }
                     }

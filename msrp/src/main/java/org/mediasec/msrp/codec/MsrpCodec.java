@@ -53,6 +53,47 @@ public final class MsrpCodec {
      * only throws on a programmer error (a null argument).
      */
     public static void encode(MsrpMessage message, ByteBuf out) {
+        StringBuilder sb = head(message);
+        MsrpContinuation flag = MsrpContinuation.COMPLETE;
+        if (message instanceof MsrpRequest r) {
+            flag = r.continuation();
+            if (r.content().isPresent()) {
+                appendContentHead(sb, r.content().get());
+                out.writeCharSequence(sb, StandardCharsets.UTF_8);
+                sb.setLength(0);
+                out.writeBytes(r.content().get().data().asReadOnlyByteBuffer()); // no clone of the body
+                sb.append("\r\n");
+            }
+        }
+        sb.append(MsrpMessage.endLine(message.transactionId(), flag)).append("\r\n");
+        out.writeCharSequence(sb, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the head of a request whose body follows separately (a streamed chunk): start line,
+     * To-Path, From-Path, the headers, the content's MIME headers, Content-Type and the empty line. The
+     * body, then {@link #endLine} complete the request; the request's own (empty) body and flag are
+     * not written.
+     *
+     * @throws IllegalArgumentException when the request has no content (no Content-Type to write)
+     */
+    public static void encodeHead(MsrpRequest request, ByteBuf out) {
+        MsrpContent c = request.content().orElseThrow(() ->
+                new IllegalArgumentException("request: no content, so no body can follow"));
+        StringBuilder sb = head(request);
+        appendContentHead(sb, c);
+        out.writeCharSequence(sb, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The CRLF that ends a body and the end-line (RFC 4975 §7.1: "If a body is present, the end-line
+     * MUST be preceded by a CRLF that is not part of the body."), with its own CRLF.
+     */
+    public static void endLine(String transactionId, MsrpContinuation flag, ByteBuf out) {
+        out.writeCharSequence("\r\n" + MsrpMessage.endLine(transactionId, flag) + "\r\n", StandardCharsets.US_ASCII);
+    }
+
+    private static StringBuilder head(MsrpMessage message) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("MSRP ").append(message.transactionId()).append(' ');
         if (message instanceof MsrpRequest r) {
@@ -69,23 +110,14 @@ public final class MsrpCodec {
         for (MsrpHeader h : message.headers()) {
             sb.append(h.name()).append(": ").append(h.value()).append("\r\n");
         }
-        MsrpContinuation flag = MsrpContinuation.COMPLETE;
-        if (message instanceof MsrpRequest r) {
-            flag = r.continuation();
-            if (r.content().isPresent()) {
-                MsrpContent c = r.content().get();
-                for (MsrpContent.MimeHeader m : c.mimeHeaders()) {
-                    sb.append(m.name()).append(": ").append(m.value()).append("\r\n");
-                }
-                sb.append(MsrpHeader.CONTENT_TYPE).append(": ").append(c.contentType()).append("\r\n\r\n");
-                out.writeCharSequence(sb, StandardCharsets.UTF_8);
-                sb.setLength(0);
-                out.writeBytes(c.data().asReadOnlyByteBuffer()); // no clone of the body
-                sb.append("\r\n");
-            }
+        return sb;
+    }
+
+    private static void appendContentHead(StringBuilder sb, MsrpContent c) {
+        for (MsrpContent.MimeHeader m : c.mimeHeaders()) {
+            sb.append(m.name()).append(": ").append(m.value()).append("\r\n");
         }
-        sb.append(MsrpMessage.endLine(message.transactionId(), flag)).append("\r\n");
-        out.writeCharSequence(sb, StandardCharsets.UTF_8);
+        sb.append(MsrpHeader.CONTENT_TYPE).append(": ").append(c.contentType()).append("\r\n\r\n");
     }
 
     /** The encoded message as {@link Bytes}. */

@@ -153,6 +153,12 @@ public final class DefaultMsrpSession implements MsrpSession {
             }
 
             @Override
+            public void stream(OutgoingStream stream) {
+                stream.reportVia(DefaultMsrpSession.this::run);
+                c.stream(stream);
+            }
+
+            @Override
             public String describe() {
                 return c.describe();
             }

@@ -33,9 +33,11 @@ import org.mediasec.msrp.session.SendFailure;
 import org.mediasec.msrp.session.SendOptions;
 
 /**
- * The sending half of a session (RFC 4975 §7.1.1): queued messages cut into chunks and interleaved
- * round robin, SEND transactions with their timeouts, responses and failure reports that stop a
- * message, and the backpressure that keeps what is queued on the connection bounded.
+ * The sending half of a session (RFC 4975 §7.1.1): queued messages handed to the connection as
+ * streams of interruptible chunks ({@link OutgoingStream}) or cut into whole chunks interleaved round
+ * robin, SEND transactions with their timeouts (opened per transaction, never per piece), responses and
+ * failure reports that stop a message, and the backpressure that keeps what is queued on the connection
+ * bounded.
  */
 final class MessageSender {
     private static final Logger LOG = LoggerFactory.getLogger(MessageSender.class);
@@ -47,7 +49,7 @@ final class MessageSender {
      */
     private static final class Pending {
         final String messageId;
-        final MsrpHeader.ByteRange range;
+        MsrpHeader.ByteRange range;
         final boolean expectsResponse;
         /** Armed when the request's last byte has been handed to the connection. */
         TimerService.Timeout timeout;
@@ -150,57 +152,154 @@ final class MessageSender {
             return;
         }
         m.abortRequested = true;
+        if (m.stream != null) {
+            m.stream.stop(); // the connection ends the open chunk with '#' (onChunkEnd)
+            return;
+        }
         pump();
     }
 
-    /** Writes chunks while the connection is writable and the in-flight budget allows (backpressure). */
+    /**
+     * Hands queued messages to the connection. {@link MsrpSessionConfig.Chunking#FIXED}: whole chunks
+     * while the connection is writable and the in-flight budget allows (backpressure).
+     * {@link MsrpSessionConfig.Chunking#STREAMED}: a message of more than 2048 octets is handed over as
+     * one {@link OutgoingStream} (the connection writes it as interruptible chunks, reading the payload
+     * only while writable); smaller ones, and the remainder of 2048 octets or less of a message the
+     * connection gave back, go out as whole chunks under the same budget.
+     */
     void pump() {
         MsrpWire wire = session.wire();
         if (wire == null || !session.isConnected() || session.isClosed()) {
             return;
         }
-        while (!queue.isEmpty() && inflight < config.maxInflightBytes() && wire.writable()) {
-            OutgoingMessage m = queue.pollFirst();
+        boolean streamed = config.chunking() == MsrpSessionConfig.Chunking.STREAMED;
+        while (!queue.isEmpty()) {
+            OutgoingMessage m = queue.peekFirst();
             if (m.failed) {
+                queue.pollFirst();
                 continue;
             }
-            MsrpRequest chunk;
-            if (m.abortRequested) {
-                // body-less chunk ending in '#': Byte-Range start is the next octet, nothing carried
-                List<MsrpHeader> headers = new ArrayList<>(4);
-                headers.add(new MsrpHeader.MessageId(m.messageId));
-                headers.add(new MsrpHeader.ByteRange(1, 0, m.total));
-                headers.addAll(reportHeaders(m));
-                chunk = new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, session.toPath(),
-                        session.fromPath(), headers, Optional.empty(), MsrpContinuation.ABORT);
-                m.lastChunkQueued = true;
-            } else {
-                Bytes slice;
-                try {
-                    slice = m.nextSlice(config.chunkSize());
-                } catch (IOException | RuntimeException e) {
-                    failMessage(m, MsrpStatus.UNINTELLIGIBLE, "cannot read the payload: " + e.getMessage());
-                    continue;
-                }
-                long start = m.position + 1;
-                m.position += slice.size();
-                boolean last = m.position >= m.total;
-                m.lastChunkQueued = last;
-                chunk = MsrpChunker.chunk(session.toPath(), session.fromPath(), m.messageId,
-                        new MsrpContent(m.payload.contentType(), m.payload.mimeHeaders(), slice), start, m.total,
-                        reportHeaders(m), last, random);
-                if (slice.size() > INTERRUPTIBLE_ABOVE) {
-                    // RFC 4975 §7.1.1: "senders MUST NOT send chunks with a body larger than 2048 octets
-                    // unless they are prepared to interrupt them (meaning that any chunk with a body of
-                    // greater than 2048 octets will have a "*" character in the range-end field)". We
-                    // interleave other messages, responses and REPORTs between chunks, not inside one.
-                    chunk = chunk.withHeader(new MsrpHeader.ByteRange(start, MsrpHeader.ByteRange.UNKNOWN, m.total));
-                }
+            if (streamed && !m.abortRequested && m.total - m.position > INTERRUPTIBLE_ABOVE) {
+                queue.pollFirst();
+                submit(wire, m);
+                continue;
+            }
+            if (inflight >= config.maxInflightBytes() || !wire.writable()) {
+                break;
+            }
+            queue.pollFirst();
+            MsrpRequest chunk = nextChunk(m, streamed ? INTERRUPTIBLE_ABOVE : config.chunkSize());
+            if (chunk == null) {
+                continue;
             }
             if (!m.lastChunkQueued) {
                 queue.addLast(m); // round robin: the next message's chunk goes before this one's next
             }
             writeChunk(wire, m, chunk);
+        }
+    }
+
+    /** The next whole chunk of {@code m} (at most {@code size} octets), or its '#' chunk; null if the payload failed. */
+    private MsrpRequest nextChunk(OutgoingMessage m, int size) {
+        if (m.abortRequested) {
+            // body-less chunk ending in '#': Byte-Range start is the next octet, nothing carried
+            List<MsrpHeader> headers = new ArrayList<>(4);
+            headers.add(new MsrpHeader.MessageId(m.messageId));
+            headers.add(new MsrpHeader.ByteRange(1, 0, m.total));
+            headers.addAll(reportHeaders(m));
+            m.lastChunkQueued = true;
+            return new MsrpRequest(MsrpTransactionIds.random(random), MsrpMethod.SEND, session.toPath(),
+                    session.fromPath(), headers, Optional.empty(), MsrpContinuation.ABORT);
+        }
+        Bytes slice;
+        try {
+            slice = m.nextSlice(size);
+        } catch (IOException | RuntimeException e) {
+            failMessage(m, MsrpStatus.UNINTELLIGIBLE, "cannot read the payload: " + e.getMessage());
+            return null;
+        }
+        long start = m.position + 1;
+        m.position += slice.size();
+        boolean last = m.position >= m.total;
+        m.lastChunkQueued = last;
+        MsrpRequest chunk = MsrpChunker.chunk(session.toPath(), session.fromPath(), m.messageId,
+                new MsrpContent(m.payload.contentType(), m.payload.mimeHeaders(), slice), start, m.total,
+                reportHeaders(m), last, random);
+        if (slice.size() > INTERRUPTIBLE_ABOVE) {
+            // RFC 4975 §7.1.1: "senders MUST NOT send chunks with a body larger than 2048 octets unless
+            // they are prepared to interrupt them (meaning that any chunk with a body of greater than 2048
+            // octets will have a "*" character in the range-end field)". FIXED chunking writes such a
+            // chunk whole (other traffic waits for it); STREAMED never builds one.
+            chunk = chunk.withHeader(new MsrpHeader.ByteRange(start, MsrpHeader.ByteRange.UNKNOWN, m.total));
+        }
+        return chunk;
+    }
+
+    /** Hands {@code m} from its current position to the connection as interruptible chunks. */
+    private void submit(MsrpWire wire, OutgoingMessage m) {
+        OutgoingStream s = new OutgoingStream(session.toPath(), session.fromPath(), m.messageId, reportHeaders(m),
+                m.payload, m.position, config.chunkSize(), end -> onChunkEnd(m, end));
+        m.stream = s;
+        wire.stream(s);
+    }
+
+    /**
+     * The connection ended a transaction of a streamed message (its end-line is handed to the
+     * connection, so the transaction timer starts now; RFC 4975 §7.1.1 counts "from the time the last
+     * byte of the transaction is sent, or submitted to the operating system for sending"), or gave the
+     * stream back.
+     */
+    private void onChunkEnd(OutgoingMessage m, ChunkEnd end) {
+        if (end.released()) {
+            m.stream = null;
+        }
+        if (m.failed || session.isClosed() || outgoing.get(m.messageId) != m) {
+            if (end.released()) {
+                m.closePayload();
+            }
+            return;
+        }
+        if (end.transactionId() != null) {
+            m.position = end.nextPosition();
+            MsrpHeader.ByteRange range = end.octets() == 0 ? new MsrpHeader.ByteRange(end.start(), end.start() - 1, m.total)
+                    : MsrpHeader.ByteRange.ofChunk(end.start(), end.octets(), m.total);
+            Pending p = openTransaction(end.transactionId(), m);
+            if (p != null) {
+                p.range = range;
+                armTimer(end.transactionId(), p);
+            }
+            if (end.octets() > 0) {
+                m.written += end.octets();
+                session.emit(l -> l.progress(m.messageId, true, m.written, m.total));
+            }
+        }
+        if (end.failure() != null) {
+            failMessage(m, end.failure(), end.reason());
+            return;
+        }
+        switch (end.flag()) {
+            case COMPLETE -> {
+                m.abortRequested = false; // the last chunk went out before the abort could stop it
+                m.lastChunkQueued = true;
+                m.lastWritten = true;
+                maybeSent(m);
+            }
+            case ABORT -> {
+                if (end.transactionId() != null) {
+                    m.lastChunkQueued = true; // the open chunk ended with '#'
+                    m.lastWritten = true;
+                    maybeSent(m);
+                } else if (m.started()) {
+                    queue.addLast(m); // nothing open on the wire: a body-less '#' chunk ends the message
+                    pump();
+                } else {
+                    outgoing.remove(m.messageId);
+                    m.closePayload();
+                }
+            }
+            case MORE -> {
+                // the connection carries on with a new transaction at the next octet
+            }
         }
     }
 
@@ -228,15 +327,10 @@ final class MessageSender {
         MsrpHeader.ByteRange range = chunk.continuation() == MsrpContinuation.ABORT ? wireRange
                 : MsrpHeader.ByteRange.ofChunk(wireRange.start(), size, m.total);
         String tid = chunk.transactionId();
-        Pending p = null;
-        if (m.options.failureReport() == MsrpHeader.FailureReport.Kind.YES) {
-            // Only "yes" makes the receiver answer 200, so only then can a missing response time out.
-            m.openTransactions++;
-            p = openTransaction(tid, m.messageId, range, true);
-        } else if (m.options.failureReport() == MsrpHeader.FailureReport.Kind.PARTIAL) {
-            p = openTransaction(tid, m.messageId, range, false);
+        Pending transaction = openTransaction(tid, m);
+        if (transaction != null) {
+            transaction.range = range;
         }
-        Pending transaction = p;
         boolean last = chunk.continuation() != MsrpContinuation.MORE;
         inflight += size;
         wire.write(chunk, cause -> {
@@ -260,6 +354,21 @@ final class MessageSender {
             }
             pump();
         });
+    }
+
+    /**
+     * Opens the transaction of a chunk of {@code m} when a response may come: only "yes" makes the
+     * receiver answer 200, so only then can a missing response time out; under "partial" only a
+     * negative response can be matched; under "no" nothing. Null under "no".
+     */
+    private Pending openTransaction(String tid, OutgoingMessage m) {
+        if (m.options.failureReport() == MsrpHeader.FailureReport.Kind.YES) {
+            m.openTransactions++;
+            return openTransaction(tid, m.messageId, null, true);
+        } else if (m.options.failureReport() == MsrpHeader.FailureReport.Kind.PARTIAL) {
+            return openTransaction(tid, m.messageId, null, false);
+        }
+        return null;
     }
 
     private Pending openTransaction(String tid, String messageId, MsrpHeader.ByteRange range, boolean expectsResponse) {
@@ -368,7 +477,7 @@ final class MessageSender {
         } else if (r.status().equals(MsrpStatus.STOP_SENDING)) {
             // RFC 4975 §10.5: "If a message sender receives a 413 in a response, or in a REPORT request,
             // it MUST NOT send any further chunks in the message, that is, any further chunks with the
-            // same Message-ID value." (Chunks are written whole, so none is in progress to interrupt.)
+            // same Message-ID value." A streamed chunk in progress ends with '#' (releasePayload).
             failMessage(m, MsrpStatus.STOP_SENDING, "the peer answered 413 (stop sending) to bytes " + p.range.value());
         } else {
             failMessage(m, r.status(), "the peer answered " + r.status() + " to bytes " + p.range.value());
@@ -391,9 +500,23 @@ final class MessageSender {
         queue.remove(m);
         outgoing.remove(m.messageId);
         cancelTransactions(m.messageId);
-        m.closePayload();
+        releasePayload(m);
         LOG.debug("{} sending message {} failed: {}", session.tag(), m.messageId, reason);
         session.emit(l -> l.sendFailed(new SendFailure(m.messageId, status, reason)));
+    }
+
+    /**
+     * Closes the payload, or, while the connection reads it (a stream not given back), stops the
+     * stream: the payload is closed when the connection gives it back ({@link #onChunkEnd}). RFC 4975
+     * §10.5: "If the sender receives the 413 while in the process of sending a chunk, and the chunk is
+     * interruptible, the sender MUST interrupt it."
+     */
+    private void releasePayload(OutgoingMessage m) {
+        if (m.stream != null) {
+            m.stream.stop();
+        } else {
+            m.closePayload();
+        }
     }
 
     private void cancelTransactions(String messageId) {
@@ -413,7 +536,7 @@ final class MessageSender {
         }
         pending.clear();
         for (OutgoingMessage m : outgoing.values()) {
-            m.closePayload();
+            releasePayload(m);
         }
         outgoing.clear();
         queue.clear();

@@ -22,6 +22,8 @@ final class OutgoingMessage {
     boolean failed;
     boolean abortRequested;
     boolean lastWritten;
+    /** While the connection writes the message as a stream: that stream (the connection reads the payload). */
+    OutgoingStream stream;
 
     OutgoingMessage(String messageId, MsrpPayload payload, SendOptions options) {
         this.messageId = messageId;

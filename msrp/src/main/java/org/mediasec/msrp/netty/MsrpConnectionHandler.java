@@ -18,13 +18,16 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.mediasec.msrp.MsrpContinuation;
 import org.mediasec.msrp.MsrpMessage;
 import org.mediasec.msrp.MsrpRequest;
 import org.mediasec.msrp.MsrpResponse;
 import org.mediasec.msrp.MsrpStatus;
 import org.mediasec.msrp.codec.RecoveredHeader;
+import org.mediasec.msrp.internal.ChunkEnd;
 import org.mediasec.msrp.internal.DefaultMsrpSession;
 import org.mediasec.msrp.internal.MsrpWire;
+import org.mediasec.msrp.internal.OutgoingStream;
 
 /**
  * The last handler of an MSRP connection: routes each message to its session by the first To-Path
@@ -42,6 +45,8 @@ final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private final CompletableFuture<MsrpConnectionHandler> ready = new CompletableFuture<>();
     private final Set<DefaultMsrpSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile Channel channel;
+    /** The connection's one writer (streams and every message pass it). */
+    private volatile MsrpOutbound writer;
     private volatile byte[] peerCertificate;
     /** Why the connection is going down, when an exception says so (e.g. the peer's TLS alert). */
     private volatile Throwable closeCause;
@@ -113,6 +118,17 @@ final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     @Override
+    public void stream(OutgoingStream stream) {
+        MsrpOutbound o = writer;
+        if (o == null) {
+            stream.report(new ChunkEnd(null, stream.position() + 1, 0, MsrpContinuation.ABORT,
+                    MsrpStatus.SESSION_DOES_NOT_EXIST, "not connected"));
+            return;
+        }
+        o.stream(stream);
+    }
+
+    @Override
     public String describe() {
         Channel c = channel;
         return c == null ? "(unconnected)" : c.localAddress() + (outbound ? " -> " : " <- ") + c.remoteAddress();
@@ -123,6 +139,7 @@ final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implement
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        writer = ctx.pipeline().get(MsrpOutbound.class);
     }
 
     @Override

@@ -65,7 +65,9 @@ import org.mediasec.transport.Transports;
  * presents {@link LocalIdentity} and accepts only a certificate matching the peer's
  * {@code a=fingerprint} (the TCP-active side is the TLS client).
  *
- * <p>Pipeline: {@code [SslHandler] → MsrpFrameDecoder → MsrpMessageEncoder.INSTANCE → MsrpConnectionHandler}.
+ * <p>Pipeline: {@code [SslHandler] → MsrpFrameDecoder → MsrpMessageEncoder.INSTANCE → MsrpOutbound →
+ * MsrpConnectionHandler}; {@link MsrpOutbound} is the one writer of the connection (streamed chunks,
+ * RFC 4975 §7.1.1).
  * Outgoing connections are reused by later sessions toward the same address with the same pins; a
  * connection closes when its last session closes.
  *
@@ -171,7 +173,19 @@ public final class MsrpEndpoint implements AutoCloseable {
      * peer can connect (i.e. before sending its answer).
      */
     public MsrpSession open(MsrpSessionSpec spec, MsrpSessionListener listener) {
+        return open(spec, config, listener);
+    }
+
+    /**
+     * {@link #open(MsrpSessionSpec, MsrpSessionListener)} with this session's own tuning instead of the
+     * endpoint's, e.g. a smaller {@link MsrpSessionConfig#chunkSize()} for a session behind a relay that
+     * frames less. Kamailio's msrp module (5.x, {@code msrp_env.c}) hands a frame to its routing script
+     * with {@code $msrp(...)} set only while the whole frame is shorter than
+     * {@code MSRP_FAKED_SIPMSG_EXTRA - 1} = 11,239 octets: give such sessions chunks of 8 KiB.
+     */
+    public MsrpSession open(MsrpSessionSpec spec, MsrpSessionConfig config, MsrpSessionListener listener) {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(config, "config");
         Objects.requireNonNull(listener, "listener");
         if (closed) {
             throw new IllegalStateException("endpoint closed");
@@ -348,7 +362,10 @@ public final class MsrpEndpoint implements AutoCloseable {
         // TLS record(s). Consolidating flushes put several messages in one record, which tshark 4.0's MSRP
         // dissector (behind the TLS port map) cannot split, and it showed no measured gain (the load run
         // uses its own pipeline). Revisit with a dissector that handles several messages per record.
-        ch.pipeline().addLast(new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, handler);
+        // MsrpOutbound sits on the tail side of the encoder: every message written on the channel passes it,
+        // so none goes out inside an open streamed chunk.
+        ch.pipeline().addLast(new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, new MsrpOutbound(RANDOM),
+                handler);
     }
 
     private static String failureReason(InetSocketAddress connectTo, String refusal, Throwable err) {

@@ -59,6 +59,9 @@ public final class FilePayload implements MsrpPayload {
         if (want <= 0) {
             return -1;
         }
+        if (want == dst.remaining()) {
+            return channel.read(dst, offset + position); // the usual case: no view to allocate
+        }
         ByteBuffer slice = dst.slice();
         slice.limit(want);
         int n = channel.read(slice, offset + position);

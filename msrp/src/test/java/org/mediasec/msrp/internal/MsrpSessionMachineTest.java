@@ -43,7 +43,8 @@ class MsrpSessionMachineTest {
 
     @BeforeEach
     void setUp() {
-        config = MsrpSessionConfig.DEFAULT.withSpillDirectory(tmp).withChunkSize(10);
+        // whole chunks (the RFC 4975 §7.1.1 increments strategy) of 10 octets; streaming: MsrpSessionMachineStreamTest
+        config = MsrpSessionConfig.RFC4975_INCREMENTS.withSpillDirectory(tmp).withChunkSize(10);
     }
 
     /** Alice active, Bob passive; both bound after the initial SEND and its 200. */

@@ -4,7 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
 import io.netty.buffer.Unpooled;
+
+import org.mediasec.common.Bytes;
+import org.mediasec.msrp.MsrpContent;
+import org.mediasec.msrp.MsrpContinuation;
+import org.mediasec.msrp.MsrpStatus;
+import org.mediasec.msrp.MsrpTransactionIds;
 
 import org.mediasec.msrp.MsrpMessage;
 import org.mediasec.msrp.MsrpRequest;
@@ -28,6 +39,7 @@ final class WirePair {
         final List<MsrpMessage> log = new ArrayList<>();
         final List<MsrpMessage> outbox = new ArrayList<>();
         final List<Consumer<Throwable>> completions = new ArrayList<>();
+        final List<OutgoingStream> streams = new ArrayList<>();
         boolean writable = true;
 
         End(String name) {
@@ -51,6 +63,49 @@ final class WirePair {
             completions.add(done);
         }
 
+        /**
+         * A stand-in for the connection's streaming (the real one, MsrpOutbound, has its own tests): each
+         * call to {@link #completeWrites} writes the next transaction of each stream whole, at most
+         * {@code maxBody} octets with range-end {@code *}, as a recorded request, and reports it.
+         */
+        @Override
+        public void stream(OutgoingStream stream) {
+            streams.add(stream);
+            completions.add(cause -> {
+            });
+        }
+
+        private void writeStreams() {
+            List<OutgoingStream> now = new ArrayList<>(streams);
+            streams.clear();
+            for (OutgoingStream s : now) {
+                long start = s.position() + 1;
+                if (s.endRequested() != null) {
+                    s.report(new ChunkEnd(null, start, 0, MsrpContinuation.ABORT, null, null));
+                    continue;
+                }
+                int n = (int) Math.min(s.maxBody(), s.remaining());
+                ByteBuffer body = ByteBuffer.allocate(n);
+                try {
+                    s.read(body);
+                } catch (IOException e) {
+                    s.report(new ChunkEnd(null, start, 0, MsrpContinuation.ABORT, MsrpStatus.UNINTELLIGIBLE, e.getMessage()));
+                    continue;
+                }
+                Bytes data = Bytes.ownedBy(body.array());
+                MsrpRequest head = s.head(MsrpTransactionIds.chooseFor(data, new SplittableRandom(start)), start);
+                MsrpContent c = head.content().orElseThrow();
+                MsrpContinuation flag = s.remaining() == 0 ? MsrpContinuation.COMPLETE : MsrpContinuation.MORE;
+                write(new MsrpRequest(head.transactionId(), head.method(), head.toPath(), head.fromPath(), head.headers(),
+                        Optional.of(new MsrpContent(c.contentType(), c.mimeHeaders(), data)), flag), cause -> {
+                });
+                s.report(new ChunkEnd(head.transactionId(), start, n, flag, null, null));
+                if (flag == MsrpContinuation.MORE) {
+                    streams.add(s);
+                }
+            }
+        }
+
         @Override
         public String describe() {
             return "link-" + name;
@@ -69,6 +124,7 @@ final class WirePair {
             List<Consumer<Throwable>> now = new ArrayList<>(completions);
             completions.clear();
             now.forEach(c -> c.accept(null));
+            writeStreams();
         }
     }
 
