@@ -100,25 +100,35 @@ final class LoadRunSupport {
     }
 
     /**
-     * Waits until the JIT has compiled nothing for 500 ms (at most 20 s), so the measured transfer
-     * runs on compiled code and the compiler's leftover queue from the warm-up does not share the
-     * two cores with it; returns the nanoseconds waited.
+     * Waits until the JIT has been idle for 500 ms (at most 20 s), so the measured transfer runs on
+     * compiled code and the compiler's leftover queue from the warm-up does not share the two cores
+     * with it; returns the nanoseconds waited. Idle: no compilation finished (the JVM's counter, which
+     * moves only when one ends) and the compiler threads used at most one 10 ms tick (/proc/self/task).
      */
     static long awaitJitIdle() throws InterruptedException {
         long start = System.nanoTime();
         long last = jitMillis();
+        long lastTicks = compilerTicks();
         long idleSince = System.nanoTime();
         while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20)) {
             Thread.sleep(100);
             long now = jitMillis();
-            if (now != last) {
+            long ticks = compilerTicks();
+            if (now != last || ticks - lastTicks > 1) {
                 last = now;
+                lastTicks = ticks;
                 idleSince = System.nanoTime();
             } else if (System.nanoTime() - idleSince >= TimeUnit.MILLISECONDS.toNanos(500)) {
                 break;
             }
         }
         return System.nanoTime() - start;
+    }
+
+    /** CPU ticks of the JIT compiler threads so far (0 without /proc). */
+    static long compilerTicks() {
+        return CpuWindow.taskTicks().entrySet().stream().filter(e -> e.getKey().contains(" C1 Compiler")
+                || e.getKey().contains(" C2 Compiler")).mapToLong(java.util.Map.Entry::getValue).sum();
     }
 
     /**
@@ -132,14 +142,17 @@ final class LoadRunSupport {
         private final long a0;
         private final long b0;
         private final long jit0;
+        private final java.util.Map<String, Long> tasks0;
         private long cpu;
         private long a;
         private long b;
         private long jit;
+        private String topOthers = "";
 
         private CpuWindow(long threadA, long threadB) {
             this.threadA = threadA;
             this.threadB = threadB;
+            this.tasks0 = taskTicks();
             this.jit0 = jitMillis();
             this.a0 = threadCpuNanos(threadA);
             this.b0 = threadCpuNanos(threadB);
@@ -155,7 +168,29 @@ final class LoadRunSupport {
             a = threadCpuNanos(threadA) - a0;
             b = threadCpuNanos(threadB) - b0;
             jit = jitMillis() - jit0;
+            java.util.Map<String, Long> tasks1 = taskTicks();
+            long gc = 0;
+            long compiler = 0;
+            long all = 0;
+            for (var e : tasks1.entrySet()) {
+                long d = e.getValue() - tasks0.getOrDefault(e.getKey(), 0L);
+                all += d;
+                String name = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    compiler += d;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += d;
+                }
+            }
+            topOthers = all == 0 ? "no /proc/self/task" : String.format(Locale.ROOT,
+                    "of which JIT compiler threads %.2f s, GC threads %.2f s, per /proc/self/task in 10 ms ticks",
+                    compiler / 100.0, gc / 100.0);
             return this;
+        }
+
+        /** Where the rest went: the busiest other Java threads and what no Java thread accounts for. */
+        String restDetail() {
+            return topOthers;
         }
 
         double processSeconds() {
@@ -180,6 +215,26 @@ final class LoadRunSupport {
 
         long jitMillis() {
             return jit;
+        }
+
+        /** utime + stime in clock ticks (USER_HZ, 100 on Linux) of every thread of this process, by "tid name". */
+        static java.util.Map<String, Long> taskTicks() {
+            java.util.Map<String, Long> m = new java.util.HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        m.put(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended between the listing and the read
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return java.util.Map.of();
+            }
+            return m;
         }
     }
 

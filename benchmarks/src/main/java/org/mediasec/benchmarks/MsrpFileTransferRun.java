@@ -56,7 +56,7 @@ import org.mediasec.transport.Transports;
  *
  * <pre>
  * java -Xmx1g -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.MsrpFileTransferRun [--size 1g]
- *      [--chunk 2048] [--warmup 512m] [--warmups 1] [--runs 1] [--timeout 300] [--report]
+ *      [--chunk 2048] [--warmup 1g] [--warmups 2] [--runs 1] [--timeout 300] [--report]
  *      [--dir /tmp] [--baseline socat|none] [--socat-suite TLS_AES_128_GCM_SHA256|default] [--jfr file.jfr]
  * </pre>
  *
@@ -74,8 +74,8 @@ public final class MsrpFileTransferRun {
         static Options parse(String[] args) {
             long size = 1L << 30;
             int chunk = MsrpSessionConfig.DEFAULT.chunkSize();
-            long warmup = 512L << 20;
-            int warmups = 1;
+            long warmup = 1L << 30;
+            int warmups = 2;
             int runs = 1;
             Duration timeout = Duration.ofSeconds(300);
             Optional<Path> dir = Optional.empty();
@@ -101,8 +101,8 @@ public final class MsrpFileTransferRun {
                     }
                     case "--jfr" -> jfr = Optional.of(Path.of(args[++i]));
                     case "--help", "-h" -> {
-                        System.out.println("usage: MsrpFileTransferRun [--size 1g] [--chunk 2048] [--warmup 512m]"
-                                + " [--warmups 1] [--runs 1] [--timeout seconds] [--report] [--dir /tmp]"
+                        System.out.println("usage: MsrpFileTransferRun [--size 1g] [--chunk 2048] [--warmup 1g]"
+                                + " [--warmups 2] [--runs 1] [--timeout seconds] [--report] [--dir /tmp]"
                                 + " [--baseline socat|none] [--socat-suite TLS_AES_128_GCM_SHA256|default] [--jfr file.jfr]");
                         System.exit(0);
                     }
@@ -203,12 +203,12 @@ public final class MsrpFileTransferRun {
         LoadRunSupport.CpuWindow c = r.cpu();
         System.out.printf(Locale.ROOT, "== MSRP file transfer (session API, ours): %.1f MB/s (%d octets in %.2f s)"
                         + "%s [%s; heap used peak %.0f MiB of max %.0f MiB; pooled direct peak %.0f MiB;"
-                        + " process CPU %.2f s: sender loop %.2f s, receiver loop %.2f s, other threads (GC, JIT) %.2f s;"
+                        + " process CPU %.2f s: sender loop %.2f s, receiver loop %.2f s, other threads %.2f s (%s);"
                         + " JIT compiling %d ms; waited %s s for the JIT to go idle; load average %s before, %s after]%n",
                 r.mbPerSecond(), r.octets(), r.seconds(),
                 o.report() ? String.format(Locale.ROOT, "; success REPORT after %.2f s", r.reportSeconds()) : "",
                 r.suite(), r.heapPeak() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
-                r.directPeak() / 1048576.0, c.processSeconds(), c.aSeconds(), c.bSeconds(), c.restSeconds(), c.jitMillis(),
+                r.directPeak() / 1048576.0, c.processSeconds(), c.aSeconds(), c.bSeconds(), c.restSeconds(), c.restDetail(), c.jitMillis(),
                 jitWait, r.loadBefore(), r.loadAfter());
     }
 
