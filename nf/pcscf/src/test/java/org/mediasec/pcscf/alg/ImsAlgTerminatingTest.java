@@ -246,6 +246,48 @@ class ImsAlgTerminatingTest {
     }
 
     @Test
+    void aCemaOfferAnsweredWithoutCemaByTheUeTurnsAwareAtTheAnswer() {
+        String cemaOffer = MSRP_OFFER.replace("a=setup:actpass\n", "a=msrp-cema\na=setup:actpass\n");
+        String ueAnswer = """
+                v=0
+                o=alice 9 9 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 192.0.2.10
+                t=0 0
+                m=message 9 TCP/TLS/MSRP *
+                a=accept-types:message/cpim text/plain
+                a=path:msrps://192.0.2.10:7394/s111271;tcp
+                a=setup:active
+                %s
+                a=3ge2ae:applied
+                """.formatted(UE_FP);
+        Round r = round(cemaOffer, ALL, ueAnswer);
+        assertThat(r.plan().stream(0).msrpAware()).isFalse();
+        // CEMA in the offer: the UE got the core peer's own path (TS 23.334 §5.19)
+        assertThat(r.ueOffer().media().get(0).get(org.mediasec.sdp.SdpAttributes.PATH))
+                .contains(List.of("msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp"));
+        StreamUpdate u = r.result().updates().get(0);
+        assertThat(u.access().proto()).isEqualTo(org.mediasec.sdp.Proto.TCP_TLS_MSRP);
+        assertThat(u.core().proto()).isEqualTo(org.mediasec.sdp.Proto.TCP_MSRP);
+        // toward the UE (the answerer) the AGW keeps the URI the UE saw; toward the core a new one, in the answer
+        assertThat(u.access().localMsrpPath()).containsExactly("msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp");
+        assertThat(u.access().remote().msrpPath()).containsExactly("msrps://192.0.2.10:7394/s111271;tcp");
+        assertThat(u.core().localMsrpPath()).containsExactly("msrp://198.51.100.1:40001/agw1;tcp");
+        assertThat(u.core().remote().msrpPath()).containsExactly("msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp");
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
+                v=0
+                o=alice 9 9 IN IP4 192.0.2.10
+                s=-
+                c=IN IP4 198.51.100.1
+                t=0 0
+                m=message 40001 TCP/MSRP *
+                a=accept-types:message/cpim text/plain
+                a=path:msrp://198.51.100.1:40001/agw1;tcp
+                a=setup:passive
+                """));
+    }
+
+    @Test
     void anUpgradedOfferAnsweredWithoutFingerprintIsReleased() {
         String ueAnswer = """
                 v=0
