@@ -8,7 +8,8 @@
 # run is bounded. Not part of the test suite.
 #
 #   benchmarks/msrp-file-bench.sh [--no-build]
-#   RUNS=5 SIZE=1g WARMUP=1g WARMUPS=2 CHUNK=default (MsrpSessionConfig.DEFAULT, 2048) OUT=dir (default: a fresh temp dir)
+#   RUNS=5 SIZE=1g WARMUP=1g WARMUPS=2 CHUNKING=default|streamed|fixed CHUNK=default (MsrpSessionConfig.DEFAULT's;
+#   2048 with CHUNKING=fixed) OUT=dir (default: a fresh temp dir)
 #   EXTRA="--report --dir /var/tmp --jfr /tmp/ft.jfr": more MsrpFileTransferRun options
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,7 @@ SIZE=${SIZE:-1g}
 WARMUP=${WARMUP:-1g}
 WARMUPS=${WARMUPS:-2}
 CHUNK=${CHUNK:-default}
+CHUNKING=${CHUNKING:-default}
 EXTRA=${EXTRA:-}
 OUT=${OUT:-$(mktemp -d /tmp/msrp-file-bench-out.XXXXXX)}
 JAR=${JAR:-benchmarks/target/benchmarks.jar}
@@ -29,6 +31,9 @@ mkdir -p "$OUT"
 chunk_opt=()
 if [[ "$CHUNK" != "default" ]]; then
   chunk_opt=(--chunk "$CHUNK")
+fi
+if [[ "$CHUNKING" != "default" ]]; then
+  chunk_opt+=(--chunking "$CHUNKING")
 fi
 
 if [[ $build -eq 1 ]]; then
@@ -43,14 +48,14 @@ for i in $(seq 1 "$RUNS"); do
       exec timeout -k 10 900 java -Xmx1g -cp "$0" org.mediasec.benchmarks.MsrpFileTransferRun --size "$1" --warmup "$2" --warmups "$3" --timeout 300 "${@:4}"' \
       "$JAR" "$SIZE" "$WARMUP" "$WARMUPS" "${chunk_opt[@]}" $EXTRA > "$OUT/run$i.txt" 2>&1 || { echo "run $i failed:"; tail -5 "$OUT/run$i.txt"; continue; }
   head -1 "$OUT/run$i.txt"
-  grep -E '^== (MSRP file transfer|plain TLS file copy|ratio|CPU:|busiest)' "$OUT/run$i.txt" | cut -c1-330
+  grep -E '^== (transfer:|MSRP file transfer|plain TLS file copy|ratio|CPU:|busiest)' "$OUT/run$i.txt" | cut -c1-330
   echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
 median() {
   sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'
 }
-echo "== medians over $RUNS runs (SIZE=$SIZE WARMUP=$WARMUP x $WARMUPS CHUNK=$CHUNK EXTRA=$EXTRA)"
+echo "== medians over $RUNS runs (SIZE=$SIZE WARMUP=$WARMUP x $WARMUPS CHUNKING=$CHUNKING CHUNK=$CHUNK EXTRA=$EXTRA)"
 echo "   wall clock, ours / socat:           $(grep -h '^== ratio' "$OUT"/run*.txt | awk '{print $NF}' | median)"
 echo "   CPU, socat / ours (whole process):  $(grep -h '^== CPU:' "$OUT"/run*.txt | awk '{print $NF}' | median)"
 echo "   CPU, socat / ours (busiest side):   $(grep -h '^== busiest' "$OUT"/run*.txt | sed 's/.*= \([0-9.]*\) (the wall.*/\1/' | median)"

@@ -56,7 +56,7 @@ import org.mediasec.transport.Transports;
  *
  * <pre>
  * java -Xmx1g -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.MsrpFileTransferRun [--size 1g]
- *      [--chunk 2048] [--warmup 1g] [--warmups 2] [--runs 1] [--timeout 300] [--report]
+ *      [--chunking streamed|fixed] [--chunk 262144] [--warmup 1g] [--warmups 2] [--runs 1] [--timeout 300] [--report]
  *      [--dir /tmp] [--baseline socat|none] [--socat-suite TLS_AES_128_GCM_SHA256|default] [--jfr file.jfr]
  * </pre>
  *
@@ -69,11 +69,18 @@ public final class MsrpFileTransferRun {
     private MsrpFileTransferRun() {
     }
 
-    record Options(long size, int chunk, long warmup, int warmups, int runs, Duration timeout, Optional<Path> dir,
+    /**
+     * @param chunking how the sender cuts the file (RFC 4975 §7.1.1): {@code MsrpSessionConfig.DEFAULT}'s
+     *                 unless {@code --chunking} says otherwise
+     * @param chunk    the session's chunk size: the default config's, or 2048 for {@code --chunking fixed}
+     *                 ({@code MsrpSessionConfig.RFC4975_INCREMENTS}), unless {@code --chunk} says otherwise
+     */
+    record Options(long size, MsrpSessionConfig.Chunking chunking, int chunk, long warmup, int warmups, int runs, Duration timeout, Optional<Path> dir,
                    boolean baseline, boolean report, String socatSuite, Optional<Path> jfr) {
         static Options parse(String[] args) {
             long size = 1L << 30;
-            int chunk = MsrpSessionConfig.DEFAULT.chunkSize();
+            MsrpSessionConfig.Chunking chunking = MsrpSessionConfig.DEFAULT.chunking();
+            int chunk = -1;
             long warmup = 1L << 30;
             int warmups = 2;
             int runs = 1;
@@ -87,6 +94,7 @@ public final class MsrpFileTransferRun {
                 String a = args[i];
                 switch (a) {
                     case "--size" -> size = LoadRunSupport.parseSize(args[++i]);
+                    case "--chunking" -> chunking = MsrpSessionConfig.Chunking.valueOf(args[++i].toUpperCase(Locale.ROOT));
                     case "--chunk" -> chunk = Math.toIntExact(LoadRunSupport.parseSize(args[++i]));
                     case "--warmup" -> warmup = LoadRunSupport.parseSize(args[++i]);
                     case "--warmups" -> warmups = Integer.parseInt(args[++i]);
@@ -101,13 +109,17 @@ public final class MsrpFileTransferRun {
                     }
                     case "--jfr" -> jfr = Optional.of(Path.of(args[++i]));
                     case "--help", "-h" -> {
-                        System.out.println("usage: MsrpFileTransferRun [--size 1g] [--chunk 2048] [--warmup 1g]"
+                        System.out.println("usage: MsrpFileTransferRun [--size 1g] [--chunking streamed|fixed] [--chunk 262144] [--warmup 1g]"
                                 + " [--warmups 2] [--runs 1] [--timeout seconds] [--report] [--dir /tmp]"
                                 + " [--baseline socat|none] [--socat-suite TLS_AES_128_GCM_SHA256|default] [--jfr file.jfr]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
+            }
+            if (chunk == -1) {
+                chunk = chunking == MsrpSessionConfig.DEFAULT.chunking() ? MsrpSessionConfig.DEFAULT.chunkSize()
+                        : MsrpSessionConfig.RFC4975_INCREMENTS.chunkSize();
             }
             // the receiver's codec refuses chunks above MsrpLimits.DEFAULT.maxChunkSize (1 MiB)
             if (chunk < 1 || chunk > (1 << 20)) {
@@ -117,7 +129,7 @@ public final class MsrpFileTransferRun {
                 throw new IllegalArgumentException("--size " + size + ", --warmup " + warmup + ", --warmups " + warmups
                         + ", --runs " + runs + " (expected: size and runs at least 1, the others at least 0)");
             }
-            return new Options(size, chunk, Math.min(warmup, size), warmups, runs, timeout, dir, baseline, report,
+            return new Options(size, chunking, chunk, Math.min(warmup, size), warmups, runs, timeout, dir, baseline, report,
                     socatSuite, jfr);
         }
     }
@@ -152,9 +164,10 @@ public final class MsrpFileTransferRun {
             FileSelector selector = FileTransfers.selector(source, "application/octet-stream");
             System.out.printf(Locale.ROOT, "== source: %d octets (%.0f MiB) of random content, sha-256 %s (created and hashed in %.1f s)%n",
                     o.size(), o.size() / 1048576.0, sha, (System.nanoTime() - c0) / 1e9);
-            System.out.printf(Locale.ROOT, "== transfer: session chunk size %d%s, %d warm-up transfer(s) of %d octets,"
-                            + " %d measured; Failure-Report yes (a 200 per chunk)%s%n", o.chunk(),
-                    o.chunk() == MsrpSessionConfig.DEFAULT.chunkSize() ? " (MsrpSessionConfig.DEFAULT)" : "", o.warmups(),
+            boolean isDefault = o.chunking() == MsrpSessionConfig.DEFAULT.chunking() && o.chunk() == MsrpSessionConfig.DEFAULT.chunkSize();
+            System.out.printf(Locale.ROOT, "== transfer: %s chunking, session chunk size %d%s, %d warm-up transfer(s) of %d octets,"
+                            + " %d measured; Failure-Report yes (a 200 per chunk)%s%n", o.chunking(), o.chunk(),
+                    isDefault ? " (MsrpSessionConfig.DEFAULT)" : "", o.warmups(),
                     o.warmup(), o.runs(), o.report() ? ", Success-Report yes" : "");
             List<Double> ratios = new ArrayList<>();
             try (Bench bench = new Bench(o, rx)) {
@@ -273,7 +286,8 @@ public final class MsrpFileTransferRun {
 
         Bench(Options o, Path rx) throws Exception {
             this.o = o;
-            MsrpSessionConfig config = MsrpSessionConfig.DEFAULT.withChunkSize(o.chunk()).withSpillDirectory(rx);
+            MsrpSessionConfig config = MsrpSessionConfig.DEFAULT.withChunking(o.chunking()).withChunkSize(o.chunk())
+                    .withSpillDirectory(rx);
             alice = MsrpEndpoint.tls(aliceLoop, aliceId, TlsOptions.DEFAULTS, config);
             bob = MsrpEndpoint.tls(bobLoop, bobId, TlsOptions.DEFAULTS, config);
             alice.listen(new InetSocketAddress("127.0.0.1", 0));
