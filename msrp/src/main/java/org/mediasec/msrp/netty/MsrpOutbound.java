@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 import io.netty.buffer.ByteBuf;
@@ -67,6 +68,7 @@ final class MsrpOutbound extends ChannelDuplexHandler {
     private final RandomGenerator random;
     private final int pieceSize;
     private final int turn;
+    private final Executor turns;
     private final ArrayDeque<Waiting> messages = new ArrayDeque<>();
     private final ArrayDeque<OutgoingStream> streams = new ArrayDeque<>();
     /** The last octets of the previous piece, to find an end-line across the seam. */
@@ -76,6 +78,7 @@ final class MsrpOutbound extends ChannelDuplexHandler {
     private boolean pumpScheduled;
     private boolean pumping;
     private boolean again;
+    private boolean turnDeferred;
     private boolean closed;
 
     /** The stream being written, or null. */
@@ -88,16 +91,21 @@ final class MsrpOutbound extends ChannelDuplexHandler {
     private int tailLength;
 
     MsrpOutbound(RandomGenerator random) {
-        this(random, DEFAULT_PIECE, DEFAULT_TURN);
+        this(random, DEFAULT_PIECE, DEFAULT_TURN, null);
     }
 
-    MsrpOutbound(RandomGenerator random, int pieceSize, int turn) {
+    /**
+     * @param turns runs the writer's next turn; null: the channel's event loop. Tests pass their own to
+     *              step through turns (an EmbeddedChannel runs its pending tasks on every operation).
+     */
+    MsrpOutbound(RandomGenerator random, int pieceSize, int turn, Executor turns) {
         if (pieceSize < 1 || turn < 1) {
             throw new IllegalArgumentException("pieceSize/turn: " + pieceSize + "/" + turn + " (expected: >= 1)");
         }
         this.random = random;
         this.pieceSize = pieceSize;
         this.turn = turn;
+        this.turns = turns;
     }
 
     /** Queues a body to be written as chunks; see {@link org.mediasec.msrp.internal.MsrpWire#stream}. */
@@ -120,7 +128,7 @@ final class MsrpOutbound extends ChannelDuplexHandler {
             return;
         }
         streams.addLast(s);
-        pump();
+        pump(turn);
     }
 
     // ------------------------------------------------------------------ pipeline events
@@ -139,13 +147,14 @@ final class MsrpOutbound extends ChannelDuplexHandler {
         // RFC 4975 §7.1.1: "SEND requests larger than 2048 octets MUST be interrupted if the sender needs
         // to send pending responses or REPORT requests." Anything else waits for the open chunk too.
         messages.addLast(new Waiting(msg, promise));
-        pump();
+        pump(0); // interrupt and write what waits now; the stream goes on in its next turn
+        schedulePump();
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         if (ctx.channel().isWritable()) {
-            pump();
+            pump(turn);
         }
         super.channelWritabilityChanged(ctx);
     }
@@ -196,36 +205,51 @@ final class MsrpOutbound extends ChannelDuplexHandler {
     private void schedulePump() {
         if (!pumpScheduled) {
             pumpScheduled = true;
-            ctx.executor().execute(() -> {
+            (turns != null ? turns : ctx.executor()).execute(() -> {
                 pumpScheduled = false;
-                pump();
+                if (pumping) {
+                    turnDeferred = true; // run from inside our own flush: a turn of its own later
+                } else {
+                    pump(turn);
+                }
             });
         }
     }
 
-    /** Writes what may be written now; a call made while it runs (from a listener) makes it go round once more. */
-    private void pump() {
+    /**
+     * Writes what may be written now, at most {@code budget} body octets; a call made while it runs (from
+     * a listener) makes it go round once more.
+     */
+    private void pump(long budget) {
         if (pumping) {
             again = true;
             return;
         }
         pumping = true;
         try {
+            long left = budget;
             do {
                 again = false;
-                pumpOnce();
+                left = pumpOnce(left); // a nested call (e.g. writability restored by our own flush) adds no budget
             } while (again && !closed);
         } finally {
             pumping = false;
+            if (turnDeferred) {
+                turnDeferred = false;
+                schedulePump();
+            }
         }
     }
 
-    /** Waiting messages when no chunk is open, then pieces of the open stream, then the next stream. */
-    private void pumpOnce() {
+    /**
+     * Waiting messages when no chunk is open, then pieces of the open stream, then the next stream;
+     * returns the budget left.
+     */
+    private long pumpOnce(long turnBudget) {
         if (closed || ctx == null) {
-            return;
+            return 0;
         }
-        long budget = turn;
+        long budget = turnBudget;
         while (true) {
             if (tid == null && !messages.isEmpty()) {
                 Waiting w = messages.pollFirst();
@@ -259,12 +283,15 @@ final class MsrpOutbound extends ChannelDuplexHandler {
                 break; // resumed by channelWritabilityChanged
             }
             if (budget <= 0) {
-                schedulePump();
+                if (tid != null || othersWaiting() || s.remaining() > 0) {
+                    schedulePump();
+                }
                 break;
             }
             budget -= writePiece(s);
         }
         ctx.flush();
+        return budget;
     }
 
     /** Reads and writes one piece of {@code s}, opening a transaction first when none is. Returns the octets. */
