@@ -145,6 +145,11 @@ final class MessageSender {
         if (m == null || m.failed || m.lastChunkQueued) {
             return;
         }
+        if (m.stream != null) {
+            m.abortRequested = true;
+            m.stream.stop(); // the connection ends the open chunk with '#', or gives the stream back (onChunkEnd)
+            return;
+        }
         if (!m.started()) {
             queue.remove(m);
             outgoing.remove(messageId);
@@ -152,10 +157,6 @@ final class MessageSender {
             return;
         }
         m.abortRequested = true;
-        if (m.stream != null) {
-            m.stream.stop(); // the connection ends the open chunk with '#' (onChunkEnd)
-            return;
-        }
         pump();
     }
 

@@ -207,9 +207,22 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                             emit(ctx, in, out, bodyStart - 2 + marker.length + 3);
                             continue;
                         }
-                        if (!streamFromDirect(ctx, in, out, base, avail)) {
+                        int whole = findEndLine(in, base + bodyStart - 2, base + avail);
+                        if (whole < 0) {
+                            if (!streamFromDirect(ctx, in, out, base, avail)) {
+                                return;
+                            }
+                            continue;
+                        }
+                        // the whole frame is in this buffer (a TLS record holds several small chunks):
+                        // decoded in place, the body copied once. Streaming it would size the sink by
+                        // everything left in the buffer and copy the following frames along (quadratic).
+                        if (whole - (base + bodyStart) > limits.maxChunkSize()) {
+                            fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
                             return;
                         }
+                        bodySearched = false;
+                        emit(ctx, in, out, whole + marker.length + 3 - base);
                         continue;
                     }
                     if (!in.hasArray()) {
