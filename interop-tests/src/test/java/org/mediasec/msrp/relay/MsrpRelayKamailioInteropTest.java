@@ -98,7 +98,9 @@ class MsrpRelayKamailioInteropTest {
     static final int BODY_SIZE = 5 * 1024 * 1024;
     /**
      * 8 KB chunks: Kamailio 5.6.3's msrp module hands a frame to the config only when it fits its
-     * faked SIP message (about 11 KB); with a 10.5 KB body $msrp(method) is still set, with 11 KB it
+     * faked SIP message ({@code msrp_env.c}: {@code if(mf->buf.len >= MSRP_FAKED_SIPMSG_EXTRA-1) return NULL;},
+     * {@code MSRP_FAKED_SIPMSG_EXTRA} 11240, the whole frame: head, body and end-line). Measured:
+     * with a 10.5 KB body $msrp(method) is still set, with 11 KB it
      * is not ("pv_get_spec_value(): bad parameters") and the config's fallback answers 501.
      */
     static final int CHUNK = 8 * 1024;
@@ -293,9 +295,10 @@ class MsrpRelayKamailioInteropTest {
         FileSelector selector = FileTransfers.selector(src, "application/octet-stream");
         LocalIdentity aliceId = LocalIdentity.selfSigned("alice");
         LocalIdentity bobId = LocalIdentity.selfSigned("bob");
-        // 8 KB chunks at most: Kamailio 5.6.3 hands larger frames to the config without $msrp(...) (see CHUNK)
-        MsrpSessionConfig config = MsrpSessionConfig.DEFAULT.withChunkSize(CHUNK)
-                .withSpillDirectory(Files.createDirectories(dir.resolve("spill")));
+        MsrpSessionConfig config = MsrpSessionConfig.DEFAULT.withSpillDirectory(Files.createDirectories(dir.resolve("spill")));
+        // the sessions through the relay stream chunks of 8 KB at most: Kamailio 5.6.3 hands larger frames to
+        // the config without $msrp(...) (see CHUNK); the endpoints keep the default for direct sessions
+        MsrpSessionConfig viaKamailio = config.withChunkSize(CHUNK);
         List<CertificateFingerprint> relayPins = List.of(relayCert.fingerprint());
         try (Transports transports = Transports.create("msrp-relay-it", 2, Transports.Kind.preferred());
              MsrpEndpoint alice = MsrpEndpoint.tls(transports, aliceId, options, config);
@@ -320,8 +323,8 @@ class MsrpRelayKamailioInteropTest {
             assertThat(aSpec.usePath()).isEqualTo(aBinding.usePath());
             SessionEvents aEvents = new SessionEvents();
             SessionEvents bEvents = new SessionEvents();
-            MsrpSession b = bob.open(bSpec, bEvents);
-            MsrpSession a = alice.open(aSpec, aEvents);
+            MsrpSession b = bob.open(bSpec, viaKamailio, bEvents);
+            MsrpSession a = alice.open(aSpec, viaKamailio, aEvents);
             await(a.connected());
             await(b.connected());
             assertThat(alice.connectionCount()).as("alice's only connection is to the relay").isEqualTo(1);

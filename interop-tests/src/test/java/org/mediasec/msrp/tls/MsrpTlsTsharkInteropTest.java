@@ -65,7 +65,8 @@ import org.mediasec.transport.Transports;
  * log our BoringSSL contexts write, and dissects what is inside as MSRP through a Lua port map
  * ({@code org/mediasec/lab/msrp-over-tls.lua}, shipped by the lab: tshark 4.0 cannot map {@code tls.port} to msrp with
  * {@code -d}). Alice (a=setup:actpass, offerer) connects to Bob (passive) and sends the body-less
- * initial SEND; they chat both ways; Alice sends a 100 KiB message in 2048-octet chunks asking for a
+ * initial SEND; they chat both ways; Alice sends a 100 KiB message with {@link MsrpSessionConfig#DEFAULT}
+ * (one streamed, interruptible chunk of range {@code 1-* /102400}, written over several TLS records) asking for a
  * success report. tshark must show every SEND with the Message-ID, Byte-Range and body we sent, a
  * 200 for every SEND carrying that SEND's transaction id, and Bob's success REPORT; nothing malformed.
  * Without the key log no frame decodes as MSRP.
@@ -80,7 +81,8 @@ class MsrpTlsTsharkInteropTest {
     private static final String LUA_RESOURCE = "/org/mediasec/lab/msrp-over-tls.lua";
     private static final String HELLO = "Hey Bob, are you there? (over TLS)";
     private static final String REPLY = "Yes, I'm here; nobody on the path can read this";
-    private static final int CHUNK = MsrpSessionConfig.RFC4975_CHUNK_SIZE;
+    /** Largest chunk body: DEFAULT streams chunks of up to 256 KiB, so the 100 KiB message is one chunk. */
+    private static final int CHUNK = MsrpSessionConfig.DEFAULT.chunkSize();
     private static final int BIG_SIZE = 100 * 1024;
 
     /** Kept when the test fails, so the capture, key log and Lua script can be inspected by hand. */
@@ -304,7 +306,10 @@ class MsrpTlsTsharkInteropTest {
         assertThat(new String(send.body(), StandardCharsets.UTF_8)).as(send.toString()).isEqualTo(text);
     }
 
-    /** The chunks, in order: 2048 octets each, contiguous Byte-Ranges, + then $, the bodies put together = the message. */
+    /**
+     * The chunks, in order: CHUNK octets each, contiguous Byte-Ranges (range-end {@code *} above 2048 octets,
+     * RFC 4975 §7.1.1), + then $, the bodies put together = the message.
+     */
     private static void assertChunks(List<Msrp> sends, String messageId, byte[] message) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < sends.size(); i++) {
@@ -312,7 +317,8 @@ class MsrpTlsTsharkInteropTest {
             long start = (long) i * CHUNK + 1;
             long end = Math.min(start + CHUNK - 1, message.length);
             assertThat(c.show("msrp.messageid")).as(c.toString()).isEqualTo(messageId);
-            assertThat(c.show("msrp.byte.range")).as(c.toString()).isEqualTo(start + "-" + end + "/" + message.length);
+            String rangeEnd = end - start + 1 > 2048 ? "*" : String.valueOf(end);
+            assertThat(c.show("msrp.byte.range")).as(c.toString()).isEqualTo(start + "-" + rangeEnd + "/" + message.length);
             assertThat(c.show("msrp.success.report")).as(c.toString()).isEqualTo("yes");
             assertThat(c.show("msrp.content.type")).as(c.toString()).isEqualTo("application/octet-stream");
             assertThat(c.show("msrp.cnt.flg")).as(c.toString()).isEqualTo(i == sends.size() - 1 ? "$" : "+");
