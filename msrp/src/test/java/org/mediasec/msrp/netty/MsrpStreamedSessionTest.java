@@ -277,6 +277,31 @@ class MsrpStreamedSessionTest {
     }
 
     @Test
+    void aMissing200TimesOutWith408ThirtySecondsAfterTheEndLine() {
+        connect(config, config);
+        machineA.send("lost-msg", MsrpPayload.of("application/octet-stream", Bytes.of(bytes(600 << 10, 6))), SendOptions.DEFAULT);
+        // everything Alice writes is lost on the way: Bob never answers
+        for (Runnable r; (r = tasks.pollFirst()) != null; ) {
+            r.run();
+            for (Object o; (o = toBob.channel.readOutbound()) != null; ) {
+                ((ByteBuf) o).release();
+            }
+        }
+        assertThat(machineA.pendingTransactions()).as("one per streamed chunk of 256 KiB").isEqualTo(3);
+        clock.advance(java.time.Duration.ofSeconds(29));
+        assertThat(alice.failures).isEmpty();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(alice.reports).first().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(MsrpStatus.TIMEOUT);
+            assertThat(r.local()).isTrue();
+            assertThat(r.range().value()).isEqualTo("1-262144/614400");
+        });
+        assertThat(alice.failures).singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(MsrpStatus.TIMEOUT));
+        assertThat(machineA.pendingTransactions()).isZero();
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
     void aFileLargerThanTheSpillThresholdArrivesWhole() throws Exception {
         connect(config, config.withSpillThreshold(64 << 10));
         byte[] big = bytes(3 << 20, 5);
