@@ -23,6 +23,9 @@ public final class MsrpEndLineSearch {
     private static final byte HYPHEN = '-';
     /** Number of hyphens that open the pattern, and the probe stride. */
     private static final int RUN = 7;
+    private static final long HYPHENS = 0x2d2d2d2d2d2d2d2dL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
     private final byte[] pattern;
 
     private MsrpEndLineSearch(byte[] pattern) {
@@ -67,28 +70,61 @@ public final class MsrpEndLineSearch {
 
     /**
      * {@link #indexIn(byte[], int, int)} over the absolute indexes {@code [from, to)} of {@code b}
-     * (e.g. a direct buffer about to be written); its position and limit are not used or moved.
+     * (e.g. a direct buffer about to be written); its position and limit are not used or moved. A
+     * direct buffer's octet reads are costly one by one, so eight octets are tested for a hyphen at a
+     * time (one {@code getLong} and a SWAR zero-byte test); only around a word holding one are the
+     * candidate positions compared with the whole pattern.
      */
     public int indexIn(ByteBuffer b, int from, int to) {
-        final byte[] p = pattern;
-        final int m = p.length;
         final int lo = Math.max(from, 0);
-        final int limit = Math.min(to, b.capacity()) - m;
-        for (int q = lo + RUN - 1; q <= limit + RUN - 1; q += RUN) {
-            if (b.get(q) == HYPHEN) {
-                int last = Math.min(q, limit);
-                candidates:
-                for (int i = Math.max(lo, q - RUN + 1); i <= last; i++) {
-                    for (int k = 0; k < m; k++) {
-                        if (b.get(i + k) != p[k]) {
-                            continue candidates;
-                        }
-                    }
-                    return i;
+        final int limit = Math.min(to, b.capacity()) - pattern.length;
+        if (limit < lo) {
+            return -1;
+        }
+        final int runEnd = limit + RUN;
+        int next = lo;
+        int i = lo;
+        for (; i + 8 <= runEnd; i += 8) {
+            if (hasHyphen(b.getLong(i))) {
+                int last = Math.min(limit, i + 7);
+                int at = compare(b, Math.max(next, i - RUN + 1), last);
+                if (at >= 0) {
+                    return at;
                 }
+                next = last + 1;
+            }
+        }
+        for (; i < runEnd; i++) {
+            if (b.get(i) == HYPHEN) {
+                int last = Math.min(limit, i);
+                int at = compare(b, Math.max(next, i - RUN + 1), last);
+                if (at >= 0) {
+                    return at;
+                }
+                next = last + 1;
             }
         }
         return -1;
+    }
+
+    private int compare(ByteBuffer b, int first, int last) {
+        final byte[] p = pattern;
+        candidates:
+        for (int i = first; i <= last; i++) {
+            for (int k = 0; k < p.length; k++) {
+                if (b.get(i + k) != p[k]) {
+                    continue candidates;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** True if one of the eight octets of {@code w} is a hyphen (the exact SWAR zero-byte test on w ^ "--------"). */
+    private static boolean hasHyphen(long w) {
+        long x = w ^ HYPHENS;
+        return ((x - ONES) & ~x & HIGHS) != 0;
     }
 
     /** {@link #indexIn(byte[], int, int)} over {@code b[from, to)}. */

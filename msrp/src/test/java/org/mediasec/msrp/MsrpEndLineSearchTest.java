@@ -64,11 +64,13 @@ class MsrpEndLineSearchTest {
             for (int round = 0; round < 300; round++) {
                 byte[] a = nearMisses(r, r.nextInt(0, 60), tid);
                 Bytes bytes = Bytes.of(a);
+                java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(a.length).put(a);
                 for (int from = 0; from <= a.length; from++) {
                     for (int to = from; to <= a.length; to++) {
                         int want = naiveIndexOf(a, from, to, p);
                         assertThat(s.indexIn(a, from, to)).as("%s [%d,%d)", tid, from, to).isEqualTo(want);
                         assertThat(s.indexIn(bytes, from, to)).as("%s [%d,%d) Bytes", tid, from, to).isEqualTo(want);
+                        assertThat(s.indexIn(direct, from, to)).as("%s [%d,%d) direct", tid, from, to).isEqualTo(want);
                     }
                 }
             }
@@ -84,10 +86,13 @@ class MsrpEndLineSearchTest {
             byte[] p = ("-------" + tid).getBytes(StandardCharsets.US_ASCII);
             for (int round = 0; round < 400; round++) {
                 byte[] a = nearMisses(r, r.nextInt(0, 300), tid);
+                java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(a.length).put(a);
                 for (int k = 0; k < 40; k++) {
                     int from = r.nextInt(0, a.length + 1);
                     int to = r.nextInt(from, a.length + 1);
-                    assertThat(s.indexIn(a, from, to)).as("%s [%d,%d)", tid, from, to).isEqualTo(naiveIndexOf(a, from, to, p));
+                    int want = naiveIndexOf(a, from, to, p);
+                    assertThat(s.indexIn(a, from, to)).as("%s [%d,%d)", tid, from, to).isEqualTo(want);
+                    assertThat(s.indexIn(direct, from, to)).as("%s [%d,%d) direct", tid, from, to).isEqualTo(want);
                 }
             }
         }
