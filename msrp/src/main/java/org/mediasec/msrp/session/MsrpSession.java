@@ -22,7 +22,9 @@ public interface MsrpSession extends AutoCloseable {
     CompletableFuture<Void> connected();
 
     /**
-     * Queues a message; it goes out in chunks, interleaved with other queued messages.
+     * Queues a message; it goes out in chunks, interleaved with other queued messages (with the default
+     * {@code MsrpSessionConfig.Chunking.STREAMED}, a message above 2048 octets is one interruptible chunk
+     * per {@code chunkSize} octets, cut short only when other traffic waits).
      *
      * @return the Message-ID chosen for it
      */
@@ -34,8 +36,9 @@ public interface MsrpSession extends AutoCloseable {
     }
 
     /**
-     * Stops sending a message: if some of it was sent, the next chunk is an empty one ending in
-     * {@code #} (RFC 4975 §7.1.1); if none was sent, it is dropped.
+     * Stops sending a message: a streamed chunk being written ends with {@code #} at once; otherwise, if
+     * some of it was sent, the next chunk is an empty one ending in {@code #} (RFC 4975 §7.1.1); if none
+     * was sent, it is dropped.
      */
     void abort(String messageId);
 
