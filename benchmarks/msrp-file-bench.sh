@@ -8,7 +8,7 @@
 # run is bounded. Not part of the test suite.
 #
 #   benchmarks/msrp-file-bench.sh [--no-build]
-#   RUNS=5 SIZE=1g WARMUP=1g WARMUPS=2 CHUNKING=default|streamed|fixed CHUNK=default (MsrpSessionConfig.DEFAULT's;
+#   RUNS=5 SIZE=1g WARMUP=1g WARMUPS=6 CHUNKING=default|streamed|fixed CHUNK=default (MsrpSessionConfig.DEFAULT's;
 #   2048 with CHUNKING=fixed) OUT=dir (default: a fresh temp dir)
 #   EXTRA="--report --dir /var/tmp --jfr /tmp/ft.jfr": more MsrpFileTransferRun options
 set -euo pipefail
@@ -21,7 +21,7 @@ fi
 RUNS=${RUNS:-5}
 SIZE=${SIZE:-1g}
 WARMUP=${WARMUP:-1g}
-WARMUPS=${WARMUPS:-2}
+WARMUPS=${WARMUPS:-6}
 CHUNK=${CHUNK:-default}
 CHUNKING=${CHUNKING:-default}
 EXTRA=${EXTRA:-}

@@ -56,7 +56,7 @@ import org.mediasec.transport.Transports;
  *
  * <pre>
  * java -Xmx1g -cp benchmarks/target/benchmarks.jar org.mediasec.benchmarks.MsrpFileTransferRun [--size 1g]
- *      [--chunking streamed|fixed] [--chunk 262144] [--warmup 1g] [--warmups 2] [--runs 1] [--timeout 300] [--report]
+ *      [--chunking streamed|fixed] [--chunk 262144] [--warmup 1g] [--warmups 6] [--runs 1] [--timeout 300] [--report]
  *      [--dir /tmp] [--baseline socat|none] [--socat-suite TLS_AES_128_GCM_SHA256|default] [--jfr file.jfr]
  * </pre>
  *
@@ -82,7 +82,7 @@ public final class MsrpFileTransferRun {
             MsrpSessionConfig.Chunking chunking = MsrpSessionConfig.DEFAULT.chunking();
             int chunk = -1;
             long warmup = 1L << 30;
-            int warmups = 2;
+            int warmups = 6;
             int runs = 1;
             Duration timeout = Duration.ofSeconds(300);
             Optional<Path> dir = Optional.empty();
@@ -110,7 +110,7 @@ public final class MsrpFileTransferRun {
                     case "--jfr" -> jfr = Optional.of(Path.of(args[++i]));
                     case "--help", "-h" -> {
                         System.out.println("usage: MsrpFileTransferRun [--size 1g] [--chunking streamed|fixed] [--chunk 262144] [--warmup 1g]"
-                                + " [--warmups 2] [--runs 1] [--timeout seconds] [--report] [--dir /tmp]"
+                                + " [--warmups 6] [--runs 1] [--timeout seconds] [--report] [--dir /tmp]"
                                 + " [--baseline socat|none] [--socat-suite TLS_AES_128_GCM_SHA256|default] [--jfr file.jfr]");
                         System.exit(0);
                     }
@@ -322,6 +322,11 @@ public final class MsrpFileTransferRun {
                 LoadRunSupport.HeapSampler heap = new LoadRunSupport.HeapSampler();
                 String loadBefore = LoadRunSupport.loadAverage();
                 System.gc();
+                if (sha != null) {
+                    // a mark for external profilers (perf record -p): the measured window starts now
+                    System.out.println("== measured transfer starts");
+                    System.out.flush();
+                }
                 Recording recording = null;
                 if (jfr.isPresent()) {
                     recording = new Recording(Configuration.getConfiguration("profile"));
