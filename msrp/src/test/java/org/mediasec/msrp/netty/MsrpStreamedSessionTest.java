@@ -241,6 +241,27 @@ class MsrpStreamedSessionTest {
     }
 
     @Test
+    void aSecondMessageOfTheSessionInterleavesByInterruption() {
+        connect(config, config);
+        byte[] one = bytes(600 << 10, 7);
+        byte[] two = bytes(200 << 10, 8);
+        machineA.send("msg-one", MsrpPayload.of("application/octet-stream", Bytes.of(one)), SendOptions.DEFAULT);
+        machineA.send("msg-two", MsrpPayload.of("application/octet-stream", Bytes.of(two)), SendOptions.DEFAULT);
+        settle();
+        assertThat(bob.received).extracting(ReceivedMessage::messageId).containsExactly("msg-two", "msg-one");
+        assertThat(bob.received.get(1).data().orElseThrow().toByteArray()).isEqualTo(one);
+        assertThat(bob.received.get(0).data().orElseThrow().toByteArray()).isEqualTo(two);
+        assertThat(alice.sent).containsExactly("msg-two", "msg-one");
+        List<String> order = toBob.log.stream().filter(m -> m instanceof MsrpRequest r && r.method() == MsrpMethod.SEND
+                && r.body().size() > 0).map(m -> ((MsrpRequest) m).messageId().orElseThrow().id()).toList();
+        // one's first turn, then two interrupts it, and they alternate until two is done
+        assertThat(order.subList(0, 4)).containsExactly("msg-one", "msg-two", "msg-one", "msg-two");
+        List<MsrpRequest> first = sendsOf(toBob.log, "msg-one");
+        assertThat(first.get(0).body().size()).as("the chunk open when msg-two came").isEqualTo(TURN);
+        assertThat(machineA.pendingTransactions()).isZero();
+    }
+
+    @Test
     void abortMidChunkEndsTheOpenChunkWithHash() {
         connect(config, config);
         machineA.send("abort-me", MsrpPayload.of("application/octet-stream", Bytes.of(bytes(1 << 20, 3))), SendOptions.DEFAULT);
