@@ -185,7 +185,9 @@ final class MessageSender {
                 submit(wire, m);
                 continue;
             }
-            if (inflight >= config.maxInflightBytes() || !wire.writable()) {
+            // a streamed chunk keeps the channel at its high-water mark while it runs: whole messages then
+            // wait for the in-flight budget only, and the connection interrupts the stream for them
+            if (inflight >= config.maxInflightBytes() || (!streamed && !wire.writable())) {
                 break;
             }
             queue.pollFirst();

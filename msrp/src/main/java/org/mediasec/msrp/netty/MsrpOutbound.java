@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,7 @@ final class MsrpOutbound extends ChannelDuplexHandler {
     private final byte[] tail = new byte[64];
     private final byte[] seam = new byte[128];
     private ChannelHandlerContext ctx;
+    private ChannelPromise quiet;
     private boolean pumpScheduled;
     private boolean pumping;
     private boolean again;
@@ -136,6 +138,9 @@ final class MsrpOutbound extends ChannelDuplexHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        // pieces, heads and end-lines need no promise each: a failed write closes the channel, and
+        // channelInactive hands every stream back (a firing void promise would log each failed piece)
+        this.quiet = new VoidChannelPromise(ctx.channel(), false);
     }
 
     @Override
@@ -324,7 +329,7 @@ final class MsrpOutbound extends ChannelDuplexHandler {
             streams.remove(s);
             openTransaction(s, piece, view, n);
         }
-        ctx.write(piece, ctx.voidPromise());
+        ctx.write(piece, quiet);
         carried += n;
         keepTail(piece, n);
         if (s.remaining() == 0) {
@@ -354,7 +359,7 @@ final class MsrpOutbound extends ChannelDuplexHandler {
         tailLength = 0;
         ByteBuf head = ctx.alloc().ioBuffer(512);
         MsrpCodec.encodeHead(s.head(id, chunkStart), head);
-        ctx.write(head, ctx.voidPromise());
+        ctx.write(head, quiet);
     }
 
     /** True if {@code -------<tid>} lies in the piece or across the seam with the previous piece. */
@@ -393,7 +398,7 @@ final class MsrpOutbound extends ChannelDuplexHandler {
     private void endChunk(MsrpContinuation flag, MsrpStatus failure, String reason) {
         ByteBuf end = ctx.alloc().ioBuffer(40);
         MsrpCodec.endLine(tid, flag, end);
-        ctx.write(end, ctx.voidPromise());
+        ctx.write(end, quiet);
         ctx.flush(); // what follows starts records of its own (see MsrpEndpoint#initMsrp)
         OutgoingStream s = open;
         ChunkEnd e = new ChunkEnd(tid, chunkStart, carried, flag, failure, reason);

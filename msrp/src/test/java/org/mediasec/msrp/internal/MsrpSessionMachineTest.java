@@ -26,6 +26,7 @@ import org.mediasec.msrp.MsrpStatus;
 import org.mediasec.msrp.MsrpUri;
 import org.mediasec.msrp.session.MsrpPayload;
 import org.mediasec.msrp.session.MsrpSessionConfig;
+import org.mediasec.msrp.session.ReceivedMessage;
 import org.mediasec.msrp.session.SendOptions;
 import org.mediasec.testkit.ManualTimerService;
 
@@ -343,6 +344,37 @@ class MsrpSessionMachineTest {
         pair.machineA.onWritable();
         pair.settle();
         assertThat(bob.received).hasSize(1);
+    }
+
+    @Test
+    void streamedChunkingSendsASmallMessageWhileAStreamKeepsTheChannelBusy() {
+        MsrpSessionConfig streamed = MsrpSessionConfig.DEFAULT.withSpillDirectory(tmp).withMaxInflightBytes(100);
+        connect(streamed, streamed);
+        pair.a.writable = false; // e.g. a streamed chunk holds the channel at its high-water mark
+        pair.machineA.send("chat-1", bytes(150), SendOptions.DEFAULT); // goes out, and uses up the in-flight budget
+        pair.machineA.send("chat-2", MsrpPayload.text("still there?"), SendOptions.DEFAULT); // waits for the budget
+        assertThat(pair.a.outbox).extracting(m -> ((MsrpRequest) m).messageId().orElseThrow().id()).containsExactly("chat-1");
+        pair.a.completeWrites();
+        assertThat(pair.a.outbox).hasSize(2);
+        pair.a.writable = true;
+        pair.settle();
+        assertThat(bob.received).extracting(ReceivedMessage::messageId).containsExactly("chat-1", "chat-2");
+    }
+
+    @Test
+    void streamedChunkingHandsLargeMessagesToTheConnection() {
+        MsrpSessionConfig streamed = MsrpSessionConfig.DEFAULT.withSpillDirectory(tmp).withChunkSize(4096);
+        connect(streamed, streamed);
+        pair.machineA.send("big-1", bytes(10_000), SendOptions.DEFAULT.withSuccessReport(true));
+        pair.settle();
+        // the stand-in connection writes one transaction of at most chunkSize per turn, range-end '*'
+        assertThat(pair.a.requests().subList(1, pair.a.requests().size())).extracting(r -> r.byteRange().orElseThrow().value()
+                + r.continuation()).containsExactly("1-*/10000+", "4097-*/10000+", "8193-*/10000$");
+        assertThat(bob.received).singleElement().satisfies(m -> assertThat(m.size()).isEqualTo(10_000));
+        assertThat(alice.reports).singleElement().satisfies(r -> assertThat(r.range().value()).isEqualTo("1-10000/10000"));
+        assertThat(alice.sent).containsExactly("big-1");
+        assertThat(alice.progress).filteredOn(p -> p[0] == 1).extracting(p -> p[1]).containsExactly(4096L, 8192L, 10_000L);
+        assertThat(pair.machineA.pendingTransactions()).isZero();
     }
 
     @Test
