@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.random.RandomGenerator;
 
 import io.netty.buffer.ByteBuf;
@@ -119,8 +120,12 @@ final class MsrpOutbound extends ChannelDuplexHandler {
         }
         if (c.executor().inEventLoop()) {
             enqueue(s);
-        } else {
+            return;
+        }
+        try {
             c.executor().execute(() -> enqueue(s));
+        } catch (RejectedExecutionException e) {
+            s.report(closedEnd(s)); // the event loop is shutting down
         }
     }
 
@@ -153,7 +158,9 @@ final class MsrpOutbound extends ChannelDuplexHandler {
         // to send pending responses or REPORT requests." Anything else waits for the open chunk too.
         messages.addLast(new Waiting(msg, promise));
         pump(0); // interrupt and write what waits now; the stream goes on in its next turn
-        schedulePump();
+        if (open != null || !streams.isEmpty()) {
+            schedulePump();
+        }
     }
 
     @Override
