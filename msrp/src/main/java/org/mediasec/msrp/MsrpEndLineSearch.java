@@ -3,6 +3,7 @@ package org.mediasec.msrp;
 import java.nio.charset.StandardCharsets;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.mediasec.common.Bytes;
 
 /**
@@ -24,8 +25,7 @@ public final class MsrpEndLineSearch {
     /** Number of hyphens that open the pattern, and the probe stride. */
     private static final int RUN = 7;
     private static final long HYPHENS = 0x2d2d2d2d2d2d2d2dL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private final byte[] pattern;
 
     private MsrpEndLineSearch(byte[] pattern) {
@@ -35,6 +35,11 @@ public final class MsrpEndLineSearch {
     /** The search for {@code "-------" + transactionId}; the id is not validated here. */
     public static MsrpEndLineSearch of(String transactionId) {
         return new MsrpEndLineSearch(("-------" + transactionId).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code -------<transaction-id>} as octets (a copy), for a search over memory this class cannot read. */
+    public byte[] pattern() {
+        return pattern.clone();
     }
 
     /** Length of {@code -------<transaction-id>}: the end-line without flag and CRLF. */
@@ -71,60 +76,53 @@ public final class MsrpEndLineSearch {
     /**
      * {@link #indexIn(byte[], int, int)} over the absolute indexes {@code [from, to)} of {@code b}
      * (e.g. a direct buffer about to be written); its position and limit are not used or moved. A
-     * direct buffer's octet reads are costly one by one, so eight octets are tested for a hyphen at a
-     * time (one {@code getLong} and a SWAR zero-byte test); only around a word holding one are the
-     * candidate positions compared with the whole pattern.
+     * direct buffer's octets are costly to read one by one, so eight are read at a time and tested with
+     * {@link #hyphens}: an occurrence starting in the word {@code [i, i+8)} puts seven hyphens in it
+     * (start at {@code i} or {@code i+1}) or makes its last octet one (start at {@code i+2..i+7}), so
+     * only such words (about 1 in 256 of random data) have their hyphens compared with the pattern.
      */
     public int indexIn(ByteBuffer b, int from, int to) {
         final int lo = Math.max(from, 0);
-        final int limit = Math.min(to, b.capacity()) - pattern.length;
-        if (limit < lo) {
-            return -1;
-        }
-        final int runEnd = limit + RUN;
-        int next = lo;
-        int i = lo;
-        for (; i + 8 <= runEnd; i += 8) {
-            if (hasHyphen(b.getLong(i))) {
-                int last = Math.min(limit, i + 7);
-                int at = compare(b, Math.max(next, i - RUN + 1), last);
-                if (at >= 0) {
-                    return at;
+        final int limit = Math.min(to, b.capacity()) - pattern.length; // last start; a word at i <= limit is readable
+        final boolean big = b.order() == ByteOrder.BIG_ENDIAN;
+        for (int i = lo; i <= limit; i += 8) {
+            long w = b.getLong(i);
+            long h = hyphens(big ? w : Long.reverseBytes(w));
+            if ((h & 0x80L) != 0 || Long.bitCount(h) >= RUN) {
+                for (long bits = h; bits != 0; ) {
+                    int z = Long.numberOfLeadingZeros(bits);
+                    int at = i + (z >>> 3);
+                    if (at > limit) {
+                        break;
+                    }
+                    if (matchesAt(b, at)) {
+                        return at;
+                    }
+                    bits &= ~(Long.MIN_VALUE >>> z);
                 }
-                next = last + 1;
-            }
-        }
-        for (; i < runEnd; i++) {
-            if (b.get(i) == HYPHEN) {
-                int last = Math.min(limit, i);
-                int at = compare(b, Math.max(next, i - RUN + 1), last);
-                if (at >= 0) {
-                    return at;
-                }
-                next = last + 1;
             }
         }
         return -1;
     }
 
-    private int compare(ByteBuffer b, int first, int last) {
+    private boolean matchesAt(ByteBuffer b, int at) {
         final byte[] p = pattern;
-        candidates:
-        for (int i = first; i <= last; i++) {
-            for (int k = 0; k < p.length; k++) {
-                if (b.get(i + k) != p[k]) {
-                    continue candidates;
-                }
+        for (int k = 0; k < p.length; k++) {
+            if (b.get(at + k) != p[k]) {
+                return false;
             }
-            return i;
         }
-        return -1;
+        return true;
     }
 
-    /** True if one of the eight octets of {@code w} is a hyphen (the exact SWAR zero-byte test on w ^ "--------"). */
-    private static boolean hasHyphen(long w) {
+    /**
+     * The high bit of every octet of {@code w} that is a hyphen, exactly (the octet at the lowest
+     * address in bit 63, as a big-endian load puts it): the SWAR zero-octet test on {@code w ^ "--------"}
+     * without carries between octets.
+     */
+    private static long hyphens(long w) {
         long x = w ^ HYPHENS;
-        return ((x - ONES) & ~x & HIGHS) != 0;
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
     /** {@link #indexIn(byte[], int, int)} over {@code b[from, to)}. */

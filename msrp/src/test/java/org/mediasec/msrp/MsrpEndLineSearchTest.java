@@ -65,12 +65,14 @@ class MsrpEndLineSearchTest {
                 byte[] a = nearMisses(r, r.nextInt(0, 60), tid);
                 Bytes bytes = Bytes.of(a);
                 java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(a.length).put(a);
+                java.nio.ByteBuffer little = java.nio.ByteBuffer.allocateDirect(a.length).order(java.nio.ByteOrder.LITTLE_ENDIAN).put(a);
                 for (int from = 0; from <= a.length; from++) {
                     for (int to = from; to <= a.length; to++) {
                         int want = naiveIndexOf(a, from, to, p);
                         assertThat(s.indexIn(a, from, to)).as("%s [%d,%d)", tid, from, to).isEqualTo(want);
                         assertThat(s.indexIn(bytes, from, to)).as("%s [%d,%d) Bytes", tid, from, to).isEqualTo(want);
                         assertThat(s.indexIn(direct, from, to)).as("%s [%d,%d) direct", tid, from, to).isEqualTo(want);
+                        assertThat(s.indexIn(little, from, to)).as("%s [%d,%d) little-endian", tid, from, to).isEqualTo(want);
                     }
                 }
             }

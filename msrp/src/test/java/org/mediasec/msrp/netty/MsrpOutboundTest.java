@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.mediasec.common.Bytes;
 import org.mediasec.msrp.MsrpContinuation;
+import org.mediasec.msrp.MsrpEndLineSearch;
 import org.mediasec.msrp.MsrpHeader;
 import org.mediasec.msrp.MsrpMessage;
 import org.mediasec.msrp.MsrpMethod;
@@ -277,6 +278,30 @@ class MsrpOutboundTest {
             assertThat(l.subList(0, l.size() - 1)).allSatisfy(e -> assertThat(e.flag()).isEqualTo(MsrpContinuation.MORE));
         }
         wire(ch);
+    }
+
+    @Test
+    void thePieceSearchThroughTheBuffersAddressAgreesWithTheArraySearch() {
+        SplittableRandom r = new SplittableRandom(8);
+        String tid = "Ab3dEf6hIj9lMn0p";
+        MsrpEndLineSearch s = MsrpEndLineSearch.of(tid);
+        byte[] alphabet = ("-------" + tid + "-x").getBytes(StandardCharsets.US_ASCII);
+        for (int round = 0; round < 3000; round++) {
+            byte[] a = new byte[r.nextInt(0, 200)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = r.nextInt(4) == 0 ? (byte) '-' : alphabet[r.nextInt(alphabet.length)];
+            }
+            if (a.length > 30 && r.nextBoolean()) {
+                plant(a, r.nextInt(a.length - 23), "-------" + tid);
+            }
+            ByteBuf direct = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(a.length).writeBytes(a);
+            try {
+                assertThat(MsrpOutbound.indexIn(s, s.pattern(), direct, direct.nioBuffer(0, a.length), a.length))
+                        .as("round %d", round).isEqualTo(s.indexIn(a, 0, a.length));
+            } finally {
+                direct.release();
+            }
+        }
     }
 
     static void plant(byte[] body, int at, String s) {
