@@ -363,6 +363,9 @@ public final class MsrpFileTransferRun {
                             + id + " of " + octets);
                 }
                 check("MSRP", received, octets, sha);
+                if (sha != null) {
+                    System.out.println("== receiver's rate per 256 MiB stored (MB/s): " + segments(rxEvents.marks, t0, t1, octets));
+                }
                 return new Ours(octets, (t1 - t0) / 1e9, o.report() ? (t2 - t0) / 1e9 : 0, cpu, heap.peak, heap.peakDirect,
                         suite, loadBefore, loadAfter);
             } finally {
@@ -394,6 +397,25 @@ public final class MsrpFileTransferRun {
         }
     }
 
+    /** MB/s between consecutive 256 MiB marks (the last segment ends at messageReceived). */
+    static String segments(long[] marks, long t0, long t1, long octets) {
+        List<String> out = new ArrayList<>();
+        long prevTime = t0;
+        long prevOctets = 0;
+        for (int k = 1; k < marks.length && (long) k * SEGMENT <= octets; k++) {
+            if (marks[k] == 0) {
+                break;
+            }
+            out.add(String.format(Locale.ROOT, "%.0f", (k * SEGMENT - prevOctets) / ((marks[k] - prevTime) / 1e9) / 1e6));
+            prevTime = marks[k];
+            prevOctets = k * SEGMENT;
+        }
+        if (octets > prevOctets && t1 > prevTime) {
+            out.add(String.format(Locale.ROOT, "%.0f", (octets - prevOctets) / ((t1 - prevTime) / 1e9) / 1e6));
+        }
+        return String.join(" ", out);
+    }
+
     static SessionDescription sdp(MsrpUri path, String setup, String direction, CertificateFingerprint fp, List<String> extra) {
         StringBuilder s = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n");
         s.append("m=message ").append(path.effectivePort()).append(" TCP/TLS/MSRP *\r\n");
@@ -406,11 +428,16 @@ public final class MsrpFileTransferRun {
         return SdpParser.parse(s.toString());
     }
 
+    /** Progress is stamped every 256 MiB, to show whether the rate changes along a large file. */
+    static final long SEGMENT = 256L << 20;
+
     /** Listener: completes futures (stamped with the time on the session's event loop) and counts progress. */
     static final class Events implements MsrpSessionListener {
         final CompletableFuture<ReceivedMessage> received = new CompletableFuture<>();
         final CompletableFuture<MsrpReport> report = new CompletableFuture<>();
         final AtomicLong progress = new AtomicLong();
+        /** When progress first reached k * SEGMENT octets (k &lt; 64), written on the session's event loop. */
+        final long[] marks = new long[64];
         /** Shared by both sides' listeners. */
         final CompletableFuture<Void> failure;
         volatile long receivedAt;
@@ -435,6 +462,10 @@ public final class MsrpFileTransferRun {
         @Override
         public void progress(String messageId, boolean sending, long done, long total) {
             progress.lazySet(done);
+            int segment = (int) (done / SEGMENT);
+            if (segment < marks.length && marks[segment] == 0) {
+                marks[segment] = System.nanoTime();
+            }
         }
 
         @Override
