@@ -121,6 +121,27 @@ public final class DefaultMsrpSession implements MsrpSession {
         });
     }
 
+    /**
+     * A SEND whose body is in connection memory: handled on the session's executor like
+     * {@link #deliver(MsrpWire, MsrpMessage)}; {@code send} is released once handled, or here when the
+     * executor takes no more tasks.
+     */
+    public void deliver(MsrpWire connection, SpooledSend send) {
+        Runnable task = () -> {
+            try {
+                machine.onRequest(adapter(connection), send.head(), send.bodyBuffer());
+            } finally {
+                send.release();
+            }
+        };
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            send.release();
+            closed.complete(null);
+        }
+    }
+
     public void writable() {
         run(machine::onWritable);
     }

@@ -61,9 +61,11 @@ final class IncomingMessage {
 
     /**
      * Stores one chunk. Returns 200, 413 (the message is larger than allowed) or 400 (the ranges
-     * contradict each other); on anything but 200 the caller discards the message.
+     * contradict each other); on anything but 200 the caller discards the message. {@code body}: the
+     * chunk's remaining octets (position and limit are left alone); a direct buffer goes to the spill
+     * file with no copy of ours or the JDK's.
      */
-    MsrpStatus accept(MsrpHeader.ByteRange range, Optional<String> chunkType, Bytes body, MsrpContinuation flag,
+    MsrpStatus accept(MsrpHeader.ByteRange range, Optional<String> chunkType, ByteBuffer body, MsrpContinuation flag,
                       boolean chunkSuccessReport, MsrpHeader.FailureReport.Kind chunkFailureReport) throws IOException {
         if (contentType == null && chunkType.isPresent()) {
             contentType = chunkType.get();
@@ -71,7 +73,7 @@ final class IncomingMessage {
         successReport |= chunkSuccessReport;
         failureReport = chunkFailureReport;
         long start = range.start();
-        long len = body.size();
+        long len = body.remaining();
         long end = start + len - 1;
         if (range.totalKnown()) {
             if (total >= 0 && total != range.total()) {
@@ -104,13 +106,13 @@ final class IncomingMessage {
         return total >= 0 && ranges.coversAll(total);
     }
 
-    private void store(long offset, Bytes body) throws IOException {
-        long end = offset + body.size();
+    private void store(long offset, ByteBuffer body) throws IOException {
+        long end = offset + body.remaining();
         if (channel == null && (end > config.spillThreshold() || total > config.spillThreshold())) {
             spill();
         }
         if (channel != null) {
-            ByteBuffer src = body.asReadOnlyByteBuffer();
+            ByteBuffer src = body.duplicate();
             long pos = offset;
             while (src.hasRemaining()) {
                 pos += channel.write(src, pos);
@@ -121,7 +123,7 @@ final class IncomingMessage {
             long want = total >= 0 ? total : Math.max(end, Math.min(config.spillThreshold(), (long) memory.length * 2));
             memory = Arrays.copyOf(memory, (int) want);
         }
-        body.copyTo(0, memory, (int) offset, body.size());
+        body.duplicate().get(memory, (int) offset, body.remaining());
     }
 
     private void spill() throws IOException {

@@ -1,6 +1,7 @@
 package org.mediasec.msrp.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.mediasec.common.Bytes;
 import org.mediasec.msrp.MsrpContent;
 import org.mediasec.msrp.MsrpContinuation;
 import org.mediasec.msrp.MsrpHeader;
@@ -45,14 +45,15 @@ final class MessageReceiver {
         return incoming.size();
     }
 
-    void onSend(MsrpWire from, MsrpRequest r) {
+    /** {@code body}: the chunk's octets ({@code r}'s own, or kept apart from it by the connection), read here only. */
+    void onSend(MsrpWire from, MsrpRequest r, ByteBuffer body) {
         Optional<MsrpHeader.MessageId> mid = r.messageId();
         if (mid.isEmpty()) {
             session.respond(from, r, MsrpStatus.UNINTELLIGIBLE);
             return;
         }
         String id = mid.get().id();
-        Bytes body = r.body();
+        int size = body.remaining();
         MsrpContinuation flag = r.continuation();
         // RFC 4975 §7.3.1: "If the request contains no Byte-Range header field, or contains one with a
         // range-start value of "1", and the closing line continuation flag has a value of "$", then the
@@ -71,7 +72,7 @@ final class MessageReceiver {
         }
         IncomingMessage im = incoming.get(id);
         if (im == null) {
-            if (r.content().isEmpty() && body.size() == 0 && flag == MsrpContinuation.COMPLETE && range.start() == 1) {
+            if (r.content().isEmpty() && size == 0 && flag == MsrpContinuation.COMPLETE && range.start() == 1) {
                 // a body-less SEND (the opener's first SEND, or a keep-alive): acknowledged, nothing to deliver
                 session.respond(from, r, MsrpStatus.OK);
                 return;
@@ -111,7 +112,7 @@ final class MessageReceiver {
             // can take the range-start and total values from the original SEND request, but MUST
             // calculate the range-end field from the actual body data."
             if (r.failureReport() != MsrpHeader.FailureReport.Kind.NO && before > 0) {
-                session.sendReport(id, range.withLength(body.size()), status);
+                session.sendReport(id, range.withLength(size), status);
             }
             return;
         }

@@ -266,6 +266,15 @@ public final class MsrpSessionMachine {
      * From-Path URI to be the peer's {@code a=path} URI (481 otherwise).
      */
     public void onRequest(MsrpWire from, MsrpRequest r) {
+        onRequest(from, r, null);
+    }
+
+    /**
+     * {@link #onRequest(MsrpWire, MsrpRequest)} for a SEND whose body came apart from {@code r}
+     * ({@link SpooledSend}): {@code body}'s remaining octets; null when the body is {@code r}'s own.
+     * The buffer is read during this call only.
+     */
+    public void onRequest(MsrpWire from, MsrpRequest r, java.nio.ByteBuffer body) {
         if (closed || !r.toPath().get(0).matches(localUri)
                 || !r.fromPath().get(r.fromPath().size() - 1).matches(remoteUri)) {
             LOG.debug("{} {} {} from {} does not match the session paths: 481", tag, r.method(), r.transactionId(),
@@ -283,7 +292,7 @@ public final class MsrpSessionMachine {
             return;
         }
         if (r.method().equals(MsrpMethod.SEND)) {
-            receiver.onSend(from, r);
+            receiver.onSend(from, r, body != null ? body : r.body().asReadOnlyByteBuffer());
         } else if (r.method().equals(MsrpMethod.REPORT)) {
             receiver.onReport(r, sender);
         } else {

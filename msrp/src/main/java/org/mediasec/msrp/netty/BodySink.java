@@ -73,6 +73,20 @@ final class BodySink {
         this.clean = clean;
     }
 
+    /**
+     * A sink holding {@code length} body octets taken from {@code src} (its reader index moves), which
+     * the caller searched for {@code -------<tid>} up to body offset {@code searchFrom} (where an
+     * undecided one may start); {@code guess} must exceed {@code length}.
+     */
+    static BodySink searched(MsrpEndLineSearch search, byte[] marker, ByteBuf src, int length, int searchFrom,
+                             int guess, int maxBody, boolean clean) {
+        BodySink s = new BodySink(search, marker, new byte[0], 0, 0, Math.max(guess, length + 1), maxBody, clean);
+        src.readBytes(s.arr, 0, length);
+        s.len = length;
+        s.searchFrom = Math.max(0, Math.min(searchFrom, length));
+        return s;
+    }
+
     /** Takes octets from {@code in} (moving its reader index) until the end-line or the end of {@code in}. */
     Result feed(ByteBuf in) {
         while (true) {

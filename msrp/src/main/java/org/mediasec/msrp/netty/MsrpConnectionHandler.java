@@ -28,6 +28,7 @@ import org.mediasec.msrp.internal.ChunkEnd;
 import org.mediasec.msrp.internal.DefaultMsrpSession;
 import org.mediasec.msrp.internal.MsrpWire;
 import org.mediasec.msrp.internal.OutgoingStream;
+import org.mediasec.msrp.internal.SpooledSend;
 
 /**
  * The last handler of an MSRP connection: routes each message to its session by the first To-Path
@@ -185,6 +186,18 @@ final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implement
                 return;
             }
             s.deliver(this, r);
+        } else if (msg instanceof SpooledSend sp) {
+            MsrpRequest r = sp.head();
+            DefaultMsrpSession s = endpoint.sessionFor(r.toPath().get(0));
+            if (s == null || !endpoint.admit(this, s)) {
+                sp.release();
+                LOG.debug("[{}] {} {} for unknown session {}: 481", describe(), r.method(), r.transactionId(), r.toPath().get(0));
+                if (r.wantsResponse(MsrpStatus.SESSION_DOES_NOT_EXIST)) {
+                    ctx.writeAndFlush(MsrpResponse.to(r, MsrpStatus.SESSION_DOES_NOT_EXIST));
+                }
+                return;
+            }
+            s.deliver(this, sp); // releases it
         } else if (msg instanceof MsrpResponse r) {
             DefaultMsrpSession s = endpoint.sessionFor(r.toPath().get(0));
             if (s != null && sessions.contains(s)) {

@@ -364,7 +364,8 @@ public final class MsrpEndpoint implements AutoCloseable {
         // uses its own pipeline). Revisit with a dissector that handles several messages per record.
         // MsrpOutbound sits on the tail side of the encoder: every message written on the channel passes it,
         // so none goes out inside an open streamed chunk.
-        ch.pipeline().addLast(new MsrpFrameDecoder(limits), MsrpMessageEncoder.INSTANCE, new MsrpOutbound(RANDOM),
+        // large SEND bodies stay in direct memory (SpooledSend): a spilled chunk is written to its file from there
+        ch.pipeline().addLast(MsrpFrameDecoder.withDirectBodies(limits), MsrpMessageEncoder.INSTANCE, new MsrpOutbound(RANDOM),
                 handler);
     }
 

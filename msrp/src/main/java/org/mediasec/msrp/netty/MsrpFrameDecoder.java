@@ -1,5 +1,6 @@
 package org.mediasec.msrp.netty;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +17,12 @@ import org.slf4j.LoggerFactory;
 import org.mediasec.common.Bytes;
 import org.mediasec.msrp.MsrpContinuation;
 import org.mediasec.msrp.MsrpEndLineSearch;
+import org.mediasec.msrp.MsrpMethod;
+import org.mediasec.msrp.MsrpRequest;
 import org.mediasec.msrp.codec.DecodeResult;
 import org.mediasec.msrp.codec.MsrpCodec;
 import org.mediasec.msrp.codec.MsrpLimits;
+import org.mediasec.msrp.internal.SpooledSend;
 
 /**
  * Splits an MSRP byte stream into messages (RFC 4975 §7.1 framing): a start line
@@ -41,6 +45,11 @@ import org.mediasec.msrp.codec.MsrpLimits;
  * body exactly once, into the message's {@code Bytes}. A large body ({@link BodySink}) is copied
  * straight from the received buffers (the TLS handler's direct output) into the array that becomes its
  * {@code Bytes}: once per body octet, with no heap cumulation in between.
+ *
+ * <p>{@link #withDirectBodies} (the session endpoint's pipeline): such a large SEND body is collected
+ * in a pooled direct buffer instead ({@link DirectBodySink}) and passed on as a {@link SpooledSend},
+ * so the session can write it to its spill file without a heap array; every other frame is decoded
+ * as without it.
  */
 public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(MsrpFrameDecoder.class);
@@ -66,6 +75,8 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     }
 
     private final MsrpLimits limits;
+    /** Large SEND bodies stay in direct memory and are passed on as {@link SpooledSend}. */
+    private final boolean directBodies;
     private State state = State.START_LINE;
     /** Offsets below are relative to the reader index, which only moves when a frame is emitted. */
     private int lineStart;
@@ -87,6 +98,10 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     /** In STREAMING: the start line and headers through the empty line, and the body collector. */
     private byte[] head;
     private BodySink sink;
+    /** In STREAMING with {@link #directBodies}: the body collector instead of {@link #sink}. */
+    private DirectBodySink dsink;
+    /** After a direct-buffer BODY search that found no end-line: the body offset the search got to. */
+    private int searchedTo;
     /** The size of the last streamed body: the array size guessed for the next one. */
     private int lastBodyLength;
     /** In this read cycle: octets went to the sink / a streamed message was passed on. */
@@ -98,8 +113,23 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     }
 
     public MsrpFrameDecoder(MsrpLimits limits) {
+        this(limits, false);
+    }
+
+    private MsrpFrameDecoder(MsrpLimits limits, boolean directBodies) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.directBodies = directBodies;
         setCumulator(HEAP_CUMULATOR);
+    }
+
+    /**
+     * A decoder that passes a SEND whose body spans received buffers on as a {@link SpooledSend} (the
+     * body in a pooled direct buffer, to be released by whoever takes it) instead of an
+     * {@link MsrpRequest}; for the session layer, which writes large bodies to a file. Everything
+     * else is decoded as by {@link #MsrpFrameDecoder(MsrpLimits)}.
+     */
+    public static MsrpFrameDecoder withDirectBodies(MsrpLimits limits) {
+        return new MsrpFrameDecoder(limits, true);
     }
 
     /**
@@ -202,12 +232,9 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                 }
                 case BODY -> {
                     if (!in.hasArray() && avail - bodyStart >= marker.length + STREAM_AFTER) {
-                        if (matchesAt(in, base + bodyStart - 2)) {
-                            // the empty line's CRLF is the one before the end-line: an empty body
-                            emit(ctx, in, out, bodyStart - 2 + marker.length + 3);
-                            continue;
-                        }
-                        int whole = findEndLine(in, base + bodyStart - 2, base + avail);
+                        // one search over the body octets of this buffer; a body that continues goes to
+                        // a sink told how far this search got, so no octet is searched twice
+                        int whole = findEndLineDirect(in, base, avail);
                         if (whole < 0) {
                             if (!streamFromDirect(ctx, in, out, base, avail)) {
                                 return;
@@ -221,7 +248,6 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                             fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
                             return;
                         }
-                        bodySearched = false;
                         emit(ctx, in, out, whole + marker.length + 3 - base);
                         continue;
                     }
@@ -266,16 +292,33 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
      * later reads ({@link State#STREAMING}) or the frame failed.
      */
     private boolean streamFromDirect(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, int base, int avail) {
+        if ((long) avail - bodyStart > (long) limits.maxChunkSize() + marker.length + 3) {
+            // no end-line in more octets than the largest body and its end-line
+            fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
+            return false;
+        }
         head = new byte[bodyStart];
         in.getBytes(base, head);
-        // the sink searches from the third body octet on (an end-line needs its CRLF before it): a
-        // -------<tid> at body offset 0 or 1 is looked for here, so that a clean body is really clean
-        boolean clean = !occursAt(in, base + bodyStart) && !occursAt(in, base + bodyStart + 1);
+        // findEndLineDirect searched this buffer's body octets from body offset 0 (bodySearched: clean)
         int so = avail - bodyStart;
-        int guess = lastBodyLength > so ? lastBodyLength : Math.max(2 * so, MIN_GUESS);
-        sink = new BodySink(search, marker, head, 0, 0, guess, limits.maxChunkSize(), clean);
         in.readerIndex(base + bodyStart);
         state = State.STREAMING;
+        if (directBodies) {
+            dsink = new DirectBodySink(ctx.alloc(), search, marker.length, lastBodyLength, limits.maxChunkSize(),
+                    searchedTo, bodySearched);
+            BodySink.Result r = dsink.feed(in);
+            if (r == BodySink.Result.MORE) {
+                return false;
+            }
+            if (r == BodySink.Result.TOO_LARGE || dsink.bodyLength() > limits.maxChunkSize()) {
+                fail(ctx, in, out, MsrpFrameError.Kind.LIMIT_EXCEEDED, "body larger than " + limits.maxChunkSize());
+                return false;
+            }
+            out.add(streamedDirectMessage(ctx));
+            return true;
+        }
+        int guess = lastBodyLength > so ? lastBodyLength : Math.max(2 * so, MIN_GUESS);
+        sink = BodySink.searched(search, marker, in, so, searchedTo, guess, limits.maxChunkSize(), bodySearched);
         BodySink.Result r = sink.feed(in);
         switch (r) {
             case MORE -> {
@@ -300,26 +343,20 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** True if {@code -------<tid>} (the marker without its CRLF) starts at {@code at} in {@code in}. */
-    private boolean occursAt(ByteBuf in, int at) {
-        if (at + marker.length - 2 > in.writerIndex()) {
-            return false;
-        }
-        for (int k = 2; k < marker.length; k++) {
-            if (in.getByte(at + k - 2) != marker[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void startStreaming(ByteBuf in, int base, int avail) {
         byte[] a = in.array();
         int off = in.arrayOffset() + base;
         head = java.util.Arrays.copyOfRange(a, off, off + bodyStart);
         int so = avail - bodyStart;
-        int guess = lastBodyLength > so ? lastBodyLength : Math.max(2 * so, MIN_GUESS);
-        sink = new BodySink(search, marker, a, off + bodyStart, so, guess, limits.maxChunkSize(), bodySearched);
+        if (directBodies) {
+            // searched up to the last octets that could still start the end-line (as BodySink does)
+            dsink = new DirectBodySink(in.alloc(), search, marker.length, lastBodyLength, limits.maxChunkSize(),
+                    Math.max(0, so - (marker.length + 2)), bodySearched);
+            dsink.prefill(a, off + bodyStart, so);
+        } else {
+            int guess = lastBodyLength > so ? lastBodyLength : Math.max(2 * so, MIN_GUESS);
+            sink = new BodySink(search, marker, a, off + bodyStart, so, guess, limits.maxChunkSize(), bodySearched);
+        }
         in.skipBytes(avail);
         state = State.STREAMING;
     }
@@ -331,6 +368,10 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             return;
         }
         streamedThisRead = true;
+        if (dsink != null) {
+            channelReadDirect(ctx, buf);
+            return;
+        }
         BodySink.Result r;
         try {
             r = sink.feed(buf);
@@ -360,6 +401,87 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    private void channelReadDirect(ChannelHandlerContext ctx, ByteBuf buf) throws Exception {
+        BodySink.Result r;
+        try {
+            r = dsink.feed(buf);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+        switch (r) {
+            case MORE -> buf.release();
+            case TOO_LARGE -> {
+                buf.release();
+                failStreaming(ctx, "body larger than " + limits.maxChunkSize());
+            }
+            case DONE -> {
+                if (dsink.bodyLength() > limits.maxChunkSize()) {
+                    buf.release();
+                    failStreaming(ctx, "body larger than " + limits.maxChunkSize());
+                    return;
+                }
+                Object message = streamedDirectMessage(ctx);
+                firedThisRead = true;
+                ctx.fireChannelRead(message);
+                // the octets after the end-line are still in buf (the sink moved its reader index back)
+                channelRead(ctx, buf);
+            }
+            default -> throw new IllegalStateException(r.name());
+        }
+    }
+
+    /**
+     * The message of a frame whose body {@link #dsink} collected, within the limit; resets the frame.
+     * A SEND whose body the search found free of {@code -------<tid>} is passed on as a
+     * {@link SpooledSend}: RFC 4975 §7.1, "If the request contains a body, the sender MUST ensure that
+     * the end-line (seven hyphens, the transaction identifier, and a continuation flag) is not present
+     * in the body." is enforced here by that search (every octet of the body, a look-alike anywhere
+     * makes the body not clean). Any other frame (not clean, not a SEND, malformed) is decoded with
+     * its body as a heap array, exactly as without direct bodies, so the {@link MsrpRequest} check
+     * judges it.
+     */
+    private Object streamedDirectMessage(ChannelHandlerContext ctx) {
+        DirectBodySink done = dsink;
+        dsink = null;
+        ByteBuf body = done.takeBody();
+        lastBodyLength = body.readableBytes();
+        try {
+            if (done.clean()) {
+                DecodeResult r = MsrpCodec.decodeWithBody(head, head.length, Bytes.EMPTY, tid, done.flag(), limits, true);
+                if (r instanceof DecodeResult.Ok ok && ok.message() instanceof MsrpRequest req
+                        && req.method().equals(MsrpMethod.SEND)) {
+                    resetFrame();
+                    SpooledSend s = new SpooledSend(req, body);
+                    body = null;
+                    return s;
+                }
+            }
+            byte[] arr = new byte[body.readableBytes()];
+            body.getBytes(body.readerIndex(), arr);
+            DecodeResult r = MsrpCodec.decodeWithBody(head, head.length, Bytes.ownedBy(arr), tid, done.flag(), limits,
+                    done.clean());
+            Object message = asMessage(ctx, r);
+            resetFrame();
+            return message;
+        } finally {
+            if (body != null) {
+                body.release();
+            }
+        }
+    }
+
+    private Object asMessage(ChannelHandlerContext ctx, DecodeResult r) {
+        if (r instanceof DecodeResult.Ok ok) {
+            return ok.message();
+        }
+        DecodeResult.Malformed m = (DecodeResult.Malformed) r;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] malformed MSRP message (tid {}): {}", ctx.channel(), tid, m.reason());
+        }
+        return new MsrpFrameError(MsrpFrameError.Kind.MALFORMED, m.reason(), m.recovered());
+    }
+
     /** Passes on the streamed message; false when its body broke the limit (the channel is closing). */
     private boolean emitStreamed(ChannelHandlerContext ctx, BodySink done) {
         byte[] body = done.body();
@@ -379,16 +501,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         lastBodyLength = body.length;
         DecodeResult r = MsrpCodec.decodeWithBody(head, head.length, Bytes.ownedBy(body), tid, done.flag(), limits,
                 done.clean());
-        Object message;
-        if (r instanceof DecodeResult.Ok ok) {
-            message = ok.message();
-        } else {
-            DecodeResult.Malformed m = (DecodeResult.Malformed) r;
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("[{}] malformed MSRP message (tid {}): {}", ctx.channel(), tid, m.reason());
-            }
-            message = new MsrpFrameError(MsrpFrameError.Kind.MALFORMED, m.reason(), m.recovered());
-        }
+        Object message = asMessage(ctx, r);
         resetFrame();
         return message;
     }
@@ -408,7 +521,12 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
      */
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
-        if (state == State.STREAMING && sink != null) {
+        if (state == State.STREAMING && dsink != null) {
+            ByteBuf rest = Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(head), dsink.takeSoFar());
+            resetFrame();
+            ctx.fireChannelRead(rest);
+            ctx.fireChannelReadComplete();
+        } else if (state == State.STREAMING && sink != null) {
             ByteBuf rest = Unpooled.wrappedBuffer(head, sink.taken());
             resetFrame();
             ctx.fireChannelRead(rest);
@@ -467,10 +585,18 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         pendingHit = false;
         head = null;
         sink = null;
+        if (dsink != null) {
+            dsink.release();
+            dsink = null;
+        }
     }
 
     private void fail(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, MsrpFrameError.Kind kind, String reason) {
         LOG.warn("[{}] closing MSRP connection: {} ({})", ctx.channel(), reason, limits);
+        if (dsink != null) {
+            dsink.release();
+            dsink = null;
+        }
         state = State.FAILED;
         in.skipBytes(in.readableBytes());
         out.add(new MsrpFrameError(kind, reason, Optional.empty()));
@@ -545,6 +671,39 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                 return at - 2 - shift;
             }
             bodySearched = false; // -------<tid> inside the body: let the codec's check judge it
+            from = at + 1;
+        }
+    }
+
+    /**
+     * Index (into {@code in}) of the CR that starts {@code CRLF -------<tid><flag> CRLF} whose
+     * {@code -------<tid>} starts in the body, {@code in[base + bodyStart, base + avail)}, or -1: a
+     * direct buffer, searched eight octets at a time ({@link MsrpEndLineSearch#indexIn(ByteBuffer, int,
+     * int)}). Clears {@link #bodySearched} on a {@code -------<tid>} that is not the end-line (RFC 4975
+     * §7.1: the end-line "is not present in the body"; the codec's check or a {@link SpooledSend}'s
+     * refusal judges it). On -1, {@link #searchedTo} is the body offset from which an end-line could
+     * still start (undecided: too close to the end).
+     */
+    private int findEndLineDirect(ByteBuf in, int base, int avail) {
+        ByteBuffer b = in.nioBuffer(base, avail);
+        int m = search.length();
+        int from = bodyStart; // at bodyStart the empty line's CRLF precedes: an empty body
+        while (true) {
+            int at = search.indexIn(b, from, avail);
+            if (at < 0) {
+                searchedTo = Math.max(from, avail - m + 1) - bodyStart;
+                return -1;
+            }
+            int f = at + m;
+            if (f + 3 > avail) {
+                searchedTo = at - bodyStart;
+                return -1;
+            }
+            if (b.get(at - 2) == CR && b.get(at - 1) == LF && MsrpContinuation.fromFlag(b.get(f)) != null
+                    && b.get(f + 1) == CR && b.get(f + 2) == LF) {
+                return base + at - 2;
+            }
+            bodySearched = false;
             from = at + 1;
         }
     }
