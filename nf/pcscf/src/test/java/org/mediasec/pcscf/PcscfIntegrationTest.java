@@ -12,7 +12,6 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -21,7 +20,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.sip.ClientTransaction;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mediasec.agw.AgwNode;
-import org.mediasec.agw.config.AgwConfig;
 import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.core.Core;
 import org.mediasec.core.CoreConfig;
@@ -57,7 +54,7 @@ import org.mediasec.tls.LocalIdentity;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PcscfIntegrationTest {
-    static final String DOMAIN = "ims.example.net";
+    static final String DOMAIN = LoopbackNetwork.DOMAIN;
     static final LocalIdentity ALICE_ID = LocalIdentity.selfSigned("alice.test");
 
     Core core;
@@ -70,37 +67,17 @@ class PcscfIntegrationTest {
     @BeforeAll
     void start() throws Exception {
         core = Core.start(CoreConfig.defaults().withPort(0));
-        pcscf = PcscfNode.start(PcscfConfig.defaults()
-                .withSip(new PcscfConfig.Sip(null, 0, null, DOMAIN, null))
-                .withCore(new PcscfConfig.Core("sip:127.0.0.1:" + core.port() + ";lr"))
-                .withH248(new PcscfConfig.H248(null, null, 0, null, null, null, null))
-                .withLimits(new PcscfConfig.Limits(2)));
-        int base = 22000 + new Random().nextInt(80) * 50;
-        agw = AgwNode.start(AgwConfig.defaults().withMid("[127.0.0.1]:2945")
-                .withH248(AgwConfig.H248.DEFAULTS.withMgc("127.0.0.1", pcscf.mgcAddress().getPort()).withLocal("127.0.0.1", 0))
-                .withRealms(List.of(new AgwConfig.RealmConfig("access", "127.0.0.1", null, base, base + 24),
-                        new AgwConfig.RealmConfig("core", "127.0.0.1", null, base + 25, base + 49))));
+        pcscf = PcscfNode.start(LoopbackNetwork.pcscfToward(core).withLimits(new PcscfConfig.Limits(2)));
+        agw = LoopbackNetwork.agwFor(pcscf, 22000);
         pcscf.agwReady().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        String route = "<" + pcscf.sipUri() + ">";
-        alice = new TestUa("alice", DOMAIN, route);
-        bob = new TestUa("bob", DOMAIN, route);
-        carol = new TestUa("carol", DOMAIN, route);
-        assertThat(alice.register("msrp-tls;mediasec", 600).getStatusCode()).isEqualTo(200);
-        assertThat(bob.register(null, 600).getStatusCode()).isEqualTo(200);
-        assertThat(carol.register(null, 600).getStatusCode()).isEqualTo(200);
+        alice = LoopbackNetwork.registered("alice", pcscf, "msrp-tls;mediasec");
+        bob = LoopbackNetwork.registered("bob", pcscf, null);
+        carol = LoopbackNetwork.registered("carol", pcscf, null);
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {alice, bob, carol, pcscf, agw, core}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
+        LoopbackNetwork.closeAll(alice, bob, carol, pcscf, agw, core);
     }
 
     @AfterEach

@@ -27,7 +27,7 @@ import org.mediasec.sip.IncomingRequest;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PcscfSessionBoundsTest {
-    static final String DOMAIN = "ims.example.net";
+    static final String DOMAIN = LoopbackNetwork.DOMAIN;
     static final Duration MAX_SESSION = Duration.ofSeconds(2);
 
     Core core;
@@ -39,28 +39,18 @@ class PcscfSessionBoundsTest {
     @BeforeAll
     void start() throws Exception {
         core = Core.start(CoreConfig.defaults().withPort(0));
-        pcscf = PcscfNode.start(PcscfConfig.defaults()
-                .withSip(new PcscfConfig.Sip(null, 0, null, DOMAIN, null))
-                .withCore(new PcscfConfig.Core("sip:127.0.0.1:" + core.port() + ";lr"))
-                .withH248(new PcscfConfig.H248(null, null, 0, null, null, null, null))
+        pcscf = PcscfNode.start(LoopbackNetwork.pcscfToward(core)
                 .withTimeouts(new PcscfConfig.Timeouts(Duration.ofMillis(500), null))
                 .withLimits(new PcscfConfig.Limits(100, MAX_SESSION)));
         agw = new ScriptedAgw(pcscf.mgcAddress());
         pcscf.agwReady().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        String route = "<" + pcscf.sipUri() + ">";
-        alice = new TestUa("alice", DOMAIN, route);
-        bob = new TestUa("bob", DOMAIN, route);
-        assertThat(alice.register("msrp-tls;mediasec", 600).getStatusCode()).isEqualTo(200);
-        assertThat(bob.register(null, 600).getStatusCode()).isEqualTo(200);
+        alice = LoopbackNetwork.registered("alice", pcscf, "msrp-tls;mediasec");
+        bob = LoopbackNetwork.registered("bob", pcscf, null);
     }
 
     @AfterAll
-    void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {alice, bob, pcscf, agw, core}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+    void stop() {
+        LoopbackNetwork.closeAll(alice, bob, pcscf, agw, core);
     }
 
     @AfterEach
