@@ -2,8 +2,8 @@ package org.mediasec.pcscf.alg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.ALL;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.sdp;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.ALL;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.sdp;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import org.mediasec.h248.iq.IqException;
 import org.mediasec.h248.iq.IqLocal;
 import org.mediasec.h248.iq.MediaEndpoint;
 import org.mediasec.sdp.SessionDescription;
+import org.mediasec.testkit.SdpText;
 
 /** What the ALG does with AGW replies it cannot use. */
 class AgwReservationTest {
@@ -37,7 +38,7 @@ class AgwReservationTest {
     @Test
     void aTlsReservationWithoutTheAgwFingerprintCannotBeOffered() {
         ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
-        SessionDescription offer = sdp(ImsAlgTerminatingTest.MSRP_OFFER);
+        SessionDescription offer = sdp(ImsAlgSdp.CORE_MSRP_OFFER);
         IqPlan plan = alg.plan(offer, CallDirection.TERMINATING, ALL);
         StreamPlan s = plan.stream(0);
         IqLocal access = new IqLocal(s.access().media(), s.access().proto(), s.access().formats(),
@@ -54,15 +55,10 @@ class AgwReservationTest {
     @Test
     void anAnswerWithADifferentNumberOfMLinesIsRefused() {
         ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
-        SessionDescription offer = sdp(ImsAlgOriginatingTest.MSRP_OFFER);
+        SessionDescription offer = sdp(ImsAlgSdp.UE_MSRP_OFFER);
         IqPlan plan = alg.plan(offer, CallDirection.ORIGINATING, ALL);
         Map<Integer, AgwReservation> res = new FakeAgw().reserve(plan);
-        SessionDescription answer = sdp("""
-                v=0
-                o=bob 1 1 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
+        SessionDescription answer = sdp(SdpText.session("bob", 1, 1, "198.51.100.7") + """
                 """);
         assertThatThrownBy(() -> alg.onAnswer(offer, plan, res, answer)).isInstanceOf(AlgException.class)
                 .hasMessage("answer has 0 m-lines, the offer 1 (RFC 3264 §6)");

@@ -1,10 +1,10 @@
 package org.mediasec.pcscf.alg;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.ALL;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.MSRP_ANSWER_FROM_CORE;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.MSRP_OFFER;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.sdp;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.ALL;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.CORE_MSRP_ANSWER;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.UE_MSRP_OFFER;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.sdp;
 
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ class ImsAlgMsrpAwareModeTest {
 
     @Test
     void cemaOnBothSidesLeavesThePathsAloneAndTheAgwRelaysBytes() {
-        Round r = originating(cema(MSRP_OFFER), cema(MSRP_ANSWER_FROM_CORE));
+        Round r = originating(cema(UE_MSRP_OFFER), cema(CORE_MSRP_ANSWER));
         StreamPlan sp = r.plan().stream(0);
         assertThat(sp.msrpAware()).isFalse();
         assertThat(sp.access().proto()).isEqualTo(Proto.TCP_TLS);
@@ -70,7 +70,7 @@ class ImsAlgMsrpAwareModeTest {
 
     @Test
     void withoutCemaEachPeerSeesTheAgwAndTheAgwKnowsBothPaths() {
-        Round r = originating(MSRP_OFFER, MSRP_ANSWER_FROM_CORE);
+        Round r = originating(UE_MSRP_OFFER, CORE_MSRP_ANSWER);
         StreamPlan sp = r.plan().stream(0);
         assertThat(sp.msrpAware()).isTrue();
         assertThat(sp.access().proto()).isEqualTo(Proto.TCP_TLS_MSRP);
@@ -93,7 +93,7 @@ class ImsAlgMsrpAwareModeTest {
     @Test
     void aCemaAnswerToAnOfferWithoutCemaIsNotForwarded() {
         // RFC 6714 §6.2: the Middlebox acting as MSRP B2BUA "will never forward the SDP 'msrp-cema' attribute".
-        Round r = originating(MSRP_OFFER, cema(MSRP_ANSWER_FROM_CORE));
+        Round r = originating(UE_MSRP_OFFER, cema(CORE_MSRP_ANSWER));
         assertThat(r.plan().stream(0).msrpAware()).isTrue();
         assertThat(m(r.result().answer()).has(SdpAttributes.MSRP_CEMA)).isFalse();
     }
@@ -102,7 +102,7 @@ class ImsAlgMsrpAwareModeTest {
     void anAnswerWithoutCemaToACemaOfferTurnsTheStreamAwareInTheAnswersModifies() {
         // RFC 6714 §6.2: the Middlebox is MSRP aware, it "implements MSRP B2BUA functionality"; the offer went on
         // with the UE's a=path, so the AGW keeps that URI toward the core peer and shows the UE a new one.
-        Round r = originating(cema(MSRP_OFFER), MSRP_ANSWER_FROM_CORE);
+        Round r = originating(cema(UE_MSRP_OFFER), CORE_MSRP_ANSWER);
         StreamPlan sp = r.plan().stream(0);
         assertThat(sp.msrpAware()).as("planned agnostic: the offer had a=msrp-cema").isFalse();
         assertThat(sp.access().proto()).isEqualTo(Proto.TCP_TLS);
@@ -128,20 +128,20 @@ class ImsAlgMsrpAwareModeTest {
     @Test
     void aCemaOffererBehindARelayKeepsTheByteRelay() {
         // RFC 6714 §4.2 criteria 2-3: an offerer using a relay falls back with a new offer itself
-        String relayed = cema(MSRP_OFFER).replace("a=path:" + UE_PATH, "a=path:msrps://relay.example.net:2855/r1;tcp "
+        String relayed = cema(UE_MSRP_OFFER).replace("a=path:" + UE_PATH, "a=path:msrps://relay.example.net:2855/r1;tcp "
                 + UE_PATH);
-        Round r = originating(relayed, MSRP_ANSWER_FROM_CORE);
+        Round r = originating(relayed, CORE_MSRP_ANSWER);
         StreamUpdate u = r.result().updates().get(0);
         assertThat(u.access().proto()).isEqualTo(Proto.TCP_TLS);
         assertThat(u.access().localMsrpPath()).isEmpty();
         assertThat(m(r.result().answer()).get(SdpAttributes.PATH)).contains(List.of(CORE_PEER_PATH));
-        Round fallback = originating(MSRP_OFFER, MSRP_ANSWER_FROM_CORE);
+        Round fallback = originating(UE_MSRP_OFFER, CORE_MSRP_ANSWER);
         assertThat(fallback.plan().stream(0).msrpAware()).as("the new offer, without CEMA").isTrue();
     }
 
     @Test
     void anAnswerWithoutPathIsReleased() {
-        Round r = originating(MSRP_OFFER, MSRP_ANSWER_FROM_CORE.replace("a=path:" + CORE_PEER_PATH + "\n", ""));
+        Round r = originating(UE_MSRP_OFFER, CORE_MSRP_ANSWER.replace("a=path:" + CORE_PEER_PATH + "\n", ""));
         StreamUpdate u = r.result().updates().get(0);
         assertThat(u.release()).isTrue();
         assertThat(u.failure()).contains("no a=path", "RFC 4975 §8.1");
@@ -150,7 +150,7 @@ class ImsAlgMsrpAwareModeTest {
 
     @Test
     void tlsPassThroughIsNeverAware() {
-        Round r = originating(MSRP_OFFER.replace("a=3ge2ae:requested\n", ""), MSRP_ANSWER_FROM_CORE
+        Round r = originating(UE_MSRP_OFFER.replace("a=3ge2ae:requested\n", ""), CORE_MSRP_ANSWER
                 .replace("TCP/MSRP", "TCP/TLS/MSRP"));
         assertThat(r.plan().stream(0).decision().action()).isEqualTo(StreamAction.PASS_THROUGH);
         assertThat(r.plan().stream(0).msrpAware()).isFalse();

@@ -1,6 +1,14 @@
 package org.mediasec.pcscf.alg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.AGW_FP;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.ALL;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.CORE_MSRP_ANSWER;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.PEER_FP;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.UE_FP;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.UE_MSRP_OFFER;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.crlf;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.sdp;
 
 import java.util.List;
 import java.util.Map;
@@ -13,31 +21,17 @@ import org.mediasec.h248.iq.PlainTermination;
 import org.mediasec.h248.iq.RemoteMedia;
 import org.mediasec.h248.iq.TlsTermination;
 import org.mediasec.sdp.Proto;
-import org.mediasec.sdp.SdpParser;
 import org.mediasec.sdp.SdpWriter;
 import org.mediasec.sdp.SessionDescription;
 import org.mediasec.sdp.Setup;
 import org.mediasec.sip.secagree.MediaSecCapabilities;
 import org.mediasec.sip.secagree.MediaSecMechanism;
+import org.mediasec.testkit.SdpText;
 
 /** UE-originated sessions: the offer comes from the UE, goes on to the core (specs.md §1.4 B, C, D, E). */
 class ImsAlgOriginatingTest {
-    static final String UE_FP = "a=fingerprint:sha-256 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB:4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF";
-    static final String AGW_FP = "a=fingerprint:sha-256 12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0:12:34:56:78:9A:BC:DE:F0";
-    static final String PEER_FP = "a=fingerprint:sha-256 77:01:C3:9E:77:01:C3:9E:77:01:C3:9E:77:01:C3:9E:77:01:C3:9E:77:01:C3:9E:77:01:C3:9E:77:01:C3:9E";
-    static final MediaSecCapabilities ALL = MediaSecCapabilities.of(MediaSecMechanism.MSRP_TLS,
-            MediaSecMechanism.BFCP_TLS, MediaSecMechanism.UDPTL_DTLS);
-
     final ImsAlg alg = new ImsAlg(AlgConfig.defaults(), FakeAgw.tlsIds(), FakeAgw.msrpSessionIds());
     final FakeAgw agw = new FakeAgw();
-
-    static SessionDescription sdp(String text) {
-        return SdpParser.parse(text.replace("\n", "\r\n"));
-    }
-
-    static String crlf(String text) {
-        return text.replace("\n", "\r\n");
-    }
 
     /** One full originating round: plan, reserve, forward the offer, apply the answer. */
     record Round(IqPlan plan, Map<Integer, AgwReservation> reserved, SessionDescription coreOffer, AnswerResult result,
@@ -56,35 +50,9 @@ class ImsAlgOriginatingTest {
         return new Round(plan, reserved, coreOffer, r, agw.apply(r));
     }
 
-    static final String MSRP_OFFER = """
-            v=0
-            o=alice 2890844526 2890844527 IN IP4 192.0.2.10
-            s=-
-            c=IN IP4 192.0.2.10
-            t=0 0
-            m=message 7394 TCP/TLS/MSRP *
-            a=accept-types:message/cpim text/plain
-            a=path:msrps://192.0.2.10:7394/s111271;tcp
-            a=setup:active
-            %s
-            a=3ge2ae:requested
-            """.formatted(UE_FP);
-
-    static final String MSRP_ANSWER_FROM_CORE = """
-            v=0
-            o=bob 2808844564 2808844564 IN IP4 198.51.100.7
-            s=-
-            c=IN IP4 198.51.100.7
-            t=0 0
-            m=message 2855 TCP/MSRP *
-            a=accept-types:message/cpim text/plain
-            a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp
-            a=setup:passive
-            """;
-
     @Test
     void msrpE2aeOriginating() {
-        Round r = round(MSRP_OFFER, ALL, MSRP_ANSWER_FROM_CORE);
+        Round r = round(UE_MSRP_OFFER, ALL, CORE_MSRP_ANSWER);
 
         StreamDecision d = r.plan().stream(0).decision();
         assertThat(d.action()).isEqualTo(StreamAction.E2AE);
@@ -124,24 +92,14 @@ class ImsAlgOriginatingTest {
 
         // Offer toward the core: plain proto, the AGW's core side, no fingerprint/setup/3ge2ae; no a=msrp-cema in
         // the offer, so MSRP-aware mode: a=path is the AGW's core-side URI (its core address and port, RFC 6714 §6.2).
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
-                v=0
-                o=alice 2890844526 2890844527 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 198.51.100.1
-                t=0 0
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.session("alice", 2890844526L, 2890844527L, "192.0.2.10", "198.51.100.1") + """
                 m=message 9 TCP/MSRP *
                 a=accept-types:message/cpim text/plain
                 a=path:msrp://198.51.100.1:9/agw2;tcp
                 """));
 
         // Answer toward the UE: TLS proto, the AGW's fingerprint and access address, complementary role, applied.
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
-                v=0
-                o=bob 2808844564 2808844564 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 203.0.113.5
-                t=0 0
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.session("bob", 2808844564L, 2808844564L, "198.51.100.7", "203.0.113.5") + """
                 m=message 40000 TCP/TLS/MSRP *
                 a=accept-types:message/cpim text/plain
                 a=path:msrps://203.0.113.5:40000/agw1;tcp
@@ -192,11 +150,7 @@ class ImsAlgOriginatingTest {
 
     @Test
     void msrpE2aeWithCemaAndActpass() {
-        String offer = """
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                t=0 0
+        String offer = SdpText.sessionWithoutConnection("alice", 1, 1, "192.0.2.10") + """
                 m=message 7394 TCP/TLS/MSRP *
                 c=IN IP4 192.0.2.10
                 a=msrp-cema
@@ -205,11 +159,7 @@ class ImsAlgOriginatingTest {
                 %s
                 a=3ge2ae:requested
                 """.formatted(UE_FP);
-        String answer = """
-                v=0
-                o=bob 2 2 IN IP4 198.51.100.7
-                s=-
-                t=0 0
+        String answer = SdpText.sessionWithoutConnection("bob", 2, 2, "198.51.100.7") + """
                 m=message 2855 TCP/MSRP *
                 c=IN IP4 198.51.100.7
                 a=msrp-cema
@@ -221,22 +171,14 @@ class ImsAlgOriginatingTest {
         assertThat(r.plan().stream(0).access().proto()).isEqualTo(Proto.TCP_TLS);
         assertThat(r.plan().stream(0).access().setup()).isEqualTo(Setup.PASSIVE);   // actpass: the ALG decides (RFC 6135 §4.2.2)
         assertThat(r.plan().stream(0).core().proto()).isEqualTo(Proto.TCP);
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                t=0 0
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.sessionWithoutConnection("alice", 1, 1, "192.0.2.10") + """
                 m=message 9 TCP/MSRP *
                 c=IN IP4 198.51.100.1
                 a=msrp-cema
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 """));
         // The core answered without a=setup (RFC 4145 default passive); the UE gets the AGW's passive role.
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
-                v=0
-                o=bob 2 2 IN IP4 198.51.100.7
-                s=-
-                t=0 0
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.sessionWithoutConnection("bob", 2, 2, "198.51.100.7") + """
                 m=message 40000 TCP/TLS/MSRP *
                 c=IN IP4 203.0.113.5
                 a=msrp-cema
@@ -249,7 +191,7 @@ class ImsAlgOriginatingTest {
 
     @Test
     void msrpE2aeUePassiveMakesTheAgwTheTlsClient() {
-        Round r = round(MSRP_OFFER.replace("a=setup:active", "a=setup:passive"), ALL, MSRP_ANSWER_FROM_CORE);
+        Round r = round(UE_MSRP_OFFER.replace("a=setup:active", "a=setup:passive"), ALL, CORE_MSRP_ANSWER);
         TlsTermination access = (TlsTermination) r.plan().stream(0).access();
         assertThat(access.setup()).isEqualTo(Setup.ACTIVE);
         assertThat(access.establish()).as("Establish (D)TLS session at the reservation").isTrue();
@@ -260,12 +202,7 @@ class ImsAlgOriginatingTest {
 
     @Test
     void bfcpE2aeInAMixedOfferWithAudioARejectedAndADisabledStream() {
-        String offer = """
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String offer = SdpText.session("alice", 1, 1, "192.0.2.10") + """
                 m=audio 49170 RTP/AVP 0 8
                 a=rtpmap:0 PCMU/8000
                 a=sendrecv
@@ -285,12 +222,7 @@ class ImsAlgOriginatingTest {
                 a=3ge2ae:requested
                 m=video 0 RTP/AVP 96
                 """.formatted(UE_FP, UE_FP);
-        String answer = """
-                v=0
-                o=focus 7 7 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
+        String answer = SdpText.session("focus", 7, 7, "198.51.100.7") + """
                 m=audio 3456 RTP/AVP 0
                 a=rtpmap:0 PCMU/8000
                 m=application 50002 TCP/BFCP *
@@ -316,12 +248,7 @@ class ImsAlgOriginatingTest {
         assertThat(r.plan().stream(0).access().setup()).isNull();
         assertThat(r.reserved()).containsOnlyKeys(0, 1);
 
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 198.51.100.1
-                t=0 0
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
                 m=audio 40001 RTP/AVP 0 8
                 a=rtpmap:0 PCMU/8000
                 a=sendrecv
@@ -337,12 +264,7 @@ class ImsAlgOriginatingTest {
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 m=video 0 RTP/AVP 96
                 """.formatted(UE_FP)));
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
-                v=0
-                o=focus 7 7 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 203.0.113.5
-                t=0 0
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.session("focus", 7, 7, "198.51.100.7", "203.0.113.5") + """
                 m=audio 40000 RTP/AVP 0
                 a=rtpmap:0 PCMU/8000
                 m=application 40002 TCP/TLS/BFCP *
@@ -363,24 +285,14 @@ class ImsAlgOriginatingTest {
 
     @Test
     void e2ePassThroughLeavesTlsAttributesAndPathAlone() {
-        String offer = """
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String offer = SdpText.session("alice", 1, 1, "192.0.2.10") + """
                 m=message 7394 TCP/TLS/MSRP *
                 a=setup:active
                 %s
                 a=key-mgmt:mikey AQEFgM0XflABAAAAAAAAAAAAAAYAyONQ6gAAAAAJAAAQbWFjcm9tZWRpYS5jb20=
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 """.formatted(UE_FP);
-        String answer = """
-                v=0
-                o=bob 2 2 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
+        String answer = SdpText.session("bob", 2, 2, "198.51.100.7") + """
                 m=message 2855 TCP/TLS/MSRP *
                 a=setup:passive
                 %s
@@ -406,24 +318,14 @@ class ImsAlgOriginatingTest {
 
     @Test
     void passThroughWithActpassIsSettledByTheAnswer() {
-        String offer = """
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String offer = SdpText.session("alice", 1, 1, "192.0.2.10") + """
                 m=message 7394 TCP/TLS/MSRP *
                 a=msrp-cema
                 a=setup:actpass
                 %s
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 """.formatted(UE_FP);
-        String answer = """
-                v=0
-                o=bob 2 2 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
+        String answer = SdpText.session("bob", 2, 2, "198.51.100.7") + """
                 m=message 9 TCP/TLS/MSRP *
                 a=msrp-cema
                 a=setup:active
@@ -446,12 +348,7 @@ class ImsAlgOriginatingTest {
 
     @Test
     void t38E2aeOriginatingWithTlsId() {
-        String offer = """
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String offer = SdpText.session("alice", 1, 1, "192.0.2.10") + """
                 m=image 5004 UDP/TLS/UDPTL t38
                 a=T38FaxVersion:0
                 a=T38FaxRateManagement:transferredTCF
@@ -460,12 +357,7 @@ class ImsAlgOriginatingTest {
                 a=tls-id:abc3de65cddef001be82
                 a=3ge2ae:requested
                 """.formatted(UE_FP);
-        String answer = """
-                v=0
-                o=fax 2 2 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
+        String answer = SdpText.session("fax", 2, 2, "198.51.100.7") + """
                 m=image 6000 udptl t38
                 a=T38FaxVersion:0
                 a=T38FaxRateManagement:transferredTCF
@@ -478,22 +370,12 @@ class ImsAlgOriginatingTest {
         assertThat(access.remote().tlsId()).isEqualTo(new org.mediasec.sdp.TlsId("abc3de65cddef001be82"));
         assertThat(r.plan().stream(0).core()).isEqualTo(PlainTermination.t38Core().withMode(StreamMode.INACTIVE)
                 .withEvents(org.mediasec.h248.iq.IqEvents.failuresAndHeartbeat(2001)));
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 198.51.100.1
-                t=0 0
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
                 m=image 40001 udptl t38
                 a=T38FaxVersion:0
                 a=T38FaxRateManagement:transferredTCF
                 """));
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
-                v=0
-                o=fax 2 2 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 203.0.113.5
-                t=0 0
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.session("fax", 2, 2, "198.51.100.7", "203.0.113.5") + """
                 m=image 9 UDP/TLS/UDPTL t38
                 a=T38FaxVersion:0
                 a=T38FaxRateManagement:transferredTCF
@@ -506,7 +388,7 @@ class ImsAlgOriginatingTest {
 
     @Test
     void aStreamTheCoreRejectsIsReleasedAndRejectedTowardTheUe() {
-        Round r = round(MSRP_OFFER, ALL, MSRP_ANSWER_FROM_CORE.replace("m=message 2855", "m=message 0"));
+        Round r = round(UE_MSRP_OFFER, ALL, CORE_MSRP_ANSWER.replace("m=message 2855", "m=message 0"));
         StreamUpdate u = r.result().updates().get(0);
         assertThat(u.release()).isTrue();
         assertThat(u.failure()).isNull();
@@ -518,7 +400,7 @@ class ImsAlgOriginatingTest {
     @Test
     void aCoreAnswerWithAnImpossibleSetupReleasesTheStream() {
         // Our offer had no a=setup (RFC 4145 default active): the core may not answer active as well.
-        Round r = round(MSRP_OFFER, ALL, MSRP_ANSWER_FROM_CORE.replace("a=setup:passive", "a=setup:active"));
+        Round r = round(UE_MSRP_OFFER, ALL, CORE_MSRP_ANSWER.replace("a=setup:passive", "a=setup:active"));
         StreamUpdate u = r.result().updates().get(0);
         assertThat(u.release()).isTrue();
         assertThat(u.failure()).startsWith("a=setup:active is not a valid answer to a=setup:active");
@@ -528,12 +410,7 @@ class ImsAlgOriginatingTest {
     @Test
     void sessionLevelTlsAttributesDoNotLeakFromAnE2aeStream() {
         // RFC 8122 §5: session-level a=fingerprint applies to every stream without its own.
-        String offer = """
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String offer = SdpText.session("alice", 1, 1, "192.0.2.10") + """
                 a=setup:active
                 %s
                 m=message 7394 TCP/TLS/MSRP *
@@ -547,12 +424,7 @@ class ImsAlgOriginatingTest {
                 .containsExactly(StreamAction.E2AE, StreamAction.PASS_THROUGH);
         assertThat(r.plan().stream(0).access().remote().fingerprints()).containsExactly(FakeAgw.UE_FP);
         // The pass-through stream keeps the values it inherited, now at media level; the e2ae stream has none.
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf("""
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 198.51.100.1
-                t=0 0
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
                 m=message 9 TCP/MSRP *
                 a=path:msrp://198.51.100.1:9/agw2;tcp
                 m=message 9 TCP/TLS/MSRP *

@@ -1,12 +1,13 @@
 package org.mediasec.pcscf.alg;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.AGW_FP;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.ALL;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.PEER_FP;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.UE_FP;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.crlf;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.sdp;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.AGW_FP;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.ALL;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.CORE_MSRP_OFFER;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.PEER_FP;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.UE_FP;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.crlf;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.sdp;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.mediasec.sdp.Setup;
 import org.mediasec.sdp.TlsId;
 import org.mediasec.sip.secagree.MediaSecCapabilities;
 import org.mediasec.sip.secagree.MediaSecMechanism;
+import org.mediasec.testkit.SdpText;
 
 /** Terminating sessions: the offer comes from the core, goes on to the registered UE (specs.md §1.4 A, C, E). */
 class ImsAlgTerminatingTest {
@@ -42,12 +44,7 @@ class ImsAlgTerminatingTest {
         return new Round(plan, ueOffer, r, agw.apply(r));
     }
 
-    static final String T38_OFFER = """
-            v=0
-            o=fax 1 1 IN IP4 198.51.100.7
-            s=-
-            c=IN IP4 198.51.100.7
-            t=0 0
+    static final String T38_OFFER = SdpText.session("fax", 1, 1, "198.51.100.7") + """
             m=image 6000 udptl t38
             a=T38FaxVersion:0
             a=T38MaxBitRate:14400
@@ -57,12 +54,7 @@ class ImsAlgTerminatingTest {
 
     @Test
     void t38TerminatingUpgradeWithTlsId() {
-        String ueAnswer = """
-                v=0
-                o=ue 5 5 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String ueAnswer = SdpText.session("ue", 5, 5, "192.0.2.10") + """
                 m=image 5004 UDP/TLS/UDPTL t38
                 a=T38FaxVersion:0
                 a=T38MaxBitRate:14400
@@ -99,12 +91,7 @@ class ImsAlgTerminatingTest {
                 m=image 6000 UDP t38
                 }}},E=2001{g/cause,hangterm/thb}}}}""");
 
-        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(crlf("""
-                v=0
-                o=fax 1 1 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 203.0.113.5
-                t=0 0
+        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(crlf(SdpText.session("fax", 1, 1, "198.51.100.7", "203.0.113.5") + """
                 m=image 40000 UDP/TLS/UDPTL t38
                 a=T38FaxVersion:0
                 a=T38MaxBitRate:14400
@@ -148,12 +135,7 @@ class ImsAlgTerminatingTest {
                 }}}}}}""".formatted(UE_FP));
 
         // Answer to the core: plain udptl, no fingerprint/setup/tls-id/3ge2ae, the AGW's core side.
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
-                v=0
-                o=ue 5 5 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 198.51.100.1
-                t=0 0
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.session("ue", 5, 5, "192.0.2.10", "198.51.100.1") + """
                 m=image 40001 udptl t38
                 a=T38FaxVersion:0
                 a=T38MaxBitRate:14400
@@ -173,34 +155,29 @@ class ImsAlgTerminatingTest {
         agw.reserve(plan);
     }
 
-    static final String MSRP_OFFER = """
-            v=0
-            o=bob 1 1 IN IP4 198.51.100.7
-            s=-
-            c=IN IP4 198.51.100.7
-            t=0 0
-            m=message 2855 TCP/MSRP *
+    /** The UE's e2ae answer to an upgraded MSRP offer: active, its fingerprint, {@code a=3ge2ae:applied}. */
+    static final String UE_TLS_MSRP_ANSWER = SdpText.session("alice", 9, 9, "192.0.2.10") + """
+            m=message 9 TCP/TLS/MSRP *
             a=accept-types:message/cpim text/plain
-            a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp
-            a=setup:actpass
-            """;
+            a=path:msrps://192.0.2.10:7394/s111271;tcp
+            a=setup:active
+            %s
+            a=3ge2ae:applied
+            """.formatted(UE_FP);
+
+    /** The answer the ALG gives the core for {@link #UE_TLS_MSRP_ANSWER}: plain, the AGW's core side and URI. */
+    static String plainAnswerToTheCore(String agwSessionId) {
+        return SdpText.session("alice", 9, 9, "192.0.2.10", "198.51.100.1") + """
+                m=message 40001 TCP/MSRP *
+                a=accept-types:message/cpim text/plain
+                a=path:msrp://198.51.100.1:40001/%s;tcp
+                a=setup:passive
+                """.formatted(agwSessionId);
+    }
 
     @Test
     void msrpTerminatingUpgrade() {
-        String ueAnswer = """
-                v=0
-                o=alice 9 9 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
-                m=message 9 TCP/TLS/MSRP *
-                a=accept-types:message/cpim text/plain
-                a=path:msrps://192.0.2.10:7394/s111271;tcp
-                a=setup:active
-                %s
-                a=3ge2ae:applied
-                """.formatted(UE_FP);
-        Round r = round(MSRP_OFFER, ALL, ueAnswer);
+        Round r = round(CORE_MSRP_OFFER, ALL, UE_TLS_MSRP_ANSWER);
         assertThat(r.plan().stream(0).access()).isEqualTo(TlsTermination.msrp(Setup.PASSIVE).mode(StreamMode.INACTIVE)
                 .events(org.mediasec.h248.iq.IqEvents.failuresAndHeartbeat(2000)).build());
         // The core offered actpass; the AGW answers it passive (RFC 6135 §4.2.2).
@@ -208,12 +185,7 @@ class ImsAlgTerminatingTest {
                 org.mediasec.h248.iq.MsrpHandling.APPLICATION_AWARE, Setup.PASSIVE)
                 .withRemote(RemoteMedia.of("198.51.100.7", 2855, Setup.ACTPASS)).withMode(StreamMode.INACTIVE)
                 .withEvents(org.mediasec.h248.iq.IqEvents.failuresAndHeartbeat(2001)));
-        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(crlf("""
-                v=0
-                o=bob 1 1 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 203.0.113.5
-                t=0 0
+        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(crlf(SdpText.session("bob", 1, 1, "198.51.100.7", "203.0.113.5") + """
                 m=message 40000 TCP/TLS/MSRP *
                 a=accept-types:message/cpim text/plain
                 a=path:msrps://203.0.113.5:40000/agw1;tcp
@@ -232,36 +204,13 @@ class ImsAlgTerminatingTest {
         assertThat(u.access().remote().msrpPath()).containsExactly("msrps://192.0.2.10:7394/s111271;tcp");
         assertThat(u.core().localMsrpPath()).containsExactly("msrp://198.51.100.1:40001/agw2;tcp");
         assertThat(u.core().remote().msrpPath()).containsExactly("msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp");
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
-                v=0
-                o=alice 9 9 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 198.51.100.1
-                t=0 0
-                m=message 40001 TCP/MSRP *
-                a=accept-types:message/cpim text/plain
-                a=path:msrp://198.51.100.1:40001/agw2;tcp
-                a=setup:passive
-                """));
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(plainAnswerToTheCore("agw2")));
     }
 
     @Test
     void aCemaOfferAnsweredWithoutCemaByTheUeTurnsAwareAtTheAnswer() {
-        String cemaOffer = MSRP_OFFER.replace("a=setup:actpass\n", "a=msrp-cema\na=setup:actpass\n");
-        String ueAnswer = """
-                v=0
-                o=alice 9 9 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
-                m=message 9 TCP/TLS/MSRP *
-                a=accept-types:message/cpim text/plain
-                a=path:msrps://192.0.2.10:7394/s111271;tcp
-                a=setup:active
-                %s
-                a=3ge2ae:applied
-                """.formatted(UE_FP);
-        Round r = round(cemaOffer, ALL, ueAnswer);
+        String cemaOffer = CORE_MSRP_OFFER.replace("a=setup:actpass\n", "a=msrp-cema\na=setup:actpass\n");
+        Round r = round(cemaOffer, ALL, UE_TLS_MSRP_ANSWER);
         assertThat(r.plan().stream(0).msrpAware()).isFalse();
         // CEMA in the offer: the UE got the core peer's own path (TS 23.334 §5.19)
         assertThat(r.ueOffer().media().get(0).get(org.mediasec.sdp.SdpAttributes.PATH))
@@ -274,31 +223,16 @@ class ImsAlgTerminatingTest {
         assertThat(u.access().remote().msrpPath()).containsExactly("msrps://192.0.2.10:7394/s111271;tcp");
         assertThat(u.core().localMsrpPath()).containsExactly("msrp://198.51.100.1:40001/agw1;tcp");
         assertThat(u.core().remote().msrpPath()).containsExactly("msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp");
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf("""
-                v=0
-                o=alice 9 9 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 198.51.100.1
-                t=0 0
-                m=message 40001 TCP/MSRP *
-                a=accept-types:message/cpim text/plain
-                a=path:msrp://198.51.100.1:40001/agw1;tcp
-                a=setup:passive
-                """));
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(plainAnswerToTheCore("agw1")));
     }
 
     @Test
     void anUpgradedOfferAnsweredWithoutFingerprintIsReleased() {
-        String ueAnswer = """
-                v=0
-                o=alice 9 9 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String ueAnswer = SdpText.session("alice", 9, 9, "192.0.2.10") + """
                 m=message 9 TCP/TLS/MSRP *
                 a=setup:active
                 """;
-        Round r = round(MSRP_OFFER, ALL, ueAnswer);
+        Round r = round(CORE_MSRP_OFFER, ALL, ueAnswer);
         StreamUpdate u = r.result().updates().get(0);
         assertThat(u.release()).isTrue();
         assertThat(u.failure()).isEqualTo("the UE's answer has no a=fingerprint (RFC 8122 §5)");
@@ -308,19 +242,14 @@ class ImsAlgTerminatingTest {
 
     @Test
     void withoutTheMechanismRegisteredAPlainOfferIsOnlyAnchored() {
-        String ueAnswer = """
-                v=0
-                o=alice 9 9 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String ueAnswer = SdpText.session("alice", 9, 9, "192.0.2.10") + """
                 m=message 7394 TCP/MSRP *
                 a=path:msrp://192.0.2.10:7394/s111271;tcp
                 a=setup:passive
                 """;
-        Round r = round(MSRP_OFFER, MediaSecCapabilities.of(MediaSecMechanism.BFCP_TLS), ueAnswer);
+        Round r = round(CORE_MSRP_OFFER, MediaSecCapabilities.of(MediaSecMechanism.BFCP_TLS), ueAnswer);
         assertThat(r.plan().stream(0).decision().action()).isEqualTo(StreamAction.ANCHOR);
-        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(SdpWriter.write(sdp(MSRP_OFFER))
+        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(SdpWriter.write(sdp(CORE_MSRP_OFFER))
                 .replace("c=IN IP4 198.51.100.7", "c=IN IP4 203.0.113.5").replace("m=message 2855", "m=message 40000"));
         // UE passive ⇒ the AGW's access side connects to it; toward the core the AGW takes the UE's role
         // (passive), so the core connects.
@@ -337,24 +266,14 @@ class ImsAlgTerminatingTest {
 
     @Test
     void e2ePassThroughWithCemaFromTheCore() {
-        String offer = """
-                v=0
-                o=bob 1 1 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
+        String offer = SdpText.session("bob", 1, 1, "198.51.100.7") + """
                 m=message 2855 TCP/TLS/MSRP *
                 a=msrp-cema
                 a=path:msrps://198.51.100.7:2855/kjhd37s2s20w2a;tcp
                 a=setup:actpass
                 %s
                 """.formatted(PEER_FP);
-        String ueAnswer = """
-                v=0
-                o=alice 9 9 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        String ueAnswer = SdpText.session("alice", 9, 9, "192.0.2.10") + """
                 m=message 9 TCP/TLS/MSRP *
                 a=msrp-cema
                 a=path:msrps://192.0.2.10:7394/s111271;tcp

@@ -1,9 +1,9 @@
 package org.mediasec.pcscf.alg;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.ALL;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.UE_FP;
-import static org.mediasec.pcscf.alg.ImsAlgOriginatingTest.sdp;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.ALL;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.UE_FP;
+import static org.mediasec.pcscf.alg.ImsAlgSdp.sdp;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,16 +12,12 @@ import org.mediasec.sdp.SdpWriter;
 import org.mediasec.sdp.SessionDescription;
 import org.mediasec.sip.secagree.MediaSecCapabilities;
 import org.mediasec.sip.secagree.MediaSecMechanism;
+import org.mediasec.testkit.SdpText;
 
 class MediaDeciderTest {
 
     static SessionDescription one(String mLine, String attributes) {
-        return sdp("""
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+        return sdp(SdpText.session("alice", 1, 1, "192.0.2.10") + """
                 %s
                 %s""".formatted(mLine, attributes.isEmpty() ? "" : attributes + "\n").replace("\n\n", "\n"));
     }
@@ -80,11 +76,7 @@ class MediaDeciderTest {
 
     @Test
     void aStreamWithoutConnectionAddressIsRejected() {
-        SessionDescription s = sdp("""
-                v=0
-                o=alice 1 1 IN IP4 192.0.2.10
-                s=-
-                t=0 0
+        SessionDescription s = sdp(SdpText.sessionWithoutConnection("alice", 1, 1, "192.0.2.10") + """
                 m=audio 49170 RTP/AVP 0
                 """);
         assertThat(decide(s, CallDirection.ORIGINATING, ALL).reason()).isEqualTo("no c= line for the stream");
