@@ -12,6 +12,7 @@ import org.mediasec.msrp.session.MsrpSessionSpec;
 import org.mediasec.sdp.SdpParser;
 import org.mediasec.sdp.SdpWriter;
 import org.mediasec.sdp.SessionDescription;
+import org.mediasec.testkit.SdpText;
 
 /**
  * The UE's offers and answers, against the SDP the P-CSCF gives a UE (nf/pcscf ImsAlgOriginatingTest and
@@ -25,31 +26,31 @@ class UeSdpTest {
             MsrpUri.parse("msrps://192.0.2.10:7394/s111271;tcp"), CertificateFingerprint.parse(UE_FP), 1048576);
 
     static SessionDescription sdp(String text) {
-        return SdpParser.parse(text.replace("\n", "\r\n"));
+        return SdpParser.parse(SdpText.crlf(text));
     }
 
     static String crlf(String text) {
-        return text.replace("\n", "\r\n");
+        return SdpText.crlf(text);
     }
 
-    @Test
-    void e2aeOffer() {
-        assertThat(SdpWriter.write(UeSdp.offer(SecurityMode.E2AE, LOCAL, 42))).isEqualTo(crlf("""
-                v=0
-                o=alice 42 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
+    /** What {@link #LOCAL} writes, offer or answer: its TLS MSRP stream with {@code a=setup} and {@code a=3ge2ae} given. */
+    static String localMsrpSdp(long sessionId, String setup, String e2ae) {
+        return SdpText.session("alice", sessionId, 1, "192.0.2.10") + """
                 m=message 7394 TCP/TLS/MSRP *
                 a=accept-types:message/cpim text/plain application/octet-stream
                 a=accept-wrapped-types:text/plain
                 a=max-size:1048576
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 a=msrp-cema
-                a=setup:actpass
+                a=setup:%s
                 a=fingerprint:%s
-                a=3ge2ae:requested
-                """.formatted(UE_FP)));
+                a=3ge2ae:%s
+                """.formatted(setup, UE_FP, e2ae);
+    }
+
+    @Test
+    void e2aeOffer() {
+        assertThat(SdpWriter.write(UeSdp.offer(SecurityMode.E2AE, LOCAL, 42))).isEqualTo(crlf(localMsrpSdp(42, "actpass", "requested")));
     }
 
     @Test
@@ -59,11 +60,7 @@ class UeSdpTest {
     }
 
     /** ImsAlgOriginatingTest.msrpE2aeWithCemaAndActpass: the answer the P-CSCF gives the UE. */
-    static final String E2AE_ANSWER = """
-            v=0
-            o=bob 2 2 IN IP4 198.51.100.7
-            s=-
-            t=0 0
+    static final String E2AE_ANSWER = SdpText.sessionWithoutConnection("bob", 2, 2, "198.51.100.7") + """
             m=message 40000 TCP/TLS/MSRP *
             c=IN IP4 203.0.113.5
             a=msrp-cema
@@ -107,12 +104,7 @@ class UeSdpTest {
     }
 
     /** ImsAlgTerminatingTest.msrpTerminatingUpgrade: the upgraded offer the P-CSCF gives the called UE. */
-    static final String UPGRADED_OFFER = """
-            v=0
-            o=bob 1 1 IN IP4 198.51.100.7
-            s=-
-            c=IN IP4 203.0.113.5
-            t=0 0
+    static final String UPGRADED_OFFER = SdpText.session("bob", 1, 1, "198.51.100.7", "203.0.113.5") + """
             m=message 40000 TCP/TLS/MSRP *
             a=accept-types:message/cpim text/plain
             a=path:msrp://198.51.100.7:2855/kjhd37s2s20w2a;tcp
@@ -125,22 +117,7 @@ class UeSdpTest {
     void answerToAnUpgradedE2aeOffer() {
         UeSdp.Answer a = UeSdp.answer(sdp(UPGRADED_OFFER), LOCAL, 7);
         assertThat(a.mode()).isEqualTo(SecurityMode.E2AE);
-        assertThat(SdpWriter.write(a.sdp())).isEqualTo(crlf("""
-                v=0
-                o=alice 7 1 IN IP4 192.0.2.10
-                s=-
-                c=IN IP4 192.0.2.10
-                t=0 0
-                m=message 7394 TCP/TLS/MSRP *
-                a=accept-types:message/cpim text/plain application/octet-stream
-                a=accept-wrapped-types:text/plain
-                a=max-size:1048576
-                a=path:msrps://192.0.2.10:7394/s111271;tcp
-                a=msrp-cema
-                a=setup:passive
-                a=fingerprint:%s
-                a=3ge2ae:applied
-                """.formatted(UE_FP)));
+        assertThat(SdpWriter.write(a.sdp())).isEqualTo(crlf(localMsrpSdp(7, "passive", "applied")));
         // passive answerer: the AGW connects; the UE pins the AGW's certificate
         MsrpSessionSpec spec = MsrpSessionSpec.fromSdp(a.sdp(), 0, sdp(UPGRADED_OFFER), 0, false);
         assertThat(spec.active()).isFalse();
