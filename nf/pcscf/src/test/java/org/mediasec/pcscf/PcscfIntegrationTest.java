@@ -286,35 +286,23 @@ class PcscfIntegrationTest {
 
     @Test
     void sessionsBeyondTheLimitAreRefused() throws Exception {
-        Request invite = alice.invite("bob", e2aeOffer());
-        alice.send(invite);
-        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
-        bob.answer(atBob, 200, plainAnswer(9));
-        Response ok = alice.next(200);
-        alice.ack(ok, invite);
+        Dialog call = aliceCallsBob();
         assertThat(pcscf.sessions()).hasSize(2);   // limits.max-sessions: 2 in this class
 
         carol.send(carol.invite("bob", plainOffer()));
         assertThat(carol.nextFinal(Request.INVITE).getStatusCode()).isEqualTo(503);
         assertThat(agw.contexts().contexts()).isEqualTo(2);
 
-        alice.send(alice.inDialog(Request.BYE, ok, invite));
-        bob.nextRequest(Request.BYE);
+        call.hangUp();
     }
 
     @Test
     void byeReachesTheCalleeBeforeTheContextsAreReleased() throws Exception {
-        Request invite = alice.invite("bob", e2aeOffer());
-        alice.send(invite);
-        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
-        bob.answer(atBob, 200, plainAnswer(9));
-        Response ok = alice.next(200);
-        alice.ack(ok, invite);
+        Dialog call = aliceCallsBob();
         assertThat(agw.contexts().contexts()).isEqualTo(2);
         bob.answerByes = false;
         try {
-            alice.send(alice.inDialog(Request.BYE, ok, invite));
-            IncomingRequest bye = bob.nextRequest(Request.BYE);
+            IncomingRequest bye = call.hangUp();
             // the callee learns of the end from the BYE: its media is still anchored while it has not answered,
             // so its connection does not close under it first; the session itself is over
             assertThat(agw.contexts().contexts()).isEqualTo(2);
@@ -403,13 +391,8 @@ class PcscfIntegrationTest {
 
     @Test
     void agwTlsFailureEndsTheSessionWithByeBothWays() throws Exception {
-        Request invite = alice.invite("bob", e2aeOffer());
-        alice.send(invite);
-        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
-        bob.answer(atBob, 200, plainAnswer(9));
-        Response ok = alice.next(200);
-        alice.ack(ok, invite);
-        MediaDescription a = TestUa.sdp(ok).media().get(0);
+        Dialog call = aliceCallsBob();
+        MediaDescription a = TestUa.sdp(call.ok()).media().get(0);
         assertThat(agw.contexts().contexts()).isEqualTo(2);
 
         // a client with another certificate than the fingerprint alice offered: the AGW refuses the handshake and
@@ -470,19 +453,11 @@ class PcscfIntegrationTest {
 
     @Test
     void reInviteMovesTheSessionToNewContextsAndReleasesTheOldOnes() throws Exception {
-        Request invite = alice.invite("bob", e2aeOffer());
-        alice.send(invite);
-        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
-        bob.answer(atBob, 200, plainAnswer(9));
-        Response ok = alice.next(200);
-        alice.ack(ok, invite);
+        Dialog call = aliceCallsBob();
         List<Long> before = agw.contexts().contextIds();
         assertThat(before).hasSize(2);
 
-        Request reinvite = alice.inDialog(Request.INVITE, ok, invite);
-        reinvite.addHeader(alice.contact());
-        reinvite.setContent(e2aeOffer().replace("o=alice 1 1", "o=alice 1 2"),
-                alice.endpoint.headerFactory().createContentTypeHeader("application", "sdp"));
+        Request reinvite = call.newOffer(Request.INVITE, e2aeOffer().replace("o=alice 1 1", "o=alice 1 2"));
         alice.send(reinvite);
         IncomingRequest again = bob.nextRequest(Request.INVITE);
         bob.answer(again, 200, plainAnswer(9));
@@ -493,25 +468,16 @@ class PcscfIntegrationTest {
         awaitTrue(() -> agw.contexts().contextIds().size() == 2
                 && agw.contexts().contextIds().stream().noneMatch(before::contains), "the old contexts replaced by new ones");
 
-        alice.send(alice.inDialog(Request.BYE, ok, invite));
-        bob.nextRequest(Request.BYE);
+        call.hangUp();
     }
 
     @Test
     void updateWithAnOfferIsAnchoredLikeAReInvite() throws Exception {
-        Request invite = alice.invite("bob", e2aeOffer());
-        alice.send(invite);
-        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
-        bob.answer(atBob, 200, plainAnswer(9));
-        Response ok = alice.next(200);
-        alice.ack(ok, invite);
+        Dialog call = aliceCallsBob();
         List<Long> before = agw.contexts().contextIds();
 
         // RFC 3311: an UPDATE carries a new offer in an established dialog; its 2xx carries the answer
-        Request update = alice.inDialog(Request.UPDATE, ok, invite);
-        update.addHeader(alice.contact());
-        update.setContent(e2aeOffer().replace("o=alice 1 1", "o=alice 1 2"),
-                alice.endpoint.headerFactory().createContentTypeHeader("application", "sdp"));
+        Request update = call.newOffer(Request.UPDATE, e2aeOffer().replace("o=alice 1 1", "o=alice 1 2"));
         alice.send(update);
         IncomingRequest atBobUpdate = bob.nextRequest(Request.UPDATE);
         assertThat(TestUa.body(atBobUpdate.request())).contains("TCP/MSRP").doesNotContain("a=fingerprint");
@@ -522,11 +488,21 @@ class PcscfIntegrationTest {
         awaitTrue(() -> agw.contexts().contextIds().size() == 2
                 && agw.contexts().contextIds().stream().noneMatch(before::contains), "the old contexts replaced by new ones");
 
-        alice.send(alice.inDialog(Request.BYE, ok, invite));
-        bob.nextRequest(Request.BYE);
+        call.hangUp();
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Alice's e2ae offer to bob, answered plain by bob (200) and acknowledged. */
+    Dialog aliceCallsBob() throws Exception {
+        Request invite = alice.invite("bob", e2aeOffer());
+        alice.send(invite);
+        IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+        bob.answer(atBob, 200, plainAnswer(9));
+        Response ok = alice.next(200);
+        alice.ack(ok, invite);
+        return new Dialog(alice, bob, invite, ok);
+    }
 
     static String plainOffer() {
         return "v=0\r\no=carol 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
