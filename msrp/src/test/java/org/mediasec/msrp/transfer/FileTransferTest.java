@@ -178,6 +178,43 @@ class FileTransferTest {
         }
     }
 
+    /**
+     * The receive path of a spilled file (the decoder keeps large bodies in direct memory and the
+     * session writes them to the spill file from there): chunks of prime sizes, FIXED and STREAMED, so
+     * chunk heads and end-lines fall at every kind of offset in the TLS records; the saved file equals
+     * the source and no spill file is left.
+     */
+    @Test
+    void aSpilledFileInOddSizedChunksOverTlsEqualsTheSource() throws Exception {
+        long size = (3L << 20) + 12_345;
+        Path src = randomFile(tmp.resolve("odd.bin"), size, 7);
+        FileSelector selector = FileTransfers.selector(src, "application/octet-stream");
+        LocalIdentity aliceId = LocalIdentity.selfSigned("alice");
+        LocalIdentity bobId = LocalIdentity.selfSigned("bob");
+        Path spill = Files.createDirectories(tmp.resolve("spill-odd"));
+        MsrpSessionConfig receiving = MsrpSessionConfig.DEFAULT.withSpillThreshold(256 << 10).withSpillDirectory(spill);
+        for (MsrpSessionConfig sending : List.of(
+                MsrpSessionConfig.RFC4975_INCREMENTS.withChunkSize(65_521).withSpillDirectory(spill),
+                MsrpSessionConfig.DEFAULT.withChunkSize(100_003).withSpillDirectory(spill))) {
+            try (MsrpEndpoint alice = MsrpEndpoint.tls(transports, aliceId, TlsOptions.DEFAULTS, sending);
+                 MsrpEndpoint bob = MsrpEndpoint.tls(transports, bobId, TlsOptions.DEFAULTS, receiving)) {
+                alice.listen(new InetSocketAddress("127.0.0.1", 0));
+                bob.listen(new InetSocketAddress("127.0.0.1", 0));
+                Setup s = push(alice, bob, List.of(aliceId.fingerprint()), List.of(bobId.fingerprint()),
+                        "a=file-selector:" + selector.format());
+                String id = FileTransfers.send(s.sender(), src, selector, Optional.empty(), SendOptions.DEFAULT);
+                ReceivedMessage m = s.receiverEvents().next();
+                assertThat(m.messageId()).isEqualTo(id);
+                assertThat(m.file()).as("%s", sending.chunking()).isPresent();
+                Path dst = FileTransfers.save(m, tmp.resolve("odd-" + sending.chunking() + ".bin"), Optional.empty());
+                assertThat(FileTransfers.sha256(dst)).as("%s", sending.chunking()).isEqualTo(FileTransfers.sha256(src));
+            }
+        }
+        try (var left = Files.list(spill)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     @Test
     void fileRangeResumesAtAnOffset() throws Exception {
         long size = 3_000_000;
