@@ -8,17 +8,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 import javax.sip.ClientTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -43,6 +39,7 @@ import org.mediasec.sip.IncomingRequest;
 import org.mediasec.sip.SipSecurityHeaders;
 import org.mediasec.sip.SipTransport;
 import org.mediasec.sip.secagree.SecurityHeaderKind;
+import org.mediasec.testkit.JsseContexts;
 import org.mediasec.tls.FingerprintTrustManager;
 import org.mediasec.tls.LocalIdentity;
 
@@ -542,14 +539,7 @@ class PcscfIntegrationTest {
     }
 
     static SSLSocket tls(InetSocketAddress agwAccess, LocalIdentity identity, CertificateFingerprint pin) throws Exception {
-        char[] pw = "pw".toCharArray();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("ue", identity.privateKey(), pw, identity.chain().toArray(new X509Certificate[0]));
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, pw);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), new TrustManager[] {FingerprintTrustManager.of(pin)}, null);
+        SSLContext ctx = JsseContexts.of(identity.privateKey(), identity.chain(), FingerprintTrustManager.of(pin));
         SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(agwAccess.getAddress(), agwAccess.getPort());
         s.setSoTimeout(10_000);
         s.startHandshake();

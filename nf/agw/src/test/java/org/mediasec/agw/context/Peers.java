@@ -6,16 +6,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 
 import org.mediasec.common.CertificateFingerprint;
+import org.mediasec.testkit.JsseContexts;
 import org.mediasec.tls.FingerprintTrustManager;
 import org.mediasec.tls.LocalIdentity;
 
@@ -26,14 +23,7 @@ final class Peers {
 
     /** A TLS client with {@code identity}, trusting only {@code pin}; the handshake is done on return. */
     static SSLSocket ue(InetSocketAddress agw, LocalIdentity identity, CertificateFingerprint pin) throws Exception {
-        char[] pw = "pw".toCharArray();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("ue", identity.privateKey(), pw, identity.chain().toArray(new X509Certificate[0]));
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, pw);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), new TrustManager[] {FingerprintTrustManager.of(pin)}, null);
+        SSLContext ctx = JsseContexts.of(identity.privateKey(), identity.chain(), FingerprintTrustManager.of(pin));
         SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(agw.getAddress(), agw.getPort());
         s.setSoTimeout(10_000);
         s.startHandshake();
@@ -42,14 +32,7 @@ final class Peers {
 
     /** A TLS server with {@code identity} that requires a client certificate matching {@code pin}. */
     static javax.net.ssl.SSLServerSocket ueServer(LocalIdentity identity, CertificateFingerprint pin) throws Exception {
-        char[] pw = "pw".toCharArray();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("ue", identity.privateKey(), pw, identity.chain().toArray(new X509Certificate[0]));
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, pw);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), new TrustManager[] {FingerprintTrustManager.of(pin)}, null);
+        SSLContext ctx = JsseContexts.of(identity.privateKey(), identity.chain(), FingerprintTrustManager.of(pin));
         javax.net.ssl.SSLServerSocket s = (javax.net.ssl.SSLServerSocket) ctx.getServerSocketFactory()
                 .createServerSocket(0, 4, InetAddress.getLoopbackAddress());
         s.setNeedClientAuth(true);
