@@ -8,10 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -37,17 +33,10 @@ import org.mediasec.h248.iq.RemoteMedia;
 import org.mediasec.h248.iq.TlsTermination;
 import org.mediasec.msrp.MsrpException;
 import org.mediasec.msrp.MsrpUri;
-import org.mediasec.msrp.netty.MsrpEndpoint;
-import org.mediasec.msrp.session.MsrpSession;
-import org.mediasec.msrp.session.MsrpSessionConfig;
-import org.mediasec.msrp.session.MsrpSessionListener;
-import org.mediasec.msrp.session.MsrpSessionSpec;
 import org.mediasec.msrp.session.ReceivedMessage;
-import org.mediasec.msrp.session.SendFailure;
 import org.mediasec.msrp.session.SendOptions;
 import org.mediasec.msrp.transfer.FilePayload;
 import org.mediasec.sdp.Setup;
-import org.mediasec.tls.TlsOptions;
 
 /**
  * MSRP application-aware mode ({@code docs/iq-profile.md} row 26) driven by our MGC: UE A (msrps,
@@ -59,34 +48,6 @@ import org.mediasec.tls.TlsOptions;
  */
 class MsrpAwareModeTest extends AgwNodeTestBase {
     static final MsrpUri UE_A = MsrpUri.parse("msrps://127.0.0.1:9/ue-a-session;tcp");
-
-    /** What one peer's session saw. */
-    static final class Seen implements MsrpSessionListener {
-        final BlockingQueue<ReceivedMessage> messages = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
-        final BlockingQueue<SendFailure> failures = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> sessionFailed = new CompletableFuture<>();
-
-        @Override
-        public void messageReceived(ReceivedMessage message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void messageSent(String messageId) {
-            sent.add(messageId);
-        }
-
-        @Override
-        public void sendFailed(SendFailure failure) {
-            failures.add(failure);
-        }
-
-        @Override
-        public void sessionFailed(String reason) {
-            sessionFailed.complete(reason);
-        }
-    }
 
     record Context(ContextId ctx, InetSocketAddress access, CertificateFingerprint agwFingerprint, MsrpUri agwAccess,
                    MsrpUri agwCore) {
@@ -139,49 +100,28 @@ class MsrpAwareModeTest extends AgwNodeTestBase {
         return sdp == null ? null : new SdpBlock(sdp.text() + "\na=path:" + uri);
     }
 
-    static MsrpSessionSpec spec(MsrpUri local, MsrpUri remote, boolean active, boolean secure, InetSocketAddress to,
-                                List<CertificateFingerprint> pins) {
-        return new MsrpSessionSpec(List.of(local), List.of(remote), active, secure, to, pins, false, Optional.empty(),
-                Optional.empty(), List.of("*"), Optional.empty(), Optional.empty());
-    }
-
     @Test
     void theAgwRewritesThePathsSoAMessageAndAFileGoThroughBothWays(@TempDir Path dir) throws Exception {
-        try (MsrpEndpoint ueA = MsrpEndpoint.tls(transports, UE, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
-             MsrpEndpoint b = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT)) {
-            InetSocketAddress bAddress = b.listen(new InetSocketAddress("127.0.0.1", 0));
-            MsrpUri bUri = b.newLocalUri("127.0.0.1");
-            Context c = reserve(bAddress, bUri, true);
-
-            Seen atB = new Seen();
-            MsrpSession sb = b.open(spec(bUri, c.agwCore(), false, false, bAddress, List.of()), atB);
-            Seen atA = new Seen();
-            MsrpSession sa = ueA.open(spec(UE_A, c.agwAccess(), true, true, c.access(), List.of(c.agwFingerprint())), atA);
-            sa.connected().get(T, TimeUnit.SECONDS);
-            sb.connected().get(T, TimeUnit.SECONDS);
-
-            String id = sa.sendText("hello through the MSRP-aware AGW");
-            assertThat(atB.messages.poll(T, TimeUnit.SECONDS).text()).isEqualTo("hello through the MSRP-aware AGW");
-            assertThat(atA.sent.poll(T, TimeUnit.SECONDS)).as("B's 200 came back rewritten").isEqualTo(id);
+        try (MsrpPeerEndpoints peers = new MsrpPeerEndpoints(transports, UE)) {
+            Context c = reserve(peers.bAddress, peers.bUri, true);
+            MsrpPeerSessions s = peers.open(UE_A, c.agwAccess(), c.access(), c.agwFingerprint(), c.agwCore(), T);
+            s.connected();
+            s.aSendsAndBAcknowledges("hello through the MSRP-aware AGW");
 
             byte[] content = random(300_000, 7);            // ~150 chunks of 2 KB, each rewritten on its own
             Path file = Files.write(dir.resolve("up.bin"), content);
-            String fileId = sa.send(FilePayload.of(file, "application/octet-stream"), SendOptions.DEFAULT);
-            ReceivedMessage got = atB.messages.poll(T, TimeUnit.SECONDS);
+            String fileId = s.a().send(FilePayload.of(file, "application/octet-stream"), SendOptions.DEFAULT);
+            ReceivedMessage got = s.atB().messages.poll(T, TimeUnit.SECONDS);
             assertThat(got).isNotNull();
             assertThat(bytes(got)).isEqualTo(content);
-            assertThat(atA.sent.poll(T, TimeUnit.SECONDS)).isEqualTo(fileId);
+            assertThat(s.atA().sent.poll(T, TimeUnit.SECONDS)).isEqualTo(fileId);
 
-            String back = sb.sendText("and back");
-            assertThat(atA.messages.poll(T, TimeUnit.SECONDS).text()).isEqualTo("and back");
-            assertThat(atB.sent.poll(T, TimeUnit.SECONDS)).isEqualTo(back);
-            assertThat(atA.failures).isEmpty();
-            assertThat(atB.failures).isEmpty();
+            s.bSendsAndAAcknowledges("and back");
+            s.assertNoSendFailed();
 
             Transaction.Reply sub = call(ActionRequest.of(c.ctx(), IqCommands.subtract(org.mediasec.h248.TerminationId.ALL)));
             assertThat(sub.error()).isNull();
-            sa.close();
-            sb.close();
+            s.close();
         }
         assertThat(notifies).isEmpty();
         assertNothingLeft();
@@ -189,23 +129,16 @@ class MsrpAwareModeTest extends AgwNodeTestBase {
 
     @Test
     void withoutTheRewritingTheCorePeerAnswers481() throws Exception {
-        try (MsrpEndpoint ueA = MsrpEndpoint.tls(transports, UE, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
-             MsrpEndpoint b = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT)) {
-            InetSocketAddress bAddress = b.listen(new InetSocketAddress("127.0.0.1", 0));
-            MsrpUri bUri = b.newLocalUri("127.0.0.1");
-            Context c = reserve(bAddress, bUri, false);
-            Seen atB = new Seen();
-            MsrpSession sb = b.open(spec(bUri, c.agwCore(), false, false, bAddress, List.of()), atB);
-            Seen atA = new Seen();
-            MsrpSession sa = ueA.open(spec(UE_A, c.agwAccess(), true, true, c.access(), List.of(c.agwFingerprint())), atA);
+        try (MsrpPeerEndpoints peers = new MsrpPeerEndpoints(transports, UE)) {
+            Context c = reserve(peers.bAddress, peers.bUri, false);
+            MsrpPeerSessions s = peers.open(UE_A, c.agwAccess(), c.access(), c.agwFingerprint(), c.agwCore(), T);
             // A's initial SEND (RFC 4975 §5.4) crosses the AGW untouched: B knows no session at the AGW's URI
-            assertThatThrownBy(() -> sa.connected().get(T, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> s.a().connected().get(T, TimeUnit.SECONDS))
                     .hasRootCauseInstanceOf(MsrpException.class).rootCause().hasMessageContaining("481");
-            assertThat(atA.sessionFailed.get(T, TimeUnit.SECONDS)).contains("481");
-            assertThat(atB.messages).isEmpty();
+            assertThat(s.atA().sessionFailed.get(T, TimeUnit.SECONDS)).contains("481");
+            assertThat(s.atB().messages).isEmpty();
             call(ActionRequest.of(c.ctx(), IqCommands.subtract(org.mediasec.h248.TerminationId.ALL)));
-            sa.close();
-            sb.close();
+            s.close();
         }
         assertNothingLeft();
     }

@@ -6,14 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.mediasec.agw.bearer.BearerRelay;
-import org.mediasec.agw.bearer.RelayStats;
 import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.h248.ActionRequest;
 import org.mediasec.h248.CommandReply;
@@ -29,12 +25,8 @@ import org.mediasec.h248.iq.PlainTermination;
 import org.mediasec.h248.iq.RemoteMedia;
 import org.mediasec.h248.iq.TlsTermination;
 import org.mediasec.msrp.MsrpUri;
-import org.mediasec.msrp.netty.MsrpEndpoint;
-import org.mediasec.msrp.session.MsrpSession;
-import org.mediasec.msrp.session.MsrpSessionConfig;
 import org.mediasec.sdp.Proto;
 import org.mediasec.sdp.Setup;
-import org.mediasec.tls.TlsOptions;
 
 /**
  * A Modify turns application-agnostic MSRP terminations MSRP-aware ({@code docs/iq-profile.md} row 26, §10):
@@ -51,10 +43,7 @@ class MsrpAwareSwitchTest extends AgwNodeTestBase {
 
     @Test
     void anAgnosticE2aeContextTurnsAwareAtTheAnswerAndAMessageCrossesRewritten() throws Exception {
-        try (MsrpEndpoint ueA = MsrpEndpoint.tls(transports, UE, TlsOptions.DEFAULTS, MsrpSessionConfig.DEFAULT);
-             MsrpEndpoint b = MsrpEndpoint.plain(transports, MsrpSessionConfig.DEFAULT)) {
-            InetSocketAddress bAddress = b.listen(new InetSocketAddress("127.0.0.1", 0));
-            MsrpUri bUri = b.newLocalUri("127.0.0.1");
+        try (MsrpPeerEndpoints peers = new MsrpPeerEndpoints(transports, UE)) {
             // the offer had a=msrp-cema: TCP/TLS toward the UE, TCP toward the core (TS 23.334 §6.2.18.4)
             TlsTermination access = TlsTermination.msrpAgnostic(Setup.PASSIVE).events(IqEvents.failures(4001)).build();
             Transaction.Reply r1 = call(new ActionRequest(ContextId.CHOOSE, List.of(IqCommands.DEFAULT.add(access))));
@@ -75,33 +64,22 @@ class MsrpAwareSwitchTest extends AgwNodeTestBase {
                     Setup.PASSIVE, false, null, RemoteMedia.of("127.0.0.1", 9, Setup.ACTIVE, UE.fingerprint())
                     .withMsrpPath(List.of(UE_A.toString())), null, null, null, List.of(agwAccess.toString()));
             PlainTermination coreAware = PlainTermination.of("message", Proto.TCP_MSRP, Setup.ACTIVE, "*")
-                    .withRemote(RemoteMedia.of("127.0.0.1", bAddress.getPort(), Setup.PASSIVE)
-                            .withMsrpPath(List.of(bUri.toString())))
+                    .withRemote(RemoteMedia.of("127.0.0.1", peers.bAddress.getPort(), Setup.PASSIVE)
+                            .withMsrpPath(List.of(peers.bUri.toString())))
                     .withLocalMsrpPath(List.of(UE_A.toString()));
             Transaction.Reply m = call(ActionRequest.of(ctx, IqCommands.DEFAULT.modify(a.terminationId(), accessAware),
                     IqCommands.DEFAULT.modify(c.terminationId(), coreAware)));
             assertThat(m.actions().get(0).replies()).allSatisfy(r -> assertThat(r.descriptor(ErrorDescriptor.class))
                     .as(r.toString()).isNull());
 
-            MsrpAwareModeTest.Seen atB = new MsrpAwareModeTest.Seen();
-            MsrpSession sb = b.open(MsrpAwareModeTest.spec(bUri, UE_A, false, false, bAddress, List.of()), atB);
-            MsrpAwareModeTest.Seen atA = new MsrpAwareModeTest.Seen();
-            MsrpSession sa = ueA.open(MsrpAwareModeTest.spec(UE_A, agwAccess, true, true, accessAddress, List.of(agwFp)),
-                    atA);
-            sa.connected().get(T, TimeUnit.SECONDS);
-            sb.connected().get(T, TimeUnit.SECONDS);
-            String id = sa.sendText("switched at the answer");
-            assertThat(atB.messages.poll(T, TimeUnit.SECONDS).text()).isEqualTo("switched at the answer");
-            assertThat(atA.sent.poll(T, TimeUnit.SECONDS)).as("B's 200 came back rewritten").isEqualTo(id);
-            String back = sb.sendText("and back");
-            assertThat(atA.messages.poll(T, TimeUnit.SECONDS).text()).isEqualTo("and back");
-            assertThat(atB.sent.poll(T, TimeUnit.SECONDS)).isEqualTo(back);
-            assertThat(atA.failures).isEmpty();
-            assertThat(atB.failures).isEmpty();
+            MsrpPeerSessions s = peers.open(UE_A, agwAccess, accessAddress, agwFp, UE_A, T);
+            s.connected();
+            s.aSendsAndBAcknowledges("switched at the answer");
+            s.bSendsAndAAcknowledges("and back");
+            s.assertNoSendFailed();
 
             assertThat(call(ActionRequest.of(ctx, IqCommands.subtract(TerminationId.ALL))).error()).isNull();
-            sa.close();
-            sb.close();
+            s.close();
         }
         assertThat(notifies).isEmpty();
         assertNothingLeft();
