@@ -1,5 +1,6 @@
 package org.mediasec.msrp.internal;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -122,22 +123,23 @@ public final class DefaultMsrpSession implements MsrpSession {
     }
 
     /**
-     * A SEND whose body is in connection memory: handled on the session's executor like
-     * {@link #deliver(MsrpWire, MsrpMessage)}; {@code send} is released once handled, or here when the
-     * executor takes no more tasks.
+     * A SEND whose body the connection kept apart from the request, in its own memory ({@code
+     * netty.SpooledSend}): handled on the session's executor like {@link #deliver(MsrpWire, MsrpMessage)}
+     * with {@code body}'s remaining octets as the body; {@code release} runs exactly once, when it was
+     * handled, or here when the executor takes no more tasks.
      */
-    public void deliver(MsrpWire connection, SpooledSend send) {
+    public void deliver(MsrpWire connection, MsrpRequest head, ByteBuffer body, Runnable release) {
         Runnable task = () -> {
             try {
-                machine.onRequest(adapter(connection), send.head(), send.bodyBuffer());
+                machine.onRequest(adapter(connection), head, body);
             } finally {
-                send.release();
+                release.run();
             }
         };
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            send.release();
+            release.run();
             closed.complete(null);
         }
     }

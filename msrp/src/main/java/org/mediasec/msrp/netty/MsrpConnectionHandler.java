@@ -28,7 +28,6 @@ import org.mediasec.msrp.internal.ChunkEnd;
 import org.mediasec.msrp.internal.DefaultMsrpSession;
 import org.mediasec.msrp.internal.MsrpWire;
 import org.mediasec.msrp.internal.OutgoingStream;
-import org.mediasec.msrp.internal.SpooledSend;
 
 /**
  * The last handler of an MSRP connection: routes each message to its session by the first To-Path
@@ -197,7 +196,7 @@ final class MsrpConnectionHandler extends ChannelInboundHandlerAdapter implement
                 }
                 return;
             }
-            s.deliver(this, sp); // releases it
+            s.deliver(this, r, sp.bodyBuffer(), sp::release); // releases it
         } else if (msg instanceof MsrpResponse r) {
             DefaultMsrpSession s = endpoint.sessionFor(r.toPath().get(0));
             if (s != null && sessions.contains(s)) {

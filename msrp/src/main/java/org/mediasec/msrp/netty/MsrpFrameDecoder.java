@@ -22,7 +22,6 @@ import org.mediasec.msrp.MsrpRequest;
 import org.mediasec.msrp.codec.DecodeResult;
 import org.mediasec.msrp.codec.MsrpCodec;
 import org.mediasec.msrp.codec.MsrpLimits;
-import org.mediasec.msrp.internal.SpooledSend;
 
 /**
  * Splits an MSRP byte stream into messages (RFC 4975 §7.1 framing): a start line

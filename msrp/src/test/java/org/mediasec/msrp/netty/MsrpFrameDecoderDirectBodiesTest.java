@@ -24,7 +24,6 @@ import org.mediasec.msrp.MsrpContent;
 import org.mediasec.msrp.MsrpContinuation;
 import org.mediasec.msrp.MsrpRequest;
 import org.mediasec.msrp.codec.MsrpLimits;
-import org.mediasec.msrp.internal.SpooledSend;
 
 /**
  * {@link MsrpFrameDecoder#withDirectBodies}: a SEND whose body spans received direct buffers is passed

@@ -1,4 +1,4 @@
-package org.mediasec.msrp.internal;
+package org.mediasec.msrp.netty;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -20,7 +20,9 @@ import org.mediasec.msrp.MsrpRequest;
  * produces one only for a body it searched whole and found free of {@code -------<tid>} (so RFC 4975
  * §7.1's "the end-line ... is not present in the body" holds as for an {@link MsrpRequest}); any
  * other body takes the ordinary path. Owns one reference to {@code body}: whoever takes the message
- * releases it, on every path (Netty's pipeline tail releases it if nobody does).
+ * releases it, on every path (Netty's pipeline tail releases it if nobody does). The session layer
+ * sees only the request, a {@code ByteBuffer} view of the body and a release action
+ * ({@code DefaultMsrpSession.deliver}).
  */
 public record SpooledSend(MsrpRequest head, ByteBuf body) implements ReferenceCounted {
 
