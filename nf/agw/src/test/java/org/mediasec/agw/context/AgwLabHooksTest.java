@@ -17,9 +17,6 @@ import org.mediasec.h248.TerminationId;
 import org.mediasec.h248.Transaction;
 import org.mediasec.h248.iq.IqCommands;
 import org.mediasec.h248.iq.IqReplies;
-import org.mediasec.h248.iq.PlainTermination;
-import org.mediasec.h248.iq.RemoteMedia;
-import org.mediasec.sdp.Setup;
 
 /**
  * What the lab reads from an AGW in its own process: the live relay statistics, the final ones when a
@@ -34,9 +31,7 @@ class AgwLabHooksTest extends AgwNodeTestBase {
         agw.contexts().whenRelayClosed(closed::complete);
         agw.contexts().whenContextRemoved(removed::complete);
         try (Peers.Core core = new Peers.Core()) {
-            Transaction.Reply r = call(IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
-                    PlainTermination.passThrough("message", Setup.ACTIVE)
-                            .withRemote(RemoteMedia.of("127.0.0.1", core.port(), Setup.PASSIVE))));
+            Transaction.Reply r = call(passThroughReserve(core.port()));
             ContextId ctx = r.actions().get(0).contextId();
             List<CommandReply> adds = r.actions().get(0).replies();
             byte[] up = random(30_000, 5);

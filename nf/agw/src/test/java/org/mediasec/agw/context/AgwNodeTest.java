@@ -13,27 +13,18 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.netty.util.ResourceLeakDetector;
 import org.mediasec.agw.AgwNode;
 import org.mediasec.agw.bearer.LeakLog;
 import org.mediasec.agw.bearer.PortAllocator;
 import org.mediasec.agw.config.AgwConfig;
-import org.mediasec.common.CertificateFingerprint;
 import org.mediasec.h248.ActionRequest;
 import org.mediasec.h248.AuditDescriptor;
 import org.mediasec.h248.CommandKind;
@@ -43,7 +34,6 @@ import org.mediasec.h248.ContextId;
 import org.mediasec.h248.DescriptorKind;
 import org.mediasec.h248.ErrorDescriptor;
 import org.mediasec.h248.MId;
-import org.mediasec.h248.StatisticsDescriptor;
 import org.mediasec.h248.TerminationId;
 import org.mediasec.h248.Transaction;
 import org.mediasec.h248.iq.FailureCause;
@@ -51,23 +41,15 @@ import org.mediasec.h248.iq.GeneralCause;
 import org.mediasec.h248.iq.IqCommands;
 import org.mediasec.h248.iq.IqEvents;
 import org.mediasec.h248.iq.IqFailure;
-import org.mediasec.h248.iq.IqNotify;
 import org.mediasec.h248.iq.IqReplies;
 import org.mediasec.h248.iq.MediaEndpoint;
-import org.mediasec.h248.iq.MsrpHandling;
 import org.mediasec.h248.iq.PlainTermination;
 import org.mediasec.h248.iq.RemoteMedia;
 import org.mediasec.h248.iq.TlsTermination;
-import org.mediasec.h248.netty.H248TransportConfig;
 import org.mediasec.h248.user.H248MediaGatewayController;
-import org.mediasec.h248.user.H248Reply;
-import org.mediasec.h248.user.H248Request;
 import org.mediasec.h248.user.MgHandle;
 import org.mediasec.h248.user.MgcConfig;
-import org.mediasec.h248.user.MgcUser;
 import org.mediasec.sdp.Setup;
-import org.mediasec.tls.LocalIdentity;
-import org.mediasec.transport.Transports;
 
 /**
  * Our MGC drives a real {@link AgwNode} over H.248/UDP on loopback: e2ae MSRP (Add access with
@@ -312,9 +294,7 @@ class AgwNodeTest extends AgwNodeTestBase {
     @Test
     void passThroughContextRelaysBytesUntouched() throws Exception {
         try (Peers.Core core = new Peers.Core()) {
-            ActionRequest reserve = IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
-                    PlainTermination.passThrough("message", Setup.ACTIVE)
-                            .withRemote(RemoteMedia.of("127.0.0.1", core.port(), Setup.PASSIVE)));
+            ActionRequest reserve = passThroughReserve(core.port());
             Transaction.Reply r = call(reserve);
             ContextId ctx = r.actions().get(0).contextId();
             List<CommandReply> adds = r.actions().get(0).replies();

@@ -246,10 +246,15 @@ abstract class AgwNodeTestBase {
                      Socket ue, Socket coreSide) {
     }
 
-    Connected connectedPassThrough(Peers.Core corePeer) throws Exception {
-        ActionRequest reserve = IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
+    /** Reserves a pass-through MSRP pair: access passive, core active toward the core peer at {@code corePort}. */
+    static ActionRequest passThroughReserve(int corePort) {
+        return IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
                 PlainTermination.passThrough("message", Setup.ACTIVE)
-                        .withRemote(RemoteMedia.of("127.0.0.1", corePeer.port(), Setup.PASSIVE)));
+                        .withRemote(RemoteMedia.of("127.0.0.1", corePort, Setup.PASSIVE)));
+    }
+
+    Connected connectedPassThrough(Peers.Core corePeer) throws Exception {
+        ActionRequest reserve = passThroughReserve(corePeer.port());
         Transaction.Reply r = call(reserve);
         ContextId ctx = r.actions().get(0).contextId();
         List<CommandReply> adds = r.actions().get(0).replies();

@@ -21,7 +21,6 @@ import org.mediasec.h248.Transaction;
 import org.mediasec.h248.iq.IqCommands;
 import org.mediasec.h248.iq.IqReplies;
 import org.mediasec.h248.iq.PlainTermination;
-import org.mediasec.h248.iq.RemoteMedia;
 import org.mediasec.h248.iq.TlsTermination;
 import org.mediasec.msrp.MsrpUri;
 import org.mediasec.sdp.Setup;
@@ -55,9 +54,7 @@ class TrgwProfileTest extends AgwNodeTestBase {
                     throw new IllegalStateException(e);
                 }
             });
-            ActionRequest reserve = IqCommands.DEFAULT.reserve(PlainTermination.passThrough("message", Setup.PASSIVE),
-                    PlainTermination.passThrough("message", Setup.ACTIVE)
-                            .withRemote(RemoteMedia.of("127.0.0.1", far.getLocalPort(), Setup.PASSIVE)));
+            ActionRequest reserve = passThroughReserve(far.getLocalPort());
             Transaction.Reply r = call(reserve);
             ContextId ctx = r.actions().get(0).contextId();
             List<CommandReply> adds = r.actions().get(0).replies();
