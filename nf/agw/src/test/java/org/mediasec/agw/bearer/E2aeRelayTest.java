@@ -33,9 +33,7 @@ class E2aeRelayTest extends RelayTestBase {
         setUp(provider);
         TlsOptions o = TlsOptions.DEFAULTS.withProvider(provider);
         TestNet.Server coreServer = net.server(null, null, () -> new Probe(true, false, true));
-        BearerRelay relay = agw.open(
-                BearerLeg.tls(agw.accessRealm, TcpSetup.PASSIVE, AGW, List.of(UE.fingerprint())),
-                BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE).withRemote(coreServer.address()));
+        BearerRelay relay = openTlsServerTowardCore(coreServer.address());
         InetSocketAddress accessPort = relay.localAddress(Side.ACCESS);
         assertThat(accessPort.getPort()).isBetween(agw.accessRealm.minPort(), agw.accessRealm.maxPort());
         assertThat(agw.portsInUse()).isEqualTo(1);
@@ -88,10 +86,7 @@ class E2aeRelayTest extends RelayTestBase {
         TlsOptions o = TlsOptions.DEFAULTS.withProvider(provider);
         SslContext ueServerCtx = TlsContexts.server(UE, List.of(AGW.fingerprint()), o);
         TestNet.Server ueServer = net.server(ueServerCtx, o, () -> new Probe(true, true, true));
-        BearerRelay relay = agw.open(
-                BearerLeg.tls(agw.accessRealm, TcpSetup.ACTIVE, AGW, List.of(UE.fingerprint()))
-                        .withRemote(ueServer.address()),
-                BearerLeg.plain(agw.coreRealm, TcpSetup.PASSIVE));
+        BearerRelay relay = openTlsClientTowardUe(ueServer.address());
         assertThat(ueServer.accepted()).as("UE not connected before the core").isNotDone();
         assertThat(relay.localAddress(Side.ACCESS)).isNull();
 
@@ -124,9 +119,7 @@ class E2aeRelayTest extends RelayTestBase {
         setUp(provider);
         TlsOptions o = TlsOptions.DEFAULTS.withProvider(provider);
         TestNet.Server coreServer = net.server(null, null, () -> new Probe(true, false, true));
-        BearerRelay relay = agw.open(
-                BearerLeg.tls(agw.accessRealm, TcpSetup.PASSIVE, AGW, List.of(UE.fingerprint())),
-                BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE).withRemote(coreServer.address()));
+        BearerRelay relay = openTlsServerTowardCore(coreServer.address());
         SslContext ueCtx = TlsContexts.client(UE, List.of(AGW.fingerprint()), o);
         Probe ue = net.client(ueCtx, o, relay.localAddress(Side.ACCESS), new Probe(true, true, true));
         TestNet.release(ueCtx);

@@ -65,10 +65,7 @@ class EstablishmentRelayTest extends RelayTestBase {
         setUp(BearerConfig.DEFAULTS);
         SslContext ueServerCtx = TlsContexts.server(UE, List.of(AGW.fingerprint()), o);
         TestNet.Server ueServer = net.server(ueServerCtx, o, () -> new Probe(true, true, true));
-        BearerRelay relay = agw.open(
-                BearerLeg.tls(agw.accessRealm, TcpSetup.ACTIVE, AGW, List.of(UE.fingerprint()))
-                        .withRemote(ueServer.address()),
-                BearerLeg.plain(agw.coreRealm, TcpSetup.PASSIVE));
+        BearerRelay relay = openTlsClientTowardUe(ueServer.address());
         assertThat(ueServer.accepted()).isNotDone();
         await(relay.establish(Side.ACCESS));            // "Establish (D)TLS session"
         Probe ue = await(ueServer.accepted());

@@ -60,10 +60,7 @@ class FailureRelayTest extends RelayTestBase {
         setUp(BearerConfig.DEFAULTS);
         SslContext ueServerCtx = TlsContexts.server(STRANGER, List.of(AGW.fingerprint()), o);
         TestNet.Server ueServer = net.server(ueServerCtx, o, () -> new Probe(true, true, true));
-        BearerRelay relay = agw.open(
-                BearerLeg.tls(agw.accessRealm, TcpSetup.ACTIVE, AGW, List.of(UE.fingerprint()))
-                        .withRemote(ueServer.address()),
-                BearerLeg.plain(agw.coreRealm, TcpSetup.PASSIVE));
+        BearerRelay relay = openTlsClientTowardUe(ueServer.address());
         Probe core = net.client(null, null, relay.localAddress(Side.CORE), new Probe(true, false, true));
         core.send("hello".getBytes());
 
@@ -88,9 +85,7 @@ class FailureRelayTest extends RelayTestBase {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             nobody = (InetSocketAddress) s.getLocalSocketAddress();
         }
-        BearerRelay relay = agw.open(
-                BearerLeg.tls(agw.accessRealm, TcpSetup.PASSIVE, AGW, List.of(UE.fingerprint())),
-                BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE).withRemote(nobody));
+        BearerRelay relay = openTlsServerTowardCore(nobody);
         SslContext ueCtx = TlsContexts.client(UE, List.of(AGW.fingerprint()), o);
         Probe ue = net.client(ueCtx, o, relay.localAddress(Side.ACCESS), new Probe(true, true, true));
         TestNet.release(ueCtx);
@@ -109,9 +104,7 @@ class FailureRelayTest extends RelayTestBase {
     @Test
     void silentUeHitsTheHandshakeTimeout() {
         setUp(BearerConfig.DEFAULTS.withTls(o.withHandshakeTimeout(Duration.ofMillis(300))));
-        BearerRelay relay = agw.open(
-                BearerLeg.tls(agw.accessRealm, TcpSetup.PASSIVE, AGW, List.of(UE.fingerprint())),
-                BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE).withRemote(new InetSocketAddress("127.0.0.1", 9)));
+        BearerRelay relay = openTlsServerTowardCore(new InetSocketAddress("127.0.0.1", 9));
         Probe ue = net.client(null, null, relay.localAddress(Side.ACCESS), new Probe(true, false, true));
 
         BearerFailure f = await(agw.events.failed);

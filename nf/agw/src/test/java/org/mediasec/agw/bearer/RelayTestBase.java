@@ -2,6 +2,8 @@ package org.mediasec.agw.bearer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +51,18 @@ abstract class RelayTestBase {
             agw.close();
             agw.assertReleased();
         }
+    }
+
+    /** An e2ae relay: the AGW's TLS server toward the test UE (pinned), a plain client toward the core at {@code core}. */
+    BearerRelay openTlsServerTowardCore(InetSocketAddress core) {
+        return agw.open(BearerLeg.tls(agw.accessRealm, TcpSetup.PASSIVE, AGW, List.of(UE.fingerprint())),
+                BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE).withRemote(core));
+    }
+
+    /** An e2ae relay: the AGW's TLS client toward the test UE at {@code ue} (pinned), plain listening on the core side. */
+    BearerRelay openTlsClientTowardUe(InetSocketAddress ue) {
+        return agw.open(BearerLeg.tls(agw.accessRealm, TcpSetup.ACTIVE, AGW, List.of(UE.fingerprint())).withRemote(ue),
+                BearerLeg.plain(agw.coreRealm, TcpSetup.PASSIVE));
     }
 
     static byte[] random(int n, long seed) {

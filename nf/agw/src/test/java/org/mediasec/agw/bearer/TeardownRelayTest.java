@@ -20,9 +20,7 @@ class TeardownRelayTest extends RelayTestBase {
         setUp(BearerConfig.DEFAULTS);
         assertThat(agw.relays.openChannels()).isZero();
         TestNet.Server coreServer = net.server(null, null, () -> new Probe(false, false, true));
-        BearerRelay relay = agw.open(
-                BearerLeg.tls(agw.accessRealm, TcpSetup.PASSIVE, AGW, List.of(UE.fingerprint())),
-                BearerLeg.plain(agw.coreRealm, TcpSetup.ACTIVE).withRemote(coreServer.address()));
+        BearerRelay relay = openTlsServerTowardCore(coreServer.address());
         assertThat(agw.relays.openChannels()).as("the access listener").isEqualTo(1);
         assertThat(agw.portsInUse()).isEqualTo(1);
         SslContext ueCtx = TlsContexts.client(UE, List.of(AGW.fingerprint()), TlsOptions.DEFAULTS);
