@@ -92,14 +92,16 @@ class ImsAlgOriginatingTest {
 
         // Offer toward the core: plain proto, the AGW's core side, no fingerprint/setup/3ge2ae; no a=msrp-cema in
         // the offer, so MSRP-aware mode: a=path is the AGW's core-side URI (its core address and port, RFC 6714 §6.2).
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.session("alice", 2890844526L, 2890844527L, "192.0.2.10", "198.51.100.1") + """
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(
+                SdpText.session("alice", 2890844526L, 2890844527L, "192.0.2.10", "198.51.100.1") + """
                 m=message 9 TCP/MSRP *
                 a=accept-types:message/cpim text/plain
                 a=path:msrp://198.51.100.1:9/agw2;tcp
                 """));
 
         // Answer toward the UE: TLS proto, the AGW's fingerprint and access address, complementary role, applied.
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.session("bob", 2808844564L, 2808844564L, "198.51.100.7", "203.0.113.5") + """
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(
+                SdpText.session("bob", 2808844564L, 2808844564L, "198.51.100.7", "203.0.113.5") + """
                 m=message 40000 TCP/TLS/MSRP *
                 a=accept-types:message/cpim text/plain
                 a=path:msrps://203.0.113.5:40000/agw1;tcp
@@ -171,14 +173,16 @@ class ImsAlgOriginatingTest {
         assertThat(r.plan().stream(0).access().proto()).isEqualTo(Proto.TCP_TLS);
         assertThat(r.plan().stream(0).access().setup()).isEqualTo(Setup.PASSIVE);   // actpass: the ALG decides (RFC 6135 §4.2.2)
         assertThat(r.plan().stream(0).core().proto()).isEqualTo(Proto.TCP);
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.sessionWithoutConnection("alice", 1, 1, "192.0.2.10") + """
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(
+                SdpText.sessionWithoutConnection("alice", 1, 1, "192.0.2.10") + """
                 m=message 9 TCP/MSRP *
                 c=IN IP4 198.51.100.1
                 a=msrp-cema
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 """));
         // The core answered without a=setup (RFC 4145 default passive); the UE gets the AGW's passive role.
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.sessionWithoutConnection("bob", 2, 2, "198.51.100.7") + """
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(
+                SdpText.sessionWithoutConnection("bob", 2, 2, "198.51.100.7") + """
                 m=message 40000 TCP/TLS/MSRP *
                 c=IN IP4 203.0.113.5
                 a=msrp-cema
@@ -248,7 +252,8 @@ class ImsAlgOriginatingTest {
         assertThat(r.plan().stream(0).access().setup()).isNull();
         assertThat(r.reserved()).containsOnlyKeys(0, 1);
 
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(
+                SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
                 m=audio 40001 RTP/AVP 0 8
                 a=rtpmap:0 PCMU/8000
                 a=sendrecv
@@ -264,7 +269,8 @@ class ImsAlgOriginatingTest {
                 a=path:msrps://192.0.2.10:7394/s111271;tcp
                 m=video 0 RTP/AVP 96
                 """.formatted(UE_FP)));
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.session("focus", 7, 7, "198.51.100.7", "203.0.113.5") + """
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(
+                SdpText.session("focus", 7, 7, "198.51.100.7", "203.0.113.5") + """
                 m=audio 40000 RTP/AVP 0
                 a=rtpmap:0 PCMU/8000
                 m=application 40002 TCP/TLS/BFCP *
@@ -370,12 +376,14 @@ class ImsAlgOriginatingTest {
         assertThat(access.remote().tlsId()).isEqualTo(new org.mediasec.sdp.TlsId("abc3de65cddef001be82"));
         assertThat(r.plan().stream(0).core()).isEqualTo(PlainTermination.t38Core().withMode(StreamMode.INACTIVE)
                 .withEvents(org.mediasec.h248.iq.IqEvents.failuresAndHeartbeat(2001)));
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(
+                SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
                 m=image 40001 udptl t38
                 a=T38FaxVersion:0
                 a=T38FaxRateManagement:transferredTCF
                 """));
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.session("fax", 2, 2, "198.51.100.7", "203.0.113.5") + """
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(
+                SdpText.session("fax", 2, 2, "198.51.100.7", "203.0.113.5") + """
                 m=image 9 UDP/TLS/UDPTL t38
                 a=T38FaxVersion:0
                 a=T38FaxRateManagement:transferredTCF
@@ -424,7 +432,8 @@ class ImsAlgOriginatingTest {
                 .containsExactly(StreamAction.E2AE, StreamAction.PASS_THROUGH);
         assertThat(r.plan().stream(0).access().remote().fingerprints()).containsExactly(FakeAgw.UE_FP);
         // The pass-through stream keeps the values it inherited, now at media level; the e2ae stream has none.
-        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
+        assertThat(SdpWriter.write(r.coreOffer())).isEqualTo(crlf(
+                SdpText.session("alice", 1, 1, "192.0.2.10", "198.51.100.1") + """
                 m=message 9 TCP/MSRP *
                 a=path:msrp://198.51.100.1:9/agw2;tcp
                 m=message 9 TCP/TLS/MSRP *

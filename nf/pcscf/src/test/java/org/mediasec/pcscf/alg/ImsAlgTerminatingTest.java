@@ -44,22 +44,21 @@ class ImsAlgTerminatingTest {
         return new Round(plan, ueOffer, r, agw.apply(r));
     }
 
-    static final String T38_OFFER = SdpText.session("fax", 1, 1, "198.51.100.7") + """
-            m=image 6000 udptl t38
-            a=T38FaxVersion:0
-            a=T38MaxBitRate:14400
-            a=T38FaxRateManagement:transferredTCF
-            a=T38FaxUdpEC:t38UDPRedundancy
-            """;
-
-    @Test
-    void t38TerminatingUpgradeWithTlsId() {
-        String ueAnswer = SdpText.session("ue", 5, 5, "192.0.2.10") + """
-                m=image 5004 UDP/TLS/UDPTL t38
+    /** A T.38 stream, {@code m=image <port> <proto> t38}, with the fax parameters every description here carries. */
+    static String t38Image(int port, String proto) {
+        return "m=image " + port + " " + proto + " t38\n" + """
                 a=T38FaxVersion:0
                 a=T38MaxBitRate:14400
                 a=T38FaxRateManagement:transferredTCF
                 a=T38FaxUdpEC:t38UDPRedundancy
+                """;
+    }
+
+    static final String T38_OFFER = SdpText.session("fax", 1, 1, "198.51.100.7") + t38Image(6000, "udptl");
+
+    @Test
+    void t38TerminatingUpgradeWithTlsId() {
+        String ueAnswer = SdpText.session("ue", 5, 5, "192.0.2.10") + t38Image(5004, "UDP/TLS/UDPTL") + """
                 a=setup:passive
                 %s
                 a=tls-id:abc3de65cddef001be82
@@ -91,12 +90,8 @@ class ImsAlgTerminatingTest {
                 m=image 6000 UDP t38
                 }}},E=2001{g/cause,hangterm/thb}}}}""");
 
-        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(crlf(SdpText.session("fax", 1, 1, "198.51.100.7", "203.0.113.5") + """
-                m=image 40000 UDP/TLS/UDPTL t38
-                a=T38FaxVersion:0
-                a=T38MaxBitRate:14400
-                a=T38FaxRateManagement:transferredTCF
-                a=T38FaxUdpEC:t38UDPRedundancy
+        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(crlf(
+                SdpText.session("fax", 1, 1, "198.51.100.7", "203.0.113.5") + t38Image(40000, "UDP/TLS/UDPTL") + """
                 a=setup:actpass
                 %s
                 a=tls-id:alg-tls-id-0000000001
@@ -135,13 +130,8 @@ class ImsAlgTerminatingTest {
                 }}}}}}""".formatted(UE_FP));
 
         // Answer to the core: plain udptl, no fingerprint/setup/tls-id/3ge2ae, the AGW's core side.
-        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(SdpText.session("ue", 5, 5, "192.0.2.10", "198.51.100.1") + """
-                m=image 40001 udptl t38
-                a=T38FaxVersion:0
-                a=T38MaxBitRate:14400
-                a=T38FaxRateManagement:transferredTCF
-                a=T38FaxUdpEC:t38UDPRedundancy
-                """));
+        assertThat(SdpWriter.write(r.result().answer())).isEqualTo(crlf(
+                SdpText.session("ue", 5, 5, "192.0.2.10", "198.51.100.1") + t38Image(40001, "udptl")));
     }
 
     @Test
@@ -185,7 +175,8 @@ class ImsAlgTerminatingTest {
                 org.mediasec.h248.iq.MsrpHandling.APPLICATION_AWARE, Setup.PASSIVE)
                 .withRemote(RemoteMedia.of("198.51.100.7", 2855, Setup.ACTPASS)).withMode(StreamMode.INACTIVE)
                 .withEvents(org.mediasec.h248.iq.IqEvents.failuresAndHeartbeat(2001)));
-        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(crlf(SdpText.session("bob", 1, 1, "198.51.100.7", "203.0.113.5") + """
+        assertThat(SdpWriter.write(r.ueOffer())).isEqualTo(crlf(
+                SdpText.session("bob", 1, 1, "198.51.100.7", "203.0.113.5") + """
                 m=message 40000 TCP/TLS/MSRP *
                 a=accept-types:message/cpim text/plain
                 a=path:msrps://203.0.113.5:40000/agw1;tcp
