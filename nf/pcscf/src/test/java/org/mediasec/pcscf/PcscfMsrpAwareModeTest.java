@@ -78,6 +78,24 @@ class PcscfMsrpAwareModeTest {
                 + "\r\na=3ge2ae:requested\r\n");
     }
 
+    /** Alice sends {@code invite}; returns it as bob got it. */
+    IncomingRequest inviteReachesBob(Request invite) throws Exception {
+        alice.send(invite);
+        return bob.nextRequest(Request.INVITE);
+    }
+
+    /** Bob answers 200 with his plain MSRP end of {@code ues}, {@code a=msrp-cema} if {@code cema}; returns alice's 200. */
+    Response bobAnswersAlice(IncomingRequest atBob, MsrpUes ues, boolean cema) throws Exception {
+        bob.answer(atBob, 200, bobAnswer(ues.bobAddress, ues.bobUri, cema));
+        return alice.next(200);
+    }
+
+    /** Alice acknowledges the 200; the ACK reaches bob. */
+    void acknowledge(Response ok, Request invite) throws Exception {
+        alice.ack(ok, invite);
+        bob.nextRequest(Request.ACK);
+    }
+
     static String bobAnswer(InetSocketAddress bobAddress, MsrpUri bobUri, boolean cema) {
         return "v=0\r\no=bob 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=message " + bobAddress.getPort() + " TCP/MSRP *\r\na=accept-types:text/plain\r\na=path:" + bobUri
@@ -88,9 +106,7 @@ class PcscfMsrpAwareModeTest {
     void withoutCemaEachUeSeesTheAgwInAPathAndAMessageCrossesRewritten() throws Exception {
         try (MsrpUes ues = new MsrpUes(transports, ALICE_ID)) {
             Request invite = aliceInvite(ALICE_URI, false);
-            alice.send(invite);
-
-            IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+            IncomingRequest atBob = inviteReachesBob(invite);
             SessionDescription offer = TestUa.sdp(atBob.request());
             MediaDescription m = offer.media().get(0);
             MsrpUri agwForBob = onlyPath(offer);
@@ -99,15 +115,13 @@ class PcscfMsrpAwareModeTest {
             assertThat(agwForBob.toString()).startsWith("msrp://127.0.0.1:").endsWith(";tcp").doesNotContain("alice-aware");
             assertThat(m.has(SdpAttributes.MSRP_CEMA)).isFalse();
 
-            bob.answer(atBob, 200, bobAnswer(ues.bobAddress, ues.bobUri, false));
-            Response ok = alice.next(200);
+            Response ok = bobAnswersAlice(atBob, ues, false);
             SessionDescription answer = TestUa.sdp(ok);
             MediaDescription a = answer.media().get(0);
             MsrpUri agwForAlice = onlyPath(answer);
             assertThat(agwForAlice.toString()).isNotEqualTo(ues.bobUri.toString())
                     .startsWith("msrps://127.0.0.1:" + a.port() + "/").endsWith(";tcp");
-            alice.ack(ok, invite);
-            bob.nextRequest(Request.ACK);
+            acknowledge(ok, invite);
 
             MsrpCallSessions s = ues.connect(ALICE_URI, agwForAlice, a.port(), agw.identity().fingerprint(), agwForBob, T);
             s.aliceSendsAndBobAcknowledges("hello bob, through the MSRP-aware AGW");
@@ -126,16 +140,13 @@ class PcscfMsrpAwareModeTest {
     void aCemaOfferAnsweredWithoutCemaTurnsTheE2aeContextAwareAtTheAnswer() throws Exception {
         try (MsrpUes ues = new MsrpUes(transports, ALICE_ID)) {
             Request invite = aliceInvite(ALICE_CEMA_URI, true);
-            alice.send(invite);
-
-            IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+            IncomingRequest atBob = inviteReachesBob(invite);
             SessionDescription offer = TestUa.sdp(atBob.request());
             // CEMA in the offer: application-agnostic at both anchors, a=path untouched (TS 23.334 §5.19)
             assertThat(onlyPath(offer)).hasToString(ALICE_CEMA_URI.toString());
             assertThat(offer.media().get(0).has(SdpAttributes.MSRP_CEMA)).isTrue();
 
-            bob.answer(atBob, 200, bobAnswer(ues.bobAddress, ues.bobUri, false));
-            Response ok = alice.next(200);
+            Response ok = bobAnswersAlice(atBob, ues, false);
             SessionDescription answer = TestUa.sdp(ok);
             MediaDescription a = answer.media().get(0);
             MsrpUri agwForAlice = onlyPath(answer);
@@ -144,8 +155,7 @@ class PcscfMsrpAwareModeTest {
                     .startsWith("msrps://" + cLine + ":" + a.port() + "/").endsWith(";tcp")
                     .isNotEqualTo(ues.bobUri.toString());
             assertThat(a.has(SdpAttributes.MSRP_CEMA)).as("RFC 6714 §6.2: never forwarded by an MSRP B2BUA").isFalse();
-            alice.ack(ok, invite);
-            bob.nextRequest(Request.ACK);
+            acknowledge(ok, invite);
 
             MsrpCallSessions s = ues.connect(ALICE_CEMA_URI, agwForAlice, a.port(), agw.identity().fingerprint(),
                     ALICE_CEMA_URI, T);
@@ -165,17 +175,14 @@ class PcscfMsrpAwareModeTest {
     void cemaBothWaysStillRelaysTheBytesWithThePathsUntouched() throws Exception {
         try (MsrpUes ues = new MsrpUes(transports, ALICE_ID)) {
             Request invite = aliceInvite(ALICE_CEMA_URI, true);
-            alice.send(invite);
-            IncomingRequest atBob = bob.nextRequest(Request.INVITE);
+            IncomingRequest atBob = inviteReachesBob(invite);
             assertThat(onlyPath(TestUa.sdp(atBob.request()))).hasToString(ALICE_CEMA_URI.toString());
-            bob.answer(atBob, 200, bobAnswer(ues.bobAddress, ues.bobUri, true));
-            Response ok = alice.next(200);
+            Response ok = bobAnswersAlice(atBob, ues, true);
             MediaDescription a = TestUa.sdp(ok).media().get(0);
             assertThat(onlyPath(TestUa.sdp(ok))).hasToString(ues.bobUri.toString());
             assertThat(a.has(SdpAttributes.MSRP_CEMA)).isTrue();
             assertThat(a.port()).isNotEqualTo(ues.bobAddress.getPort());      // anchored: the AGW's c/m
-            alice.ack(ok, invite);
-            bob.nextRequest(Request.ACK);
+            acknowledge(ok, invite);
 
             MsrpCallSessions s = ues.connect(ALICE_CEMA_URI, ues.bobUri, a.port(), agw.identity().fingerprint(),
                     ALICE_CEMA_URI, T);
@@ -186,8 +193,7 @@ class PcscfMsrpAwareModeTest {
     }
 
     void hangUp(Response ok, Request invite) throws Exception {
-        alice.send(alice.inDialog(Request.BYE, ok, invite));
-        bob.nextRequest(Request.BYE);
+        new Dialog(alice, bob, invite, ok).hangUp();
         assertThat(alice.nextFinal(Request.BYE).getStatusCode()).isEqualTo(200);
         PcscfIntegrationTest.awaitTrue(() -> agw.contexts().contexts() == 0 && pcscf.sessions().isEmpty(),
                 "every context subtracted and every session forgotten");

@@ -6,7 +6,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +31,7 @@ import org.mediasec.tls.LocalIdentity;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PcscfSipTlsTest {
-    static final String DOMAIN = "ims.example.net";
+    static final String DOMAIN = LoopbackNetwork.DOMAIN;
     static final LocalIdentity ALICE = LocalIdentity.selfSigned("alice.test");
 
     Core core;
@@ -45,27 +44,20 @@ class PcscfSipTlsTest {
     void start() throws Exception {
         core = Core.start(CoreConfig.defaults().withPort(0));
         PcscfConfig.Tls tls = new PcscfConfig.Tls(null, null, "required", List.of(ALICE.fingerprint().toString()), null);
-        pcscf = PcscfNode.start(PcscfConfig.defaults()
-                .withSip(new PcscfConfig.Sip(null, freeUdpAndTcpPort(), List.of("udp", "tls"), DOMAIN, null, tls))
-                .withCore(new PcscfConfig.Core("sip:127.0.0.1:" + core.port() + ";lr"))
-                .withH248(new PcscfConfig.H248(null, null, 0, null, null, null, null)));
+        pcscf = PcscfNode.start(LoopbackNetwork.pcscfToward(core)
+                .withSip(new PcscfConfig.Sip(null, freeUdpAndTcpPort(), List.of("udp", "tls"), DOMAIN, null, tls)));
         agw = new ScriptedAgw(pcscf.mgcAddress());
         pcscf.agwReady().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(pcscf.sipTlsFingerprint()).isPresent();
         SipTlsConfig aliceTls = SipTlsConfig.pinned(ALICE, List.of(pcscf.sipTlsFingerprint().get()));
         alice = new TestUa("alice", DOMAIN, "<" + pcscf.sipUri(SipTransport.TLS) + ">", aliceTls);
-        bob = new TestUa("bob", DOMAIN, "<" + pcscf.sipUri() + ">");
         assertThat(alice.register("msrp-tls;mediasec", 600).getStatusCode()).isEqualTo(200);
-        assertThat(bob.register(null, 600).getStatusCode()).isEqualTo(200);
+        bob = LoopbackNetwork.registered("bob", pcscf, null);
     }
 
     @AfterAll
-    void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {alice, bob, pcscf, agw, core}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+    void stop() {
+        LoopbackNetwork.closeAll(alice, bob, pcscf, agw, core);
     }
 
     @Test
