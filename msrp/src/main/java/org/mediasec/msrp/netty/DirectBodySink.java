@@ -1,7 +1,5 @@
 package org.mediasec.msrp.netty;
 
-import java.nio.ByteBuffer;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -20,6 +18,7 @@ final class DirectBodySink {
     private static final byte LF = '\n';
 
     private final MsrpEndLineSearch search;
+    private final byte[] pattern;
     private final int markerLength;
     private final int maxBody;
     /** The expected body length (the previous body on the connection), or 0. */
@@ -40,6 +39,7 @@ final class DirectBodySink {
     DirectBodySink(ByteBufAllocator alloc, MsrpEndLineSearch search, int markerLength, int expected, int maxBody,
                    int searchFrom, boolean clean) {
         this.search = search;
+        this.pattern = search.pattern();
         this.markerLength = markerLength;
         this.maxBody = maxBody;
         this.expected = expected;
@@ -88,11 +88,11 @@ final class DirectBodySink {
     /** The CR of the end-line in {@code acc}, or -1; moves {@link #searchFrom} past what is decided. */
     private int find() {
         int len = acc.writerIndex();
-        ByteBuffer b = acc.nioBuffer(0, len);
+        ByteBuf b = acc;
         int m = search.length();
         int from = Math.max(searchFrom, 2);
         while (true) {
-            int at = search.indexIn(b, from, len);
+            int at = BufferEndLineSearch.indexIn(search, pattern, b, from, len);
             if (at < 0) {
                 searchFrom = Math.max(searchFrom, len - m + 1);
                 return -1;
@@ -102,9 +102,9 @@ final class DirectBodySink {
                 searchFrom = at; // decided when the flag and CRLF have arrived
                 return -1;
             }
-            if (b.get(at - 2) == CR && b.get(at - 1) == LF && MsrpContinuation.fromFlag(b.get(f)) != null
-                    && b.get(f + 1) == CR && b.get(f + 2) == LF) {
-                flag = MsrpContinuation.fromFlag(b.get(f));
+            if (b.getByte(at - 2) == CR && b.getByte(at - 1) == LF && MsrpContinuation.fromFlag(b.getByte(f)) != null
+                    && b.getByte(f + 1) == CR && b.getByte(f + 2) == LF) {
+                flag = MsrpContinuation.fromFlag(b.getByte(f));
                 return at - 2;
             }
             clean = false;

@@ -1,6 +1,5 @@
 package org.mediasec.msrp.netty;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -87,6 +86,8 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     private byte[] marker;
     /** Finds {@code "-------" tid}. */
     private MsrpEndLineSearch search;
+    /** {@code "-------" tid} as octets. */
+    private byte[] pattern;
     /**
      * False once {@code -------<tid>} was seen in the body other than as its end-line, or when the
      * body was not searched through an array; true means the codec need not check the body again.
@@ -200,6 +201,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                     }
                     marker = ("\r\n-------" + tid).getBytes(StandardCharsets.US_ASCII);
                     search = MsrpEndLineSearch.of(tid);
+                    pattern = search.pattern();
                     lineStart = len + 2;
                     headerCount = 0;
                     state = State.HEADERS;
@@ -580,6 +582,7 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
         tid = null;
         marker = null;
         search = null;
+        pattern = null;
         bodySearched = false;
         pendingHit = false;
         head = null;
@@ -677,30 +680,29 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
     /**
      * Index (into {@code in}) of the CR that starts {@code CRLF -------<tid><flag> CRLF} whose
      * {@code -------<tid>} starts in the body, {@code in[base + bodyStart, base + avail)}, or -1: a
-     * direct buffer, searched eight octets at a time ({@link MsrpEndLineSearch#indexIn(ByteBuffer, int,
-     * int)}). Clears {@link #bodySearched} on a {@code -------<tid>} that is not the end-line (RFC 4975
+     * direct buffer, searched through its memory address ({@link BufferEndLineSearch}). Clears {@link #bodySearched} on a {@code -------<tid>} that is not the end-line (RFC 4975
      * §7.1: the end-line "is not present in the body"; the codec's check or a {@link SpooledSend}'s
      * refusal judges it). On -1, {@link #searchedTo} is the body offset from which an end-line could
      * still start (undecided: too close to the end).
      */
     private int findEndLineDirect(ByteBuf in, int base, int avail) {
-        ByteBuffer b = in.nioBuffer(base, avail);
         int m = search.length();
-        int from = bodyStart; // at bodyStart the empty line's CRLF precedes: an empty body
+        int end = base + avail;
+        int from = base + bodyStart; // at bodyStart the empty line's CRLF precedes: an empty body
         while (true) {
-            int at = search.indexIn(b, from, avail);
+            int at = BufferEndLineSearch.indexIn(search, pattern, in, from, end);
             if (at < 0) {
-                searchedTo = Math.max(from, avail - m + 1) - bodyStart;
+                searchedTo = Math.max(from, end - m + 1) - (base + bodyStart);
                 return -1;
             }
             int f = at + m;
-            if (f + 3 > avail) {
-                searchedTo = at - bodyStart;
+            if (f + 3 > end) {
+                searchedTo = at - (base + bodyStart);
                 return -1;
             }
-            if (b.get(at - 2) == CR && b.get(at - 1) == LF && MsrpContinuation.fromFlag(b.get(f)) != null
-                    && b.get(f + 1) == CR && b.get(f + 2) == LF) {
-                return base + at - 2;
+            if (in.getByte(at - 2) == CR && in.getByte(at - 1) == LF && MsrpContinuation.fromFlag(in.getByte(f)) != null
+                    && in.getByte(f + 1) == CR && in.getByte(f + 2) == LF) {
+                return at - 2;
             }
             bodySearched = false;
             from = at + 1;

@@ -13,7 +13,6 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
-import io.netty.util.internal.PlatformDependent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -379,27 +378,7 @@ final class MsrpOutbound extends ChannelDuplexHandler {
      * times the speed of reading the octets through a {@code ByteBuffer}.
      */
     static int indexIn(MsrpEndLineSearch s, byte[] p, ByteBuf piece, ByteBuffer view, int n) {
-        if (!piece.hasMemoryAddress()) {
-            return s.indexIn(view, 0, n);
-        }
-        final long base = piece.memoryAddress();
-        final int m = p.length;
-        final int limit = n - m;
-        for (int q = 6; q <= limit + 6; q += 7) {
-            if (PlatformDependent.getByte(base + q) == '-') {
-                int last = Math.min(q, limit);
-                candidates:
-                for (int i = Math.max(0, q - 6); i <= last; i++) {
-                    for (int k = 0; k < m; k++) {
-                        if (PlatformDependent.getByte(base + i + k) != p[k]) {
-                            continue candidates;
-                        }
-                    }
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return piece.hasMemoryAddress() ? BufferEndLineSearch.indexIn(s, p, piece, 0, n) : s.indexIn(view, 0, n);
     }
 
     /** True if {@code -------<tid>} lies in the piece or across the seam with the previous piece. */
