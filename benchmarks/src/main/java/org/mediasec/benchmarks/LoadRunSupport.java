@@ -244,6 +244,36 @@ final class LoadRunSupport {
         ScheduledExecutorService exec;
         volatile long peak;
         volatile long peakDirect;
+        /** Peak resident set of the process (VmRSS): heap, direct memory, code, everything. */
+        volatile long peakRss;
+
+        /**
+         * Direct memory in use by Netty's allocators: the pooled one (MsrpTlsLoadRun's channels) and, when
+         * it is another one, {@code ByteBufAllocator.DEFAULT} (Netty 4.2's adaptive allocator, which the
+         * product's endpoints use).
+         */
+        static long directUsed() {
+            long used = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+            io.netty.buffer.ByteBufAllocator d = io.netty.buffer.ByteBufAllocator.DEFAULT;
+            if (d != PooledByteBufAllocator.DEFAULT && d instanceof io.netty.buffer.ByteBufAllocatorMetricProvider m) {
+                used += m.metric().usedDirectMemory();
+            }
+            return used;
+        }
+
+        /** VmRSS of this process in octets (0 without /proc). */
+        static long rssBytes() {
+            try {
+                for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (l.startsWith("VmRSS:")) {
+                        return Long.parseLong(l.substring(6).trim().split("\\s+")[0]) * 1024;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+            return 0;
+        }
 
         void start() {
             exec = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -253,7 +283,8 @@ final class LoadRunSupport {
             });
             exec.scheduleAtFixedRate(() -> {
                 peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
-                peakDirect = Math.max(peakDirect, PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory());
+                peakDirect = Math.max(peakDirect, directUsed());
+                peakRss = Math.max(peakRss, rssBytes());
             }, 0, 50, TimeUnit.MILLISECONDS);
         }
 

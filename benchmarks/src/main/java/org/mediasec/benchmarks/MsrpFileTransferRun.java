@@ -141,7 +141,7 @@ public final class MsrpFileTransferRun {
      * @param reportSeconds send to the success REPORT at the sender; 0 when not asked
      */
     record Ours(long octets, double seconds, double reportSeconds, LoadRunSupport.CpuWindow cpu, long heapPeak,
-                long directPeak, String suite, String loadBefore, String loadAfter) {
+                long directPeak, long rssPeak, String suite, String loadBefore, String loadAfter) {
         double mbPerSecond() {
             return octets / seconds / 1e6;
         }
@@ -215,13 +215,13 @@ public final class MsrpFileTransferRun {
     static void print(Options o, Ours r, String jitWait) {
         LoadRunSupport.CpuWindow c = r.cpu();
         System.out.printf(Locale.ROOT, "== MSRP file transfer (session API, ours): %.1f MB/s (%d octets in %.2f s)"
-                        + "%s [%s; heap used peak %.0f MiB of max %.0f MiB; pooled direct peak %.0f MiB;"
+                        + "%s [%s; heap used peak %.0f MiB of max %.0f MiB; Netty direct peak %.0f MiB; RSS peak %.0f MiB;"
                         + " process CPU %.2f s: sender loop %.2f s, receiver loop %.2f s, other threads %.2f s (%s);"
                         + " JIT compiling %d ms; waited %s s for the JIT to go idle; load average %s before, %s after]%n",
                 r.mbPerSecond(), r.octets(), r.seconds(),
                 o.report() ? String.format(Locale.ROOT, "; success REPORT after %.2f s", r.reportSeconds()) : "",
                 r.suite(), r.heapPeak() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
-                r.directPeak() / 1048576.0, c.processSeconds(), c.aSeconds(), c.bSeconds(), c.restSeconds(), c.restDetail(), c.jitMillis(),
+                r.directPeak() / 1048576.0, r.rssPeak() / 1048576.0, c.processSeconds(), c.aSeconds(), c.bSeconds(), c.restSeconds(), c.restDetail(), c.jitMillis(),
                 jitWait, r.loadBefore(), r.loadAfter());
     }
 
@@ -366,7 +366,7 @@ public final class MsrpFileTransferRun {
                 if (sha != null) {
                     System.out.println("== receiver's rate per 256 MiB stored (MB/s): " + segments(rxEvents.marks, t0, t1, octets));
                 }
-                return new Ours(octets, (t1 - t0) / 1e9, o.report() ? (t2 - t0) / 1e9 : 0, cpu, heap.peak, heap.peakDirect,
+                return new Ours(octets, (t1 - t0) / 1e9, o.report() ? (t2 - t0) / 1e9 : 0, cpu, heap.peak, heap.peakDirect, heap.peakRss,
                         suite, loadBefore, loadAfter);
             } finally {
                 a.close();
