@@ -76,7 +76,7 @@ public final class MsrpFileTransferRun {
      *                 ({@code MsrpSessionConfig.RFC4975_INCREMENTS}), unless {@code --chunk} says otherwise
      */
     record Options(long size, MsrpSessionConfig.Chunking chunking, int chunk, long warmup, int warmups, int runs, Duration timeout, Optional<Path> dir,
-                   boolean baseline, boolean report, String socatSuite, Optional<Path> jfr) {
+                   boolean baseline, boolean report, String socatSuite, Optional<Path> jfr, boolean pretouch) {
         static Options parse(String[] args) {
             long size = 1L << 30;
             MsrpSessionConfig.Chunking chunking = MsrpSessionConfig.DEFAULT.chunking();
@@ -90,6 +90,7 @@ public final class MsrpFileTransferRun {
             boolean report = false;
             String socatSuite = "TLS_AES_128_GCM_SHA256";
             Optional<Path> jfr = Optional.empty();
+            boolean pretouch = true;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -108,10 +109,11 @@ public final class MsrpFileTransferRun {
                         socatSuite = v.equals("default") ? "" : v;
                     }
                     case "--jfr" -> jfr = Optional.of(Path.of(args[++i]));
+                    case "--no-pretouch" -> pretouch = false;
                     case "--help", "-h" -> {
                         System.out.println("usage: MsrpFileTransferRun [--size 1g] [--chunking streamed|fixed] [--chunk 262144] [--warmup 1g]"
                                 + " [--warmups 6] [--runs 1] [--timeout seconds] [--report] [--dir /tmp]"
-                                + " [--baseline socat|none] [--socat-suite TLS_AES_128_GCM_SHA256|default] [--jfr file.jfr]");
+                                + " [--baseline socat|none] [--socat-suite TLS_AES_128_GCM_SHA256|default] [--jfr file.jfr] [--no-pretouch]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a);
@@ -130,7 +132,7 @@ public final class MsrpFileTransferRun {
                         + ", --runs " + runs + " (expected: size and runs at least 1, the others at least 0)");
             }
             return new Options(size, chunking, chunk, Math.min(warmup, size), warmups, runs, timeout, dir, baseline, report,
-                    socatSuite, jfr);
+                    socatSuite, jfr, pretouch);
         }
     }
 
@@ -228,12 +230,37 @@ public final class MsrpFileTransferRun {
     /** socat reads the source file and sends it over TLS to socat creating a new file in {@code rx}; checked, then deleted. */
     static SocatTls.Run socatFile(Options o, Path source, Path rx, String sha, int run) throws Exception {
         Path out = rx.resolve("socat-" + run + ".bin");
+        if (o.pretouch()) {
+            pretouch(rx, o.size());
+        }
         try {
             SocatTls.Run r = SocatTls.run("OPEN:" + source + ",rdonly", "CREATE:" + out, o.socatSuite(), o.timeout(), true);
             check("socat", out, o.size(), sha);
             return r;
         } finally {
             Files.deleteIfExists(out);
+        }
+    }
+
+    /**
+     * Writes {@code size} octets to a scratch file in {@code dir} and deletes it, right before a measured
+     * window (ours and socat's alike), so both write their received file into page-cache memory freed a
+     * moment ago. On this VM (virtio-balloon free page reporting) memory freed seconds earlier is handed
+     * back to the host, and the kernel's copies into it run at a third of the speed: without this the side
+     * that happens to start long after the last large delete (ours, after warm-up and the JIT wait) pays
+     * for it and the other (socat, right after ours is deleted) does not.
+     */
+    static void pretouch(Path dir, long size) throws IOException {
+        Path scratch = dir.resolve("pretouch.tmp");
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocateDirect(1 << 20);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(scratch,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            for (long done = 0; done < size; ) {
+                block.clear().limit((int) Math.min(block.capacity(), size - done));
+                done += ch.write(block);
+            }
+        } finally {
+            Files.deleteIfExists(scratch);
         }
     }
 
@@ -283,9 +310,12 @@ public final class MsrpFileTransferRun {
         final MsrpEndpoint bob;
         final long txThread;
         final long rxThread;
+        /** The receiver's spill directory. */
+        final Path rx;
 
         Bench(Options o, Path rx) throws Exception {
             this.o = o;
+            this.rx = rx;
             MsrpSessionConfig config = MsrpSessionConfig.DEFAULT.withChunking(o.chunking()).withChunkSize(o.chunk())
                     .withSpillDirectory(rx);
             alice = MsrpEndpoint.tls(aliceLoop, aliceId, TlsOptions.DEFAULTS, config);
@@ -320,6 +350,9 @@ public final class MsrpFileTransferRun {
                 String suite = alice.connectionInfo(a).map(i -> i.tlsVersion().orElse("?") + " " + i.cipherSuite().orElse("?"))
                         .orElse("?");
                 LoadRunSupport.HeapSampler heap = new LoadRunSupport.HeapSampler();
+                if (sha != null && o.pretouch()) {
+                    pretouch(rx, octets);
+                }
                 String loadBefore = LoadRunSupport.loadAverage();
                 System.gc();
                 if (sha != null) {
