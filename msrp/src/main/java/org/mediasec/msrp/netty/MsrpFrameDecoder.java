@@ -369,16 +369,15 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
             return;
         }
         streamedThisRead = true;
-        if (dsink != null) {
-            channelReadDirect(ctx, buf);
-            return;
-        }
         BodySink.Result r;
         try {
-            r = sink.feed(buf);
+            r = dsink != null ? dsink.feed(buf) : sink.feed(buf);
         } catch (RuntimeException e) {
             buf.release();
             throw e;
+        }
+        if (r == BodySink.Result.DONE && dsink != null && dsink.bodyLength() > limits.maxChunkSize()) {
+            r = BodySink.Result.TOO_LARGE;
         }
         switch (r) {
             case MORE -> buf.release();
@@ -387,6 +386,14 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                 failStreaming(ctx, "body larger than " + limits.maxChunkSize());
             }
             case DONE -> {
+                if (dsink != null) {
+                    Object message = streamedDirectMessage(ctx);
+                    firedThisRead = true;
+                    ctx.fireChannelRead(message);
+                    // the octets after the end-line are still in buf (the sink moved its reader index back)
+                    channelRead(ctx, buf);
+                    return;
+                }
                 BodySink done = sink;
                 if (emitStreamed(ctx, done)) {
                     byte[] rest = done.leftover();
@@ -397,36 +404,6 @@ public final class MsrpFrameDecoder extends ByteToMessageDecoder {
                 } else {
                     buf.release();
                 }
-            }
-            default -> throw new IllegalStateException(r.name());
-        }
-    }
-
-    private void channelReadDirect(ChannelHandlerContext ctx, ByteBuf buf) throws Exception {
-        BodySink.Result r;
-        try {
-            r = dsink.feed(buf);
-        } catch (RuntimeException e) {
-            buf.release();
-            throw e;
-        }
-        switch (r) {
-            case MORE -> buf.release();
-            case TOO_LARGE -> {
-                buf.release();
-                failStreaming(ctx, "body larger than " + limits.maxChunkSize());
-            }
-            case DONE -> {
-                if (dsink.bodyLength() > limits.maxChunkSize()) {
-                    buf.release();
-                    failStreaming(ctx, "body larger than " + limits.maxChunkSize());
-                    return;
-                }
-                Object message = streamedDirectMessage(ctx);
-                firedThisRead = true;
-                ctx.fireChannelRead(message);
-                // the octets after the end-line are still in buf (the sink moved its reader index back)
-                channelRead(ctx, buf);
             }
             default -> throw new IllegalStateException(r.name());
         }
